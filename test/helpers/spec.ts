@@ -1,0 +1,47 @@
+/** Test helpers that read openapi/openapi.yaml the way a tool would: parsed, with local $refs followed. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+export const specFile = fileURLToPath(new URL("../../openapi/openapi.yaml", import.meta.url));
+
+// The spec is plain data; tests walk it with this loose type.
+export type Node = { [key: string]: any };
+
+export function loadSpec(): Node {
+  return parse(readFileSync(specFile, "utf8")) as Node;
+}
+
+/** Follows a local `$ref` (one level at a time until a non-ref node is reached). */
+export function deref(spec: Node, node: Node): Node {
+  let current = node;
+  for (let hops = 0; typeof current?.$ref === "string"; hops++) {
+    if (hops > 20) throw new Error(`$ref loop at ${current.$ref}`);
+    const ref: string = current.$ref;
+    if (!ref.startsWith("#/")) throw new Error(`only local refs are expected, got ${ref}`);
+    current = ref
+      .slice(2)
+      .split("/")
+      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce<Node>((acc, key) => {
+        if (acc?.[key] === undefined) throw new Error(`unresolved $ref ${ref}`);
+        return acc[key];
+      }, spec);
+  }
+  return current;
+}
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+
+/** Every operation in the spec, with its method and path. */
+export function operations(spec: Node): Array<{ operationId: string; method: string; path: string; op: Node }> {
+  const out = [];
+  for (const [path, item] of Object.entries<Node>(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (op) out.push({ operationId: op.operationId as string, method, path, op });
+    }
+  }
+  return out;
+}
