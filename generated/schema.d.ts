@@ -4,6 +4,145 @@
  */
 
 export interface paths {
+    "/v1/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the active classes
+         * @description Required scope: `CLASSES_READ`.
+         *
+         *     Returns, one slice at a time, the classes that have at least one slot scheduled between
+         *     one day ago and 14 days from now. Page through the slices as described for `offset`.
+         */
+        get: operations["getActiveClasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classes/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the slots of all classes in a date window
+         * @description Required scope: `CLASSES_READ`.
+         *
+         *     Returns, one slice at a time, the slots of every class that fall between
+         *     `slotWindowStartDate` and that date plus `daysAhead` days.
+         */
+        get: operations["getClassSlotsForMultipleClasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classes/{classId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one class
+         * @description Required scope: `CLASSES_READ`.
+         *
+         *     Returns a class with its details and the rule for how late a booking of it may be
+         *     canceled.
+         */
+        get: operations["getClassById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classes/{classId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the slots of one class
+         * @description Required scope: `CLASSES_READ`.
+         *
+         *     Returns, one slice at a time, the slots of the class scheduled between one day ago and
+         *     14 days from now.
+         */
+        get: operations["getClassSlots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classes/{classId}/slots/{classSlotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one slot of a class
+         * @description Required scope: `CLASSES_READ`.
+         *
+         *     Returns one scheduled slot with its times, room, instructors, booking window and
+         *     participant counts.
+         */
+        get: operations["getClassSlotById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classes/booking/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a customer can book a slot
+         * @description Required scope: `CLASSES_WRITE`.
+         *
+         *     Runs the same checks as a booking without booking anything. A slot that cannot be booked
+         *     still answers 200; `validationStatus` says why. Call it before offering a "book" button
+         *     and book only on `AVAILABLE`.
+         */
+        post: operations["validateClassSlot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/classes/booking": {
         parameters: {
             query?: never;
@@ -47,6 +186,35 @@ export interface paths {
          */
         post: operations["bookClassSlot"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/classes/booking/{bookingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one class booking
+         * @description Required scope: `CLASSES_READ`.
+         *
+         *     Returns a booking with its current status, as made by `bookClassSlot`.
+         */
+        get: operations["getClassBookingById"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a class booking
+         * @description Required scope: `CLASSES_WRITE`.
+         *
+         *     Cancels the booking. Success is a 200 answer with no body. Whether a late cancellation
+         *     is allowed follows the class's `cancelCondition`.
+         */
+        delete: operations["cancelClassSlotById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -112,6 +280,194 @@ export interface components {
              * @enum {string}
              */
             participantStatus: "PARTICIPATING" | "NOT_PARTICIPATING" | "UNSET";
+        };
+        /** @description A group class a studio offers, such as a yoga or cycling course. */
+        Class: {
+            /**
+             * Format: int64
+             * @description Identifies the class.
+             * @example 14928
+             */
+            id: number;
+            /** @description The name shown to customers. */
+            title?: string;
+            /**
+             * @description Whether the class takes place in the studio or is streamed.
+             * @enum {string}
+             */
+            type?: "STUDIO" | "STREAM";
+            /**
+             * Format: int32
+             * @description How long one slot of the class lasts, in minutes.
+             */
+            duration?: number;
+            /** @description A grouping such as the kind of sport. */
+            category?: string;
+            /** @description Text about the class for customers. */
+            description?: string;
+            /** @description Where the class's picture can be loaded from. */
+            imgUrl?: string;
+            /** @description Whether customers can book the class through the API. */
+            bookable: boolean;
+            cancelCondition?: components["schemas"]["ClassCancelationCondition"];
+        };
+        /** @description How late a booking of the class may still be canceled. */
+        ClassCancelationCondition: {
+            /** @description Whether a booking may be canceled even after the deadline has passed. */
+            cancelationAfterLatestPossible?: boolean;
+            latestCancelTerm?: components["schemas"]["TermWithMinutes"];
+        };
+        /** @description A length of time before the slot starts, given as an amount and a unit. */
+        TermWithMinutes: {
+            /**
+             * Format: int32
+             * @description How many units.
+             * @example 2
+             */
+            value: number;
+            /**
+             * @description The unit the amount counts in.
+             * @enum {string}
+             */
+            unit: "MINUTES" | "HOURS" | "DAY" | "WEEK" | "MONTH" | "YEAR";
+        };
+        /** @description One scheduled occurrence of a class, with its booking window and counts. */
+        ClassSlot: {
+            /**
+             * Format: int64
+             * @description Identifies the slot; pass it as `classSlotId` to validate or book.
+             * @example 20334
+             */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the slot begins. A point in time in RFC 3339 form. Servers may append a zone id in brackets
+             *     (`2026-12-01T09:00:00.000+01:00[Europe/Berlin]`), which RFC 3339 does not allow:
+             *     clients must treat the value as text and not reject it.
+             * @example 2026-12-01T09:00:00.000+01:00
+             */
+            startDateTime?: string;
+            /**
+             * Format: date-time
+             * @description When the slot ends. A point in time in RFC 3339 form. Servers may append a zone id in brackets
+             *     (`2026-12-01T09:00:00.000+01:00[Europe/Berlin]`), which RFC 3339 does not allow:
+             *     clients must treat the value as text and not reject it.
+             * @example 2026-12-01T09:00:00.000+01:00
+             */
+            endDateTime?: string;
+            classInformation?: components["schemas"]["BasicClass"];
+            /** @description Who leads the slot. */
+            instructors?: components["schemas"]["Instructor"][];
+            location?: components["schemas"]["Location"];
+            /**
+             * Format: date-time
+             * @description The first moment a booking is accepted. A point in time in RFC 3339 form. Servers may append a zone id in brackets
+             *     (`2026-12-01T09:00:00.000+01:00[Europe/Berlin]`), which RFC 3339 does not allow:
+             *     clients must treat the value as text and not reject it.
+             * @example 2026-12-01T09:00:00.000+01:00
+             */
+            earliestBookingDateTime?: string;
+            /**
+             * Format: date-time
+             * @description The last moment a booking is accepted. A point in time in RFC 3339 form. Servers may append a zone id in brackets
+             *     (`2026-12-01T09:00:00.000+01:00[Europe/Berlin]`), which RFC 3339 does not allow:
+             *     clients must treat the value as text and not reject it.
+             * @example 2026-12-01T09:00:00.000+01:00
+             */
+            latestBookingDateTime?: string;
+            /**
+             * Format: int32
+             * @description How many customers can take part.
+             */
+            maxParticipants?: number;
+            /**
+             * Format: int32
+             * @description How many customers the waiting list holds.
+             */
+            maxWaitingListParticipants?: number;
+            /**
+             * Format: int32
+             * @description How many customers have booked a place.
+             */
+            bookedParticipants?: number;
+            /**
+             * Format: int32
+             * @description How many places staff have booked on behalf of customers.
+             */
+            additionalParticipants: number;
+            /**
+             * Format: int32
+             * @description How many customers are on the waiting list.
+             */
+            waitingListParticipants?: number;
+        };
+        /** @description The class a slot belongs to, in short. */
+        BasicClass: {
+            /**
+             * Format: int64
+             * @description Identifies the class.
+             */
+            id: number;
+            /** @description The name shown to customers. */
+            title?: string;
+        };
+        /** @description A trainer who leads a slot. */
+        Instructor: {
+            /**
+             * Format: int64
+             * @description Identifies the instructor.
+             */
+            id: number;
+            /** @description The instructor's first name. */
+            firstName: string;
+            /** @description The instructor's last name. */
+            lastName: string;
+            /** @description The name to show customers, when the studio set one. */
+            publicName?: string;
+        };
+        /** @description The room or place where a slot is held. */
+        Location: {
+            /**
+             * Format: int64
+             * @description Identifies the location.
+             */
+            id: number;
+            /** @description The name of the room or place. */
+            name: string;
+            /** @description More about how to find it. */
+            description?: string;
+        };
+        /**
+         * @description One slice of active classes. Send `offset` back to get the next slice; `hasNext: false` marks
+         *     the last one.
+         */
+        ClassSlicedResult: {
+            /** @description The active classes in this slice. */
+            result: components["schemas"]["Class"][];
+            /** @description Whether another slice follows this one. */
+            hasNext: boolean;
+            /** @description Send this value back as the `offset` query parameter to get the next slice. */
+            offset: string;
+        };
+        /**
+         * @description One slice of class slots. Send `offset` back to get the next slice; `hasNext: false` marks
+         *     the last one.
+         */
+        ClassSlotSlicedResult: {
+            /** @description The class slots in this slice. */
+            result: components["schemas"]["ClassSlot"][];
+            /** @description Whether another slice follows this one. */
+            hasNext: boolean;
+            /** @description Send this value back as the `offset` query parameter to get the next slice. */
+            offset: string;
+        };
+        /** @description Whether a customer could book a slot now, and if not, why. */
+        ClassSlotBookingValidationResult: {
+            /**
+             * @description AVAILABLE when a booking would succeed; every other value names the reason it would not.
+             * @enum {string}
+             */
+            validationStatus: "AVAILABLE" | "NO_CONTINGENT" | "BOOKING_LIMIT_REACHED" | "CUSTOMER_ALREADY_BOOKED" | "CUSTOMER_IDLE" | "CUSTOMER_IN_OTHER_BOOKING" | "DISPLAY_ONLY" | "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME" | "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME" | "STUDIO_CLOSED" | "NO_SHOW_PENALTY_ACTIVE" | "NOT_AVAILABLE";
         };
         /** @description The body of every error answer. */
         ErrorResponse: {
@@ -216,13 +572,51 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Where the slice starts. Leave it out (or send "0") for the first slice. Every sliced
+         *     answer returns an `offset`: send it back unchanged to get the next slice, and stop once
+         *     an answer says `hasNext: false`. Treat the value as an opaque string.
+         * @example 0
+         */
+        offset: string;
+        /**
+         * @description How many items one slice holds at most.
+         * @example 50
+         */
+        sliceSize: number;
+        /**
+         * @description The class.
+         * @example 14928
+         */
+        classId: number;
+        /**
+         * @description The slot of that class.
+         * @example 20334
+         */
+        classSlotId: number;
+        /**
+         * @description The booking, as returned by `bookClassSlot`.
+         * @example 2033
+         */
+        bookingId: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type ClassSlotBookingRequest = components['schemas']['ClassSlotBookingRequest'];
 export type ClassSlotBookingResult = components['schemas']['ClassSlotBookingResult'];
+export type Class = components['schemas']['Class'];
+export type ClassCancelationCondition = components['schemas']['ClassCancelationCondition'];
+export type TermWithMinutes = components['schemas']['TermWithMinutes'];
+export type ClassSlot = components['schemas']['ClassSlot'];
+export type BasicClass = components['schemas']['BasicClass'];
+export type Instructor = components['schemas']['Instructor'];
+export type Location = components['schemas']['Location'];
+export type ClassSlicedResult = components['schemas']['ClassSlicedResult'];
+export type ClassSlotSlicedResult = components['schemas']['ClassSlotSlicedResult'];
+export type ClassSlotBookingValidationResult = components['schemas']['ClassSlotBookingValidationResult'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type TypedArgument = components['schemas']['TypedArgument'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
@@ -232,8 +626,252 @@ export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
+export type ParameterOffset = components['parameters']['offset'];
+export type ParameterSliceSize = components['parameters']['sliceSize'];
+export type ParameterClassId = components['parameters']['classId'];
+export type ParameterClassSlotId = components['parameters']['classSlotId'];
+export type ParameterBookingId = components['parameters']['bookingId'];
 export type $defs = Record<string, never>;
 export interface operations {
+    getActiveClasses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the slice starts. Leave it out (or send "0") for the first slice. Every sliced
+                 *     answer returns an `offset`: send it back unchanged to get the next slice, and stop once
+                 *     an answer says `hasNext: false`. Treat the value as an opaque string.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description How many items one slice holds at most.
+                 * @example 50
+                 */
+                sliceSize?: components["parameters"]["sliceSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One slice of active classes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlicedResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getClassSlotsForMultipleClasses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many days after the start date the window reaches.
+                 * @example 1
+                 */
+                daysAhead?: number;
+                /**
+                 * @description The first day of the window, as a calendar date.
+                 * @example 2026-12-01
+                 */
+                slotWindowStartDate?: string;
+                /**
+                 * @description Where the slice starts. Leave it out (or send "0") for the first slice. Every sliced
+                 *     answer returns an `offset`: send it back unchanged to get the next slice, and stop once
+                 *     an answer says `hasNext: false`. Treat the value as an opaque string.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description How many items one slice holds at most.
+                 * @example 50
+                 */
+                sliceSize?: components["parameters"]["sliceSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One slice of slots in the window, across all classes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotSlicedResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getClassById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The class.
+                 * @example 14928
+                 */
+                classId: components["parameters"]["classId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The class. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Class"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getClassSlots: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the slice starts. Leave it out (or send "0") for the first slice. Every sliced
+                 *     answer returns an `offset`: send it back unchanged to get the next slice, and stop once
+                 *     an answer says `hasNext: false`. Treat the value as an opaque string.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description How many items one slice holds at most.
+                 * @example 50
+                 */
+                sliceSize?: components["parameters"]["sliceSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The class.
+                 * @example 14928
+                 */
+                classId: components["parameters"]["classId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One slice of the class's slots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotSlicedResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getClassSlotById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The class.
+                 * @example 14928
+                 */
+                classId: components["parameters"]["classId"];
+                /**
+                 * @description The slot of that class.
+                 * @example 20334
+                 */
+                classSlotId: components["parameters"]["classSlotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The slot. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlot"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateClassSlot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Which customer would be booked into which slot. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassSlotBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the booking would succeed, and if not, why. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotBookingValidationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getClassBookingsByCustomerId: {
         parameters: {
             query: {
@@ -289,6 +927,70 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ClassSlotBookingResult"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getClassBookingById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The booking, as returned by `bookClassSlot`.
+                 * @example 2033
+                 */
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotBookingResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    cancelClassSlotById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The booking, as returned by `bookClassSlot`.
+                 * @example 2033
+                 */
+                bookingId: components["parameters"]["bookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking is canceled. The answer has no body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

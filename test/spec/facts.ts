@@ -25,6 +25,9 @@ export interface ParamFact {
   required: boolean;
   type: string;
   format?: string;
+  default?: string | number;
+  minimum?: number;
+  maximum?: number;
 }
 
 export interface OperationFact {
@@ -40,6 +43,22 @@ export interface OperationFact {
 }
 
 const id = { type: "integer", format: "int64", required: true } as const;
+const int32 = { type: "integer", format: "int32", required: false } as const;
+const text = { type: "string", required: false } as const;
+const requiredText = { type: "string", required: true } as const;
+const dateTime = { type: "string", format: "date-time", required: false } as const;
+
+const pathId = (name: string): ParamFact => ({ name, in: "path", required: true, type: "integer", format: "int64" });
+/** The shared slice parameters, in the order every sliced operation lists them. */
+const slice: ParamFact[] = [
+  { name: "offset", in: "query", required: false, type: "string", default: "0" },
+  { name: "sliceSize", in: "query", required: false, type: "integer", format: "int32", default: 50, minimum: 10, maximum: 100 },
+];
+const sliced = (item: string): Record<string, FieldFact> => ({
+  result: { type: "array", required: true, itemsRef: item },
+  hasNext: { type: "boolean", required: true },
+  offset: { type: "string", required: true },
+});
 
 export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
   ClassSlotBookingRequest: {
@@ -61,6 +80,57 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
       type: "string",
       required: true,
       enum: ["PARTICIPATING", "NOT_PARTICIPATING", "UNSET"],
+    },
+  },
+  Class: {
+    id,
+    title: text,
+    type: { type: "string", required: false, enum: ["STUDIO", "STREAM"] },
+    duration: int32,
+    category: text,
+    description: text,
+    imgUrl: text,
+    bookable: { type: "boolean", required: true },
+    cancelCondition: { ref: "ClassCancelationCondition" },
+  },
+  ClassCancelationCondition: {
+    cancelationAfterLatestPossible: { type: "boolean", required: false },
+    latestCancelTerm: { ref: "TermWithMinutes" },
+  },
+  TermWithMinutes: {
+    value: { type: "integer", format: "int32", required: true },
+    unit: { type: "string", required: true, enum: ["MINUTES", "HOURS", "DAY", "WEEK", "MONTH", "YEAR"] },
+  },
+  ClassSlot: {
+    id,
+    startDateTime: dateTime,
+    endDateTime: dateTime,
+    classInformation: { ref: "BasicClass" },
+    instructors: { type: "array", required: false, itemsRef: "Instructor" },
+    location: { ref: "Location" },
+    earliestBookingDateTime: dateTime,
+    latestBookingDateTime: dateTime,
+    maxParticipants: int32,
+    maxWaitingListParticipants: int32,
+    bookedParticipants: int32,
+    additionalParticipants: { ...int32, required: true },
+    waitingListParticipants: int32,
+  },
+  BasicClass: { id, title: text },
+  Instructor: { id, firstName: requiredText, lastName: requiredText, publicName: text },
+  Location: { id, name: requiredText, description: text },
+  ClassSlicedResult: sliced("Class"),
+  ClassSlotSlicedResult: sliced("ClassSlot"),
+  ClassSlotBookingValidationResult: {
+    validationStatus: {
+      type: "string",
+      required: true,
+      enum: [
+        "AVAILABLE", "NO_CONTINGENT", "BOOKING_LIMIT_REACHED", "CUSTOMER_ALREADY_BOOKED",
+        "CUSTOMER_IDLE", "CUSTOMER_IN_OTHER_BOOKING", "DISPLAY_ONLY",
+        "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME", "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME",
+        "STUDIO_CLOSED", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE",
+      ],
     },
   },
   ErrorResponse: {
@@ -87,6 +157,59 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
 
 export const OPERATIONS: OperationFact[] = [
   {
+    operationId: "getActiveClasses",
+    method: "get",
+    path: "/v1/classes",
+    scope: "CLASSES_READ",
+    params: slice,
+    ok: { schema: "ClassSlicedResult" },
+  },
+  {
+    operationId: "getClassById",
+    method: "get",
+    path: "/v1/classes/{classId}",
+    scope: "CLASSES_READ",
+    params: [pathId("classId")],
+    ok: { schema: "Class" },
+  },
+  {
+    operationId: "getClassSlotsForMultipleClasses",
+    method: "get",
+    path: "/v1/classes/slots",
+    scope: "CLASSES_READ",
+    params: [
+      { name: "daysAhead", in: "query", required: false, type: "integer", format: "int32", default: 1, minimum: 0, maximum: 6 },
+      { name: "slotWindowStartDate", in: "query", required: false, type: "string", format: "date" },
+      ...slice,
+    ],
+    ok: { schema: "ClassSlotSlicedResult" },
+  },
+  {
+    operationId: "getClassSlots",
+    method: "get",
+    path: "/v1/classes/{classId}/slots",
+    scope: "CLASSES_READ",
+    params: [pathId("classId"), ...slice],
+    ok: { schema: "ClassSlotSlicedResult" },
+  },
+  {
+    operationId: "getClassSlotById",
+    method: "get",
+    path: "/v1/classes/{classId}/slots/{classSlotId}",
+    scope: "CLASSES_READ",
+    params: [pathId("classId"), pathId("classSlotId")],
+    ok: { schema: "ClassSlot" },
+  },
+  {
+    operationId: "validateClassSlot",
+    method: "post",
+    path: "/v1/classes/booking/validate",
+    scope: "CLASSES_WRITE",
+    params: [],
+    body: "ClassSlotBookingRequest",
+    ok: { schema: "ClassSlotBookingValidationResult" },
+  },
+  {
     operationId: "bookClassSlot",
     method: "post",
     path: "/v1/classes/booking/book",
@@ -102,5 +225,21 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: [{ name: "customerId", in: "query", required: true, type: "integer", format: "int64" }],
     ok: { arrayOf: "ClassSlotBookingResult" },
+  },
+  {
+    operationId: "getClassBookingById",
+    method: "get",
+    path: "/v1/classes/booking/{bookingId}",
+    scope: "CLASSES_READ",
+    params: [pathId("bookingId")],
+    ok: { schema: "ClassSlotBookingResult" },
+  },
+  {
+    operationId: "cancelClassSlotById",
+    method: "delete",
+    path: "/v1/classes/booking/{bookingId}",
+    scope: "CLASSES_WRITE",
+    params: [pathId("bookingId")],
+    ok: "no body",
   },
 ];

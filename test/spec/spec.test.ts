@@ -85,9 +85,20 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
       in: p.in,
       required: p.required ?? false,
       type: p.schema.type,
-      ...(p.schema.format ? { format: p.schema.format } : {}),
+      ...(p.schema.format !== undefined ? { format: p.schema.format } : {}),
+      ...(p.schema.default !== undefined ? { default: p.schema.default } : {}),
+      ...(p.schema.minimum !== undefined ? { minimum: p.schema.minimum } : {}),
+      ...(p.schema.maximum !== undefined ? { maximum: p.schema.maximum } : {}),
     }));
     expect(seen).toEqual(fact.params);
+  });
+
+  it("takes the paging parameters from the one shared definition", () => {
+    const refs = (op.parameters ?? []).map((p: Node) => p.$ref ?? p.name);
+    for (const name of ["offset", "sliceSize"]) {
+      if (!fact.params.some((p) => p.name === name)) continue;
+      expect(refs).toContain(`#/components/parameters/${name}`);
+    }
   });
 
   it(fact.body ? `takes a required JSON body ${fact.body}` : "takes no request body", () => {
@@ -187,24 +198,85 @@ describe.each(Object.entries(SCHEMAS))("schema %s", (name, fields) => {
   });
 });
 
-describe("examples tell one story", () => {
-  const example = (path: string, method: string, status = "200", name?: string) => {
-    const content = deref(spec, spec.paths[path][method].responses[status]).content["application/json"];
-    const examples = content.examples as Record<string, Node>;
-    return (name ? examples[name] : Object.values(examples)[0])!.value;
-  };
-
-  it("the booking in the customer's list is the one the booking call returns", () => {
-    const booked = example("/v1/classes/booking/book", "post");
-    const list = example("/v1/classes/booking", "get");
-    expect(list).toContainEqual(booked);
+describe("paging and date-times", () => {
+  it("the offset parameter states the slice contract", () => {
+    const text: string = spec.components.parameters.offset.description;
+    expect(text).toMatch(/send it back/i);
+    expect(text).toMatch(/hasNext: false/);
   });
 
-  it("the booking returned is for the customer and slot of the request example", () => {
-    const request = Object.values<Node>(
-      spec.paths["/v1/classes/booking/book"].post.requestBody.content["application/json"].examples,
-    )[0]!.value;
-    const booked = example("/v1/classes/booking/book", "post");
-    expect(booked).toMatchObject({ customerId: request.customerId, classSlotId: request.classSlotId });
+  const dateTimes = Object.entries<Node>(spec.components.schemas).flatMap(([name, schema]) =>
+    Object.entries<Node>(schema.properties ?? {})
+      .filter(([, prop]) => prop.format === "date-time")
+      .map(([field, prop]) => [`${name}.${field}`, prop] as const),
+  );
+
+  it("there are date-time fields to check", () => expect(dateTimes.length).toBeGreaterThanOrEqual(4));
+
+  it.each(dateTimes)("%s warns about the bracketed zone id and has an RFC 3339 example", (_name, prop) => {
+    expect(prop.description).toMatch(/\[Europe\/Berlin\]/);
+    expect(prop.description).toMatch(/as text/);
+    for (const example of prop.examples) {
+      expect(example).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/);
+    }
+  });
+});
+
+describe("enum descriptions", () => {
+  it("every validation status has a description of its own", () => {
+    const prop = spec.components.schemas.ClassSlotBookingValidationResult.properties.validationStatus;
+    expect(Object.keys(prop["x-enumDescriptions"]).sort()).toEqual([...prop.enum].sort());
+    for (const text of Object.values<string>(prop["x-enumDescriptions"])) expect(text.length).toBeGreaterThan(10);
+  });
+});
+
+describe("the booking flow's examples agree with each other", () => {
+  const ok = (path: string, method: string, name?: string): Node => {
+    const content = deref(spec, spec.paths[path][method].responses["200"]).content["application/json"];
+    const examples = content.examples as Record<string, Node>;
+    return deref(spec, name ? examples[name]! : Object.values(examples)[0]!).value;
+  };
+  const request = deref(
+    spec,
+    Object.values<Node>(spec.paths["/v1/classes/booking/validate"].post.requestBody.content["application/json"].examples)[0]!,
+  ).value;
+
+  it("the class listed first is the one getClassById returns", () => {
+    expect(ok("/v1/classes", "get").result).toContainEqual(ok("/v1/classes/{classId}", "get"));
+  });
+
+  it("the slot getClassSlotById returns is in both slot lists and belongs to that class", () => {
+    const slot = ok("/v1/classes/{classId}/slots/{classSlotId}", "get");
+    expect(ok("/v1/classes/{classId}/slots", "get").result).toContainEqual(slot);
+    expect(ok("/v1/classes/slots", "get").result).toContainEqual(slot);
+    expect(slot.classInformation.id).toBe(ok("/v1/classes/{classId}", "get").id);
+  });
+
+  it("validation answers AVAILABLE for that slot, and the booking is for it", () => {
+    const slot = ok("/v1/classes/{classId}/slots/{classSlotId}", "get");
+    expect(request.classSlotId).toBe(slot.id);
+    expect(ok("/v1/classes/booking/validate", "post")).toEqual({ validationStatus: "AVAILABLE" });
+    const booked = ok("/v1/classes/booking/book", "post");
+    expect(booked).toMatchObject({ classSlotId: slot.id, classId: slot.classInformation.id, customerId: request.customerId });
+  });
+
+  it("the booking made is the one read back by id and listed for the customer", () => {
+    const booked = ok("/v1/classes/booking/book", "post");
+    expect(ok("/v1/classes/booking/{bookingId}", "get")).toEqual(booked);
+    expect(ok("/v1/classes/booking", "get")).toContainEqual(booked);
+  });
+
+  it("the interesting cases have their own named examples", () => {
+    expect(ok("/v1/classes/booking/validate", "post", "slotFull").validationStatus).toBe("BOOKING_LIMIT_REACHED");
+    expect(ok("/v1/classes/booking/book", "post", "waitingList").bookingStatus).toBe("WAITING_LIST");
+    for (const path of ["/v1/classes", "/v1/classes/slots", "/v1/classes/{classId}/slots"]) {
+      expect(ok(path, "get", "lastSlice").hasNext, path).toBe(false);
+    }
+  });
+
+  it("the default example of every slice is its last, so paging a mock ends", () => {
+    for (const path of ["/v1/classes", "/v1/classes/slots", "/v1/classes/{classId}/slots"]) {
+      expect(ok(path, "get").hasNext, path).toBe(false);
+    }
   });
 });
