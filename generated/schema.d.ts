@@ -132,7 +132,8 @@ export interface paths {
          * Check whether a customer can book a slot
          * @description Required scope: `CLASSES_WRITE`.
          *
-         *     Runs the same checks as a booking without booking anything. A slot that cannot be booked
+         *     Runs the same checks as a booking without booking anything, so it is safe to send
+         *     twice (`x-idempotent`: clients may retry it like a read). A slot that cannot be booked
          *     still answers 200; `validationStatus` says why. Call it before offering a "book" button
          *     and book only on `AVAILABLE`.
          */

@@ -8,6 +8,8 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
+import { retryClassOf } from "../src/retry.js";
+import { deref, loadSpec, operations as specOperations, type Node } from "./spec.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specPath = "openapi/openapi.yaml";
@@ -34,9 +36,80 @@ export async function renderSchemaTypes(specFile: string): Promise<string> {
   return header("openapi-typescript") + astToString(ast);
 }
 
+/** What the client needs to know to call one operation, read from the spec. */
+interface OperationRow {
+  method: string;
+  path: string;
+  pathParams: string[];
+  queryParams: string[];
+  /** Top-level fields of the JSON body, or null when the operation takes no body. */
+  bodyFields: string[] | null;
+  /** Input names that must be given (path parameters, required query parameters and body fields). */
+  required: string[];
+  /** Which retry rules of src/retry.ts apply. */
+  retry: string;
+  /** Whether the 200 answer is a slice (result, hasNext, offset) that client.paginate can walk. */
+  sliced: boolean;
+}
+
+function jsonBodySchema(spec: Node, operationId: string, holder: Node | undefined): Node | undefined {
+  if (!holder) return undefined;
+  const content = deref(spec, holder).content;
+  if (!content) return undefined;
+  const schema = content["application/json"]?.schema;
+  if (!schema) throw new Error(`${operationId}: only application/json bodies are supported`);
+  return deref(spec, schema);
+}
+
+export function operationRows(spec: Node): Map<string, OperationRow> {
+  const rows = new Map<string, OperationRow>();
+  for (const { operationId, method, path: route, op } of specOperations(spec)) {
+    if (!operationId) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
+    const params = (op.parameters ?? []).map((p: Node) => deref(spec, p));
+    const names = (where: string) => params.filter((p: Node) => p.in === where).map((p: Node) => p.name as string);
+    const body = jsonBodySchema(spec, operationId, op.requestBody);
+    if (body && body.type !== "object") throw new Error(`${operationId}: the request body must be an object`);
+    const bodyFields = body ? Object.keys(body.properties ?? {}) : null;
+    const inputs = [...names("path"), ...names("query"), ...(bodyFields ?? [])];
+    const clash = inputs.find((name, i) => inputs.indexOf(name) !== i);
+    if (clash) throw new Error(`${operationId}: input name "${clash}" is used twice; flat inputs need unique names`);
+    const ok = jsonBodySchema(spec, operationId, op.responses?.["200"]);
+    const okProps = ok?.properties ?? {};
+    rows.set(operationId, {
+      method: method.toUpperCase(),
+      path: route,
+      pathParams: names("path"),
+      queryParams: names("query"),
+      bodyFields,
+      required: [
+        ...params.filter((p: Node) => p.required).map((p: Node) => p.name as string),
+        ...(body?.required ?? []),
+      ],
+      retry: retryClassOf(method, op["x-idempotent"] === true),
+      sliced: okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
+    });
+  }
+  return rows;
+}
+
+/** Renders generated/operations.ts: the operation table the client builds its methods from. */
+export function renderOperations(spec: Node): string {
+  const lines = [`${header("operation table")}export const operations = {`];
+  for (const [id, row] of operationRows(spec)) {
+    lines.push(`  ${id}: {`);
+    for (const [key, value] of Object.entries(row)) lines.push(`    ${key}: ${JSON.stringify(value)},`);
+    lines.push("  },");
+  }
+  lines.push("} as const;", "", "/** Every operationId in the spec. */", "export type OperationId = keyof typeof operations;", "");
+  return lines.join("\n");
+}
+
 /** Every generated file, by its path relative to the repository root. */
 export async function renderAll(specFile = path.join(root, specPath)): Promise<Map<string, string>> {
-  return new Map([["generated/schema.d.ts", await renderSchemaTypes(specFile)]]);
+  return new Map([
+    ["generated/schema.d.ts", await renderSchemaTypes(specFile)],
+    ["generated/operations.ts", renderOperations(loadSpec(specFile))],
+  ]);
 }
 
 async function readOrEmpty(file: string): Promise<string | undefined> {

@@ -3,12 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../helpers/spec.js";
+import { repoRoot } from "../../scripts/spec.js";
 
 // A scratch copy of the parts generate.ts reads and writes, so the real tree is never touched.
 const work = mkdtempSync(path.join(tmpdir(), "cba-gen-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-for (const dir of ["package.json", "openapi", "generated", "scripts"]) {
+for (const dir of ["package.json", "openapi", "generated", "scripts", "src"]) {
   cpSync(path.join(repoRoot, dir), path.join(work, dir), { recursive: true });
 }
 symlinkSync(path.join(repoRoot, "node_modules"), path.join(work, "node_modules"), "dir");
@@ -29,13 +29,24 @@ describe("generate:check", () => {
     expect(original).toContain("- WAITING_LIST");
     writeFileSync(spec, original.replace("- WAITING_LIST", "- WAITLISTED"));
     const res = check();
+    writeFileSync(spec, original);
     expect(res.status).toBe(1);
-    expect(res.stderr).toContain("generated/schema.d.ts");
+    expect(res.stderr).toContain("stale: generated/schema.d.ts");
     expect(res.stderr).toContain("npm run generate");
   });
 
-  it("every generated file starts with the generated-from header", () => {
-    const file = readFileSync(path.join(repoRoot, "generated", "schema.d.ts"), "utf8");
+  it("fails naming operations.ts when an operation's parameters change", () => {
+    const spec = path.join(work, "openapi", "openapi.yaml");
+    const original = readFileSync(spec, "utf8");
+    writeFileSync(spec, original.replace("name: daysAhead", "name: daysAfter"));
+    const res = check();
+    writeFileSync(spec, original);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toContain("stale: generated/operations.ts");
+  });
+
+  it.each(["schema.d.ts", "operations.ts"])("generated/%s starts with the generated-from header", (name) => {
+    const file = readFileSync(path.join(repoRoot, "generated", name), "utf8");
     expect(file.split("\n").slice(0, 3).join("\n")).toMatch(/GENERATED FILE[\s\S]*openapi\/openapi\.yaml/);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { deref, loadSpec, operations, repoRoot, specFile, type Node } from "../helpers/spec.js";
+import { deref, loadSpec, operations, repoRoot, specFile, type Node } from "../../scripts/spec.js";
 import { ERROR_STATUSES, OPERATIONS, SCHEMAS } from "./facts.js";
 
 const spec = loadSpec();

@@ -1,16 +1,16 @@
-/** Test helpers that read openapi/openapi.yaml the way a tool would: parsed, with local $refs followed. */
+/** Helpers that read openapi/openapi.yaml the way a tool would: parsed, with local $refs followed. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
-export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const specFile = fileURLToPath(new URL("../../openapi/openapi.yaml", import.meta.url));
+export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+export const specFile = fileURLToPath(new URL("../openapi/openapi.yaml", import.meta.url));
 
 // The spec is plain data; tests walk it with this loose type.
 export type Node = { [key: string]: any };
 
-export function loadSpec(): Node {
-  return parse(readFileSync(specFile, "utf8")) as Node;
+export function loadSpec(file = specFile): Node {
+  return parse(readFileSync(file, "utf8")) as Node;
 }
 
 /** Follows a local `$ref` (one level at a time until a non-ref node is reached). */

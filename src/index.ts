@@ -1,0 +1,19 @@
+export { createClassBookingClient } from "./client.js";
+export { ApiError, ClassBookingError, ConnectionError, isApiError, TimeoutError } from "./errors.js";
+export type { ApiErrorInit, RedactedHeaders } from "./errors.js";
+export type { CallOptions, ClassBookingClientOptions } from "./options.js";
+export { RETRY_RULES, BACKOFF } from "./retry.js";
+export type { RetryClass } from "./retry.js";
+export type {
+  ClassBookingClient,
+  OperationId,
+  OperationInput,
+  OperationMethod,
+  OperationOutput,
+  Paginator,
+  RawClient,
+  SliceItem,
+  SlicedOperationId,
+} from "./types.js";
+export { VERSION } from "./version.js";
+export type * from "../generated/schema.js";

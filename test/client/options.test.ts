@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ClassBookingError, createClassBookingClient } from "../../src/index.js";
+import type { ClassBookingClientOptions } from "../../src/index.js";
+
+const make = (options: Partial<ClassBookingClientOptions>) => () =>
+  createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k", ...options } as ClassBookingClientOptions);
+
+describe("options are checked at construction, naming the option", () => {
+  it.each<[string, Partial<ClassBookingClientOptions>, RegExp]>([
+    ["missing apiKey", { apiKey: undefined }, /option "apiKey" is required/],
+    ["empty apiKey", { apiKey: "  " }, /option "apiKey"/],
+    ["relative baseUrl", { baseUrl: "/v1" }, /option "baseUrl" must be an absolute URL/],
+    ["not a URL", { baseUrl: "mystudio" }, /option "baseUrl" must be an absolute URL/],
+    ["http to a remote host", { baseUrl: "http://mystudio.open-api.magicline.com" }, /option "baseUrl" must use https/],
+    ["credentials in baseUrl", { baseUrl: "https://u:p@example.com" }, /option "baseUrl" must not contain credentials/],
+    ["both baseUrl and tenant", { tenant: "mystudio" }, /"baseUrl" and option "tenant" exclude each other/],
+    ["neither baseUrl nor tenant", { baseUrl: undefined }, /option "baseUrl" is required/],
+    ["bad tenant", { baseUrl: undefined, tenant: "my studio/x" }, /option "tenant"/],
+    ["negative timeoutMs", { timeoutMs: -1 }, /option "timeoutMs" must be an integer of at least 1/],
+    ["zero timeoutMs", { timeoutMs: 0 }, /option "timeoutMs"/],
+    ["fractional timeoutMs", { timeoutMs: 1.5 }, /option "timeoutMs"/],
+    ["negative maxRetries", { maxRetries: -1 }, /option "maxRetries" must be an integer of at least 0/],
+    ["fractional maxRetries", { maxRetries: 0.5 }, /option "maxRetries"/],
+    ["NaN maxRetries", { maxRetries: Number.NaN }, /option "maxRetries"/],
+  ])("%s", (_name, options, message) => {
+    expect(make(options)).toThrow(ClassBookingError);
+    expect(make(options)).toThrow(message);
+  });
+
+  it.each([
+    ["https host", { baseUrl: "https://mystudio.open-api.magicline.com/" }],
+    ["http localhost", { baseUrl: "http://localhost:4010" }],
+    ["http 127.0.0.1", { baseUrl: "http://127.0.0.1:4010" }],
+    ["http ::1", { baseUrl: "http://[::1]:4010" }],
+    ["tenant", { baseUrl: undefined, tenant: "mystudio" }],
+    ["maxRetries 0", { maxRetries: 0 }],
+  ])("accepts %s", (_name, options) => {
+    expect(make(options)).not.toThrow();
+  });
+
+  it("tenant builds the studio's host", async () => {
+    const seen: string[] = [];
+    const fetch = (async (url: string) => {
+      seen.push(url);
+      return new Response(JSON.stringify({ id: 1, bookable: true }), { status: 200 });
+    }) as unknown as typeof globalThis.fetch;
+    const client = createClassBookingClient({ tenant: "mystudio", apiKey: "k", fetch });
+    await client.getClassById({ classId: 1 });
+    expect(seen).toEqual(["https://mystudio.open-api.magicline.com/v1/classes/1"]);
+  });
+
+  it("per-call numbers are checked too", async () => {
+    const client = make({})();
+    await expect(client.getClassById({ classId: 1 }, { timeoutMs: -5 })).rejects.toThrow(/option "timeoutMs"/);
+  });
+});

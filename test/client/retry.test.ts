@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import {
+  BACKOFF,
+  backoffMs,
+  isRetryable,
+  parseRetryAfter,
+  RETRY_RULES,
+  retryClassOf,
+  retryDelayMs,
+} from "../../src/retry.js";
+import { operations } from "../../generated/operations.js";
+
+const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
+
+describe("retry policy table", () => {
+  it.each([
+    ["GET", "idempotent"],
+    ["DELETE", "idempotent"],
+    ["POST", "unsafe"],
+    ["PATCH", "unsafe"],
+  ] as const)("%s is %s", (method, expected) => expect(retryClassOf(method)).toBe(expected));
+
+  it("an operation marked x-idempotent is idempotent whatever its method", () => {
+    expect(retryClassOf("POST", true)).toBe("idempotent");
+  });
+
+  it("the operation table applies it: validate retries like a read, book does not", () => {
+    expect(operations.validateClassSlot.retry).toBe("idempotent");
+    expect(operations.bookClassSlot.retry).toBe("unsafe");
+    expect(operations.cancelClassSlotById.retry).toBe("idempotent");
+  });
+
+  it.each([429, 500, 502, 503, 504])("reads retry on %i", (status) => {
+    expect(isRetryable("idempotent", { status })).toBe(true);
+  });
+
+  it.each([400, 401, 403, 404, 409, 302, 501])("nobody retries on %i", (status) => {
+    expect(isRetryable("idempotent", { status })).toBe(false);
+    expect(isRetryable("unsafe", { status })).toBe(false);
+  });
+
+  it("a booking retries only on 429", () => {
+    expect(isRetryable("unsafe", { status: 429 })).toBe(true);
+    for (const status of [500, 502, 503, 504]) expect(isRetryable("unsafe", { status })).toBe(false);
+    expect(isRetryable("unsafe", "timeout")).toBe(false);
+    expect(isRetryable("unsafe", "connection")).toBe(false);
+    expect(isRetryable("idempotent", "timeout")).toBe(true);
+    expect(isRetryable("idempotent", "connection")).toBe(true);
+  });
+
+  it("the table is the one the README documents", () => {
+    expect(RETRY_RULES.idempotent.statuses).toEqual([429, 500, 502, 503, 504]);
+    expect(RETRY_RULES.unsafe.statuses).toEqual([429]);
+  });
+});
+
+describe("backoff", () => {
+  it("is full jitter over an exponential ceiling capped at 8 s", () => {
+    expect(backoffMs(0, () => 0.999)).toBe(499);
+    expect(backoffMs(1, () => 0.5)).toBe(500);
+    expect(backoffMs(3, () => 0.5)).toBe(2000);
+    expect(backoffMs(10, () => 0.999)).toBeLessThan(BACKOFF.capMs);
+    expect(backoffMs(10, () => 0.5)).toBe(BACKOFF.capMs / 2);
+    expect(backoffMs(2, () => 0)).toBe(0);
+  });
+});
+
+describe("Retry-After", () => {
+  it.each<[string | null | undefined, number | undefined]>([
+    ["3", 3000],
+    ["0", 0],
+    [" 12 ", 12000],
+    ["120", 60000],
+    [new Date(NOW + 5000).toUTCString(), 5000],
+    [new Date(NOW - 5000).toUTCString(), 0],
+    [new Date(NOW + 3_600_000).toUTCString(), 60000],
+    ["soon", undefined],
+    ["-1", undefined],
+    ["", undefined],
+    [null, undefined],
+    [undefined, undefined],
+  ])("%j -> %j ms", (header, expected) => expect(parseRetryAfter(header, NOW)).toBe(expected));
+
+  it("wins over backoff when present", () => {
+    expect(retryDelayMs(0, "2", NOW, () => 0.5)).toBe(2000);
+    expect(retryDelayMs(0, undefined, NOW, () => 0.5)).toBe(250);
+  });
+});

@@ -1,0 +1,38 @@
+/** A client wired to a test server with a runtime whose waits are recorded and never slept. */
+import { buildClient } from "../../src/client.js";
+import type { ClassBookingClientOptions } from "../../src/options.js";
+
+export const API_KEY = "sk_live_TEST-KEY-d8f1a9c2e7";
+export const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
+
+export function testClient(baseUrl: string, options: Partial<ClassBookingClientOptions> = {}) {
+  const waits: number[] = [];
+  const client = buildClient(
+    { baseUrl, apiKey: API_KEY, timeoutMs: 2_000, ...options },
+    {
+      now: () => NOW,
+      random: () => 0.5,
+      sleep: async (ms, signal) => {
+        waits.push(ms);
+        signal?.throwIfAborted();
+      },
+    },
+  );
+  return { client, waits };
+}
+
+export const BOOKING = {
+  bookingId: 2033,
+  bookingStatus: "BOOKED",
+  classSlotId: 20334,
+  classId: 14928,
+  customerId: 203,
+  classSlotStatus: "PLANNED",
+  participantStatus: "PARTICIPATING",
+} as const;
+
+export const ERROR_409 = {
+  errorMessage: "The booking was changed by another request.",
+  errorCode: "CONCURRENT_MODIFICATION",
+  traceId: "3049581726354019283",
+};

@@ -1,0 +1,93 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createClassBookingClient,
+  isApiError,
+  type ApiError,
+  type Class,
+  type ClassBookingClient,
+  type ClassSlot,
+  type ClassSlotBookingResult,
+  type ClassSlotBookingValidationResult,
+  type ErrorResponse,
+  type OperationInput,
+  type OperationOutput,
+} from "../../src/index.js";
+
+declare const client: ClassBookingClient;
+
+describe("client method types", () => {
+  it("createClassBookingClient returns a ClassBookingClient", () => {
+    expectTypeOf(createClassBookingClient).returns.toEqualTypeOf<ClassBookingClient>();
+  });
+
+  it("bookClassSlot takes both ids and returns a ClassSlotBookingResult", () => {
+    expectTypeOf(client.bookClassSlot).parameter(0).toEqualTypeOf<{ customerId: number; classSlotId: number }>();
+    expectTypeOf(client.bookClassSlot).returns.resolves.toEqualTypeOf<ClassSlotBookingResult>();
+    // @ts-expect-error classSlotId is required
+    void client.bookClassSlot({ customerId: 203 });
+    // @ts-expect-error ids are numbers
+    void client.bookClassSlot({ customerId: "203", classSlotId: 20334 });
+  });
+
+  it("getClassBookingsByCustomerId returns an array", () => {
+    expectTypeOf(client.getClassBookingsByCustomerId).returns.resolves.toEqualTypeOf<ClassSlotBookingResult[]>();
+    // @ts-expect-error customerId is required
+    void client.getClassBookingsByCustomerId({});
+  });
+
+  it("cancelClassSlotById resolves to undefined", () => {
+    expectTypeOf(client.cancelClassSlotById).returns.resolves.toEqualTypeOf<undefined>();
+    expectTypeOf<OperationOutput<"cancelClassSlotById">>().toEqualTypeOf<undefined>();
+  });
+
+  it("path, query and body fields meet in one flat input", () => {
+    expectTypeOf<OperationInput<"getClassSlots">>().toEqualTypeOf<{ classId: number; offset?: string; sliceSize?: number }>();
+    expectTypeOf<OperationInput<"getClassSlotsForMultipleClasses">>().toEqualTypeOf<{
+      daysAhead?: number;
+      slotWindowStartDate?: string;
+      offset?: string;
+      sliceSize?: number;
+    }>();
+    expectTypeOf(client.getClassSlotById).returns.resolves.toEqualTypeOf<ClassSlot>();
+    expectTypeOf(client.validateClassSlot).returns.resolves.toEqualTypeOf<ClassSlotBookingValidationResult>();
+    // @ts-expect-error a path id is a number
+    void client.getClassById({ classId: "14928" });
+  });
+
+  it("inputs with nothing required may be left out", () => {
+    void client.getActiveClasses();
+    void client.getClassSlotsForMultipleClasses();
+    // @ts-expect-error getClassById needs classId
+    void client.getClassById();
+  });
+
+  it("the second argument takes signal, timeoutMs, maxRetries and headers", () => {
+    void client.getActiveClasses({}, { signal: new AbortController().signal, timeoutMs: 5, maxRetries: 0, headers: { a: "b" } });
+    // @ts-expect-error unknown call option
+    void client.getActiveClasses({}, { retries: 3 });
+  });
+
+  it("paginate exists for sliced operations only, yielding their items", () => {
+    expectTypeOf(client.paginate.getActiveClasses).returns.toEqualTypeOf<AsyncGenerator<Class, void, undefined>>();
+    expectTypeOf(client.paginate.getClassSlots).returns.toEqualTypeOf<AsyncGenerator<ClassSlot, void, undefined>>();
+    // @ts-expect-error getClassById is not sliced
+    void client.paginate.getClassById;
+  });
+
+  it("raw is typed openapi-fetch", async () => {
+    const { data } = await client.raw.GET("/v1/classes/{classId}", { params: { path: { classId: 1 } } });
+    expectTypeOf(data).toEqualTypeOf<Class | undefined>();
+  });
+});
+
+describe("isApiError narrowing", () => {
+  it("narrows unknown to ApiError with the status literal and the typed body", () => {
+    const e: unknown = undefined;
+    if (isApiError(e, 409)) {
+      expectTypeOf(e.status).toEqualTypeOf<409>();
+      expectTypeOf(e.body).toEqualTypeOf<ErrorResponse | undefined>();
+      expectTypeOf(e.errorCode).toEqualTypeOf<string | undefined>();
+    }
+    if (isApiError(e)) expectTypeOf(e).toEqualTypeOf<ApiError<number>>();
+  });
+});
