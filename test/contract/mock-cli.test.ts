@@ -1,0 +1,160 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { claimPort, MockServerError, startMockServer } from "../../src/mock.js";
+import { repoRoot } from "../../scripts/spec.js";
+
+// Run TypeScript as `node --import tsx file`: one process, so a kill reaches the script itself
+// (the tsx binary would put a wrapper process in between).
+const TSX = ["--import", pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href];
+const cli = path.join(repoRoot, "scripts", "mock-cli.ts");
+const runTs = (file: string, args: string[] = [], cwd = repoRoot) =>
+  spawn(process.execPath, [...TSX, file, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+const runTsSync = (file: string, args: string[] = [], cwd = repoRoot) =>
+  spawnSync(process.execPath, [...TSX, file, ...args], { cwd, encoding: "utf8", timeout: 30_000 });
+const children: ChildProcess[] = [];
+const blockers: Server[] = [];
+const temps: string[] = [];
+afterEach(() => {
+  children.splice(0).forEach((c) => c.kill("SIGKILL"));
+  blockers.splice(0).forEach((s) => s.close());
+});
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+/** Occupies a free port on 127.0.0.1 and returns it. */
+async function takenPort(): Promise<number> {
+  const server = createServer();
+  blockers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as { port: number }).port;
+}
+
+/** Resolves once the URL stops answering (bounded), true when it went down. */
+async function goesDown(url: string, withinMs = 10_000): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(500) });
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** Starts a process and resolves with its first stdout line that matches. */
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in: ${out}`)), timeoutMs);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ${pattern}: ${out}`));
+    });
+  });
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+describe("startMockServer()", () => {
+  it("rejects with a clear message when the port is taken", async () => {
+    const port = await takenPort();
+    await expect(startMockServer({ port })).rejects.toThrow(new MockServerError(`port ${port} on 127.0.0.1 is already in use`));
+  });
+
+  it("rejects a port out of range before starting anything", async () => {
+    await expect(startMockServer({ port: 70000 })).rejects.toThrow(/port must be an integer/);
+  });
+
+  it("stop() resolves after Prism has exited and freed the port", async () => {
+    const mock = await startMockServer();
+    const port = Number(new URL(mock.url).port);
+    expect((await fetch(`${mock.url}/v1/classes`, { headers: { "x-api-key": "k" } })).status).toBe(200);
+    await mock.stop();
+    await expect(claimPort(port, "127.0.0.1")).resolves.toBe(port);
+    await mock.stop(); // a second stop is harmless
+  });
+
+  it("no Prism outlives a caller that is killed with SIGKILL", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cba-orphan-"));
+    temps.push(dir);
+    const script = path.join(dir, "caller.mts");
+    writeFileSync(
+      script,
+      `import { startMockServer } from ${JSON.stringify(path.join(repoRoot, "src", "mock.ts"))};\n` +
+        "const mock = await startMockServer();\nconsole.log('URL ' + mock.url);\nsetInterval(() => {}, 1000);\n",
+    );
+    const caller = runTs(script);
+    children.push(caller);
+    const url = (await waitForLine(caller, /URL \S+/)).slice(4);
+    expect((await fetch(`${url}/v1/classes`, { headers: { "x-api-key": "k" } })).status).toBe(200);
+    caller.kill("SIGKILL");
+    expect(await goesDown(url)).toBe(true);
+  });
+});
+
+describe("class-booking-mock CLI", () => {
+  it("--help prints the usage", () => {
+    const res = runTsSync(cli, ["--help"]);
+    expect(res.status).toBe(0);
+    expect(res.stdout).toMatch(/^Usage: class-booking-mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--dynamic\] \[--errors\]/);
+  });
+
+  it("an unknown flag exits 2 with the usage", () => {
+    const res = runTsSync(cli, ["--prot", "1"]);
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain("Usage:");
+  });
+
+  it("a taken port exits 1 with one clear line", async () => {
+    const port = await takenPort();
+    const child = runTs(cli, ["--port", String(port)]);
+    children.push(child);
+    let stderr = "";
+    child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
+    expect(await exitOf(child)).toBe(1);
+    expect(stderr.trim()).toBe(`class-booking-mock: port ${port} on 127.0.0.1 is already in use`);
+  });
+
+  it("without Prism it exits 1 saying how to install it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cba-noprism-"));
+    temps.push(dir);
+    cpSync(path.join(repoRoot, "src", "mock.ts"), path.join(dir, "src", "mock.ts"));
+    cpSync(cli, path.join(dir, "scripts", "mock-cli.ts"));
+    writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
+    const res = runTsSync(path.join(dir, "scripts", "mock-cli.ts"), [], dir);
+    expect(res.status).toBe(1);
+    expect(res.stderr.trim()).toBe(
+      "class-booking-mock: Prism (@stoplight/prism-cli) is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2",
+    );
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)("prints the URL, serves the examples, and exits 0 on %s", async (signal) => {
+    const port = await claimPort(0, "127.0.0.1");
+    const child = runTs(cli, ["--port", String(port)]);
+    children.push(child);
+    const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = line.slice(line.indexOf("http"));
+    expect(url).toBe(`http://127.0.0.1:${port}`);
+    const res = await fetch(`${url}/v1/classes/14928`, { headers: { "x-api-key": "k" } });
+    expect(await res.json()).toMatchObject({ id: 14928, title: "Morning Yoga" });
+    const exited = exitOf(child);
+    child.kill(signal);
+    expect(await exited).toBe(0);
+    expect(await goesDown(url, 3_000)).toBe(true);
+  });
+});
