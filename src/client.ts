@@ -1,5 +1,5 @@
 /** createClassBookingClient: openapi-fetch plus auth, named methods from the operation table, and typed errors. */
-import createClient from "openapi-fetch";
+import * as openapiFetch from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { operations } from "../generated/operations.js";
 import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
@@ -12,6 +12,13 @@ import type { ClassBookingClient, RawClient } from "./types.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
 type Row = (typeof operations)[keyof typeof operations];
+
+// openapi-fetch has only a default export. Loaded through CommonJS interop (our CJS build), the
+// namespace's default is the whole module, and the function sits one level deeper.
+const createClient: typeof openapiFetch.default =
+  typeof openapiFetch.default === "function"
+    ? openapiFetch.default
+    : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default;
 type Loose = Record<string, unknown>;
 type Result = { data?: unknown; error?: unknown; response: Response };
 type Send = (method: string, path: string, init: Loose) => Promise<Result>;

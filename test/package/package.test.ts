@@ -1,0 +1,236 @@
+/**
+ * The package as users get it: pack it, lint the tarball, install it into a temporary consumer
+ * project (from the npm registry or its cache only), and use it from ESM, CJS, TypeScript, a
+ * browser bundle and npx.
+ */
+import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimPort } from "../../src/mock.js";
+import { repoRoot } from "../../scripts/spec.js";
+import pkg from "../../package.json" with { type: "json" };
+
+const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
+const work = mkdtempSync(path.join(tmpdir(), "cba-package-"));
+const consumer = path.join(work, "consumer");
+let tarball = "";
+let packed: string[] = [];
+
+function run(cmd: string, args: string[], options: SpawnSyncOptions = {}) {
+  const res = spawnSync(cmd, args, { encoding: "utf8", timeout: 240_000, ...options });
+  return { status: res.status, stdout: String(res.stdout ?? ""), stderr: String(res.stderr ?? "") };
+}
+function write(file: string, text: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+function newest(dir: string): number {
+  return Math.max(
+    ...readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs),
+  );
+}
+
+beforeAll(() => {
+  let built = 0;
+  try {
+    built = statSync(path.join(repoRoot, "dist", "index.js")).mtimeMs;
+  } catch {
+    throw new Error("dist/ is missing: run `npm run build` before the package tests");
+  }
+  if (Math.max(newest(path.join(repoRoot, "src")), newest(path.join(repoRoot, "generated"))) > built) {
+    throw new Error("dist/ is older than src/ or generated/: run `npm run build` before the package tests");
+  }
+  const pack = run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: repoRoot });
+  expect(pack.status, pack.stderr).toBe(0);
+  const [info] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  tarball = path.join(work, info!.filename);
+  packed = info!.files.map((f) => f.path);
+
+  write(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const install = run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@stoplight/prism-cli@${pkg.devDependencies["@stoplight/prism-cli"]}`],
+    { cwd: consumer },
+  );
+  expect(install.status, install.stderr).toBe(0);
+}, 300_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("the tarball", () => {
+  it("holds only what users need: dist, openapi, generated, README, LICENSE", () => {
+    for (const file of packed) {
+      expect(file, file).toMatch(/^(dist\/|openapi\/|generated\/|README\.md$|LICENSE$|package\.json$)/);
+      expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\//);
+    }
+    expect(packed).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/mock.js", "dist/bin/class-booking-mock.js", "openapi/openapi.yaml"]));
+  });
+
+  it("keeps Node built-ins out of the main entry (Deno, Bun and browsers load it too)", () => {
+    for (const file of ["dist/index.js", "dist/index.cjs"]) {
+      const code = readFileSync(path.join(repoRoot, file), "utf8");
+      expect(code, file).not.toMatch(/["']node:|require\(["'](fs|path|url|http|https|child_process|net|os|util)["']\)/);
+    }
+  });
+
+  it("passes publint with no warning", () => {
+    const res = run(bin("publint"), ["run", tarball, "--strict", "--level", "suggestion"]);
+    expect(res.status, res.stdout + res.stderr).toBe(0);
+    expect(res.stdout).toContain("All good!");
+  });
+
+  it("passes @arethetypeswrong/cli with no problem", () => {
+    // ./openapi.yaml is a data file, not a module: there are no types to resolve for it.
+    const res = run(bin("attw"), [tarball, "--exclude-entrypoints", "./openapi.yaml", "--format", "ascii"]);
+    expect(res.status, res.stdout + res.stderr).toBe(0);
+    expect(res.stdout).toContain("No problems found");
+  });
+
+  it("has openapi-fetch as its only runtime dependency, and does not pull Prism in", () => {
+    expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
+    const app = path.join(work, "client-only");
+    write(path.join(app, "package.json"), JSON.stringify({ name: "client-only", private: true }));
+    const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: app });
+    expect(install.status, install.stderr).toBe(0);
+    const res = run("npm", ["ls", "--omit=dev", "--omit=optional", "--omit=peer", "--all", "--json"], { cwd: app });
+    type Tree = { version?: string; dependencies?: Record<string, Tree> };
+    const tree = JSON.parse(res.stdout) as Tree;
+    const deps = Object.entries(tree.dependencies?.["class-booking-api"]?.dependencies ?? {});
+    // npm ls names the optional peer it did not install as an empty entry with no version.
+    expect(deps.filter(([, d]) => d.version).map(([name]) => name)).toEqual(["openapi-fetch"]);
+    expect(deps.filter(([, d]) => !d.version).map(([name]) => name)).toEqual(["@stoplight/prism-cli"]);
+    expect(readdirSync(path.join(app, "node_modules"))).not.toContain("@stoplight");
+  });
+});
+
+describe("a consumer project", () => {
+  const script = (header: string) => `${header}
+const mock = await startMockServer();
+try {
+  const client = createClassBookingClient({ baseUrl: mock.url, apiKey: "demo" });
+  const cls = await client.getClassById({ classId: 14928 });
+  console.log(JSON.stringify({ title: cls.title, version: VERSION }));
+} finally {
+  await mock.stop();
+}`;
+
+  it("can import it (ESM)", () => {
+    write(
+      path.join(consumer, "esm.mjs"),
+      script(`import { createClassBookingClient, VERSION } from "class-booking-api";
+import { startMockServer } from "class-booking-api/mock";`),
+    );
+    const res = run(process.execPath, ["esm.mjs"], { cwd: consumer, timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", version: pkg.version });
+  });
+
+  it("can require it (CJS)", () => {
+    write(
+      path.join(consumer, "cjs.cjs"),
+      `const { createClassBookingClient, VERSION } = require("class-booking-api");
+const { startMockServer } = require("class-booking-api/mock");
+(async () => {${script("")}
+})().catch((e) => { console.error(e); process.exit(1); });`,
+    );
+    const res = run(process.execPath, ["cjs.cjs"], { cwd: consumer, timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", version: pkg.version });
+  });
+
+  const typed = `import { createClassBookingClient, isApiError, type ClassSlotBookingResult } from "class-booking-api";
+import { startMockServer, type MockServer } from "class-booking-api/mock";
+export async function flow(mock: MockServer): Promise<ClassSlotBookingResult | undefined> {
+  const client = createClassBookingClient({ baseUrl: mock.url, apiKey: "demo" });
+  try {
+    const { validationStatus } = await client.validateClassSlot({ customerId: 203, classSlotId: 20334 });
+    return validationStatus === "AVAILABLE" ? await client.bookClassSlot({ customerId: 203, classSlotId: 20334 }) : undefined;
+  } catch (e) {
+    if (isApiError(e, 409)) console.log(e.body?.errorMessage);
+    throw e;
+  }
+}
+export const start: () => Promise<MockServer> = startMockServer;
+`;
+
+  it.each(["node16", "bundler"])("type-checks strictly with moduleResolution %s, and a type error fails", (resolution) => {
+    const dir = path.join(consumer, `ts-${resolution}`);
+    const module = resolution === "node16" ? "node16" : "esnext";
+    write(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false },
+        include: ["*.ts"],
+      }),
+    );
+    write(path.join(dir, "flow.ts"), typed);
+    const ok = run(bin("tsc"), ["-p", dir]);
+    expect(ok.status, ok.stdout).toBe(0);
+
+    write(path.join(dir, "wrong.ts"), `import { createClassBookingClient } from "class-booking-api";
+void createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" }).bookClassSlot({ customerId: "203", classSlotId: 1 });\n`);
+    const bad = run(bin("tsc"), ["-p", dir]);
+    rmSync(path.join(dir, "wrong.ts"));
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(/wrong\.ts\(2,\d+\): error TS2322/);
+  });
+
+  it("bundles for the browser with esbuild, without Node built-ins", async () => {
+    write(
+      path.join(consumer, "browser.ts"),
+      `import { createClassBookingClient } from "class-booking-api";
+const client = createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k" });
+export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 203 });\n`,
+    );
+    const result = await build({
+      absWorkingDir: consumer,
+      entryPoints: ["browser.ts"],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      minify: true,
+      write: false,
+      logLevel: "silent",
+    });
+    const code = result.outputFiles[0]!.text;
+    expect(result.errors).toEqual([]);
+    expect(code).toContain("/v1/classes/booking");
+    expect(code).not.toMatch(/["']node:/);
+  });
+
+  it("runs `npx class-booking-mock`, which answers GET /v1/classes with the example", async () => {
+    const port = await claimPort(0, "127.0.0.1");
+    // Its own process group, so the cleanup reaches npx and everything under it.
+    const child = spawn("npx", ["--no-install", "class-booking-mock", "--port", String(port)], {
+      cwd: consumer,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = "";
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 60_000);
+        child.stdout?.on("data", (c: Buffer) => {
+          out += c.toString();
+          if (out.includes(`listening on http://127.0.0.1:${port}`)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/v1/classes`, { headers: { "x-api-key": "demo" } });
+      const body = (await res.json()) as { result: Array<{ id: number }>; hasNext: boolean };
+      expect(res.status).toBe(200);
+      expect(body.result.map((c) => c.id)).toEqual([14928, 14930]);
+      expect(body.hasNext).toBe(false);
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
+  });
+});
