@@ -45,3 +45,22 @@ export function operations(spec: Node): Array<{ operationId: string; method: str
   }
   return out;
 }
+
+/** The value of the first named example of a media type (its default example), if any. */
+export function firstExample(spec: Node, content: Node | undefined): unknown {
+  const examples = content?.examples as Record<string, Node> | undefined;
+  if (!examples) return undefined;
+  const first = Object.values(examples)[0];
+  return first ? deref(spec, first).value : undefined;
+}
+
+/** A flat client input for an operation, from its parameter examples and request body example. */
+export function exampleInput(spec: Node, op: Node): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const ref of op.parameters ?? []) {
+    const param = deref(spec, ref);
+    if (param.example !== undefined) input[param.name] = param.example;
+  }
+  const body = firstExample(spec, op.requestBody?.content?.["application/json"]);
+  return { ...input, ...(body as Record<string, unknown> | undefined) };
+}

@@ -94,7 +94,9 @@ export class ApiError<Status extends number = number> extends ClassBookingError 
     this.method = init.method;
     this.url = init.url;
     this.location = location;
-    this.headers = Object.fromEntries(init.responseHeaders);
+    const headers: Record<string, string> = {};
+    init.responseHeaders.forEach((value, name) => (headers[name] = value));
+    this.headers = headers;
     this.requestHeaders = init.requestHeaders;
   }
 }

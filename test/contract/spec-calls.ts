@@ -1,5 +1,5 @@
 /** What the contract tests send and expect, read from the spec's own examples. */
-import { deref, loadSpec, operations, type Node } from "../../scripts/spec.js";
+import { deref, exampleInput, firstExample as first, loadSpec, operations, type Node } from "../../scripts/spec.js";
 
 export const spec = loadSpec();
 
@@ -15,20 +15,10 @@ export interface ExampleCall {
   schema: Node | undefined;
 }
 
-function firstExample(content: Node | undefined): unknown {
-  const examples = content?.examples as Record<string, Node> | undefined;
-  if (!examples) return undefined;
-  return deref(spec, Object.values(examples)[0]!).value;
-}
+const firstExample = (content: Node | undefined) => first(spec, content);
 
 export const calls: ExampleCall[] = operations(spec).map(({ operationId, method, path, op }) => {
-  const input: Record<string, unknown> = {};
-  for (const ref of op.parameters ?? []) {
-    const param = deref(spec, ref);
-    if (param.example !== undefined) input[param.name] = param.example;
-  }
-  const body = firstExample(op.requestBody?.content?.["application/json"]);
-  Object.assign(input, body);
+  const input = exampleInput(spec, op);
   const ok = deref(spec, op.responses["200"]).content?.["application/json"];
   return { operationId, method, path, input, expected: firstExample(ok), schema: ok?.schema };
 });

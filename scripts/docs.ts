@@ -1,0 +1,128 @@
+/**
+ * Builds the one-page API docs: adds generated code samples (x-codeSamples) to a copy of the
+ * spec and renders it with `redocly build-docs` into dist/docs/index.html.
+ *
+ *   tsx scripts/docs.ts
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { deref, exampleInput, loadSpec, operations, repoRoot, type Node } from "./spec.js";
+
+export const docsDir = path.join(repoRoot, "dist", "docs");
+export const docsFile = path.join(docsDir, "index.html");
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+/** The sample's input: every example value, less those equal to the parameter's default. */
+function sampleInput(spec: Node, op: Node): Record<string, unknown> {
+  const input = exampleInput(spec, op);
+  for (const ref of op.parameters ?? []) {
+    const param = deref(spec, ref);
+    if (param.schema?.default !== undefined && input[param.name] === param.schema.default) delete input[param.name];
+  }
+  return input;
+}
+
+const literal = (input: Record<string, unknown>) => {
+  const entries = Object.entries(input).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  return entries.length ? `{ ${entries.join(", ")} }` : "";
+};
+
+/** A TypeScript sample calling the operation through this package's client. */
+export function typescriptSample(spec: Node, operationId: string, op: Node): string {
+  const args = literal(sampleInput(spec, op));
+  const ok = deref(spec, op.responses["200"]);
+  const call = `client.${operationId}(${args})`;
+  const lines = [
+    'import { createClassBookingClient } from "class-booking-api";',
+    "",
+    "const client = createClassBookingClient({",
+    `  baseUrl: ${JSON.stringify(spec.servers[0].url)},`,
+    "  apiKey: process.env.CLASS_BOOKING_API_KEY!,",
+    "});",
+    "",
+  ];
+  if (!ok.content) {
+    lines.push(`await ${call}; // resolves to undefined: the answer has no body`);
+    return lines.join("\n");
+  }
+  lines.push(`const result = await ${call};`, "console.log(result);");
+  const schema = deref(spec, ok.content["application/json"].schema);
+  if (schema.properties?.hasNext && schema.properties?.offset) {
+    lines.push("", "// Or every item of every slice:", `for await (const item of client.paginate.${operationId}(${args})) {`);
+    lines.push("  console.log(item);", "}");
+  }
+  return lines.join("\n");
+}
+
+/** A curl sample for the same call. */
+export function curlSample(spec: Node, method: string, route: string, op: Node): string {
+  const input = sampleInput(spec, op);
+  const params = (op.parameters ?? []).map((p: Node) => deref(spec, p));
+  let url = spec.servers[0].url + route;
+  const query = new URLSearchParams();
+  const body: Record<string, unknown> = { ...input };
+  for (const param of params) {
+    delete body[param.name];
+    if (input[param.name] === undefined) continue;
+    if (param.in === "path") url = url.replace(`{${param.name}}`, encodeURIComponent(String(input[param.name])));
+    if (param.in === "query") query.set(param.name, String(input[param.name]));
+  }
+  const search = query.toString();
+  const lines = [`curl -X ${method.toUpperCase()} "${url}${search ? `?${search}` : ""}"`, '  -H "X-API-KEY: $CLASS_BOOKING_API_KEY"', '  -H "Accept: application/json"'];
+  if (op.requestBody) {
+    lines.push('  -H "Content-Type: application/json"', `  -d '${JSON.stringify(body)}'`);
+  }
+  return lines.join(" \\\n");
+}
+
+/** The spec with x-codeSamples on every operation. */
+export function specWithSamples(spec: Node = loadSpec()): Node {
+  const copy = structuredClone(spec);
+  for (const { operationId, method, path: route, op } of operations(copy)) {
+    const samples: CodeSample[] = [
+      { lang: "TypeScript", label: "TypeScript", source: typescriptSample(copy, operationId, op) },
+      { lang: "curl", label: "curl", source: curlSample(copy, method, route, op) },
+    ];
+    op["x-codeSamples"] = samples;
+  }
+  return copy;
+}
+
+/**
+ * The page shows Redocly's logo from their CDN. The docs must work offline (and our browser test
+ * has no network), so the logo is inlined as a small SVG; the "API docs by" link stays.
+ */
+const REMOTE_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#0044D4">Redocly</text></svg>',
+)}`;
+
+export function inlineRemoteAssets(html: string): string {
+  return REMOTE_LOGOS.reduce((page, url) => page.replaceAll(url, INLINE_LOGO), html);
+}
+
+export function buildDocs(): string {
+  mkdirSync(docsDir, { recursive: true });
+  const specCopy = path.join(docsDir, "openapi.json");
+  writeFileSync(specCopy, JSON.stringify(specWithSamples(), null, 2));
+  const redocly = path.join(repoRoot, "node_modules", ".bin", "redocly");
+  const res = spawnSync(
+    redocly,
+    ["build-docs", specCopy, "--output", docsFile, "--inlineBundle", "--title", "Class Booking API", "--config", path.join(repoRoot, "redocly.yaml")],
+    { cwd: repoRoot, encoding: "utf8", timeout: 120_000 },
+  );
+  if (res.status !== 0) throw new Error(`redocly build-docs failed:\n${res.stdout}\n${res.stderr}`);
+  writeFileSync(docsFile, inlineRemoteAssets(readFileSync(docsFile, "utf8")));
+  return docsFile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  console.log(`wrote ${path.relative(repoRoot, buildDocs())}`);
+}

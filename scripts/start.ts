@@ -1,0 +1,111 @@
+/**
+ * npm start: the mock API (Prism) and the docs page, both on the embedded spec.
+ *
+ *   tsx scripts/start.ts [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
+ *   (or MOCK_PORT / DOCS_PORT in the environment)
+ *
+ * Builds the docs first when they are missing or older than the spec or the docs script.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock.js";
+import { buildDocs, docsFile } from "./docs.js";
+import { repoRoot, specFile } from "./spec.js";
+
+const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
+Environment: MOCK_PORT, DOCS_PORT (flags win).`;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`npm start: ${message}\n`);
+  process.exit(code);
+}
+
+function port(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) fail(`${name} must be a port number from 0 to 65535, got "${value}"`, 2);
+  return n;
+}
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function docsAreStale(): boolean {
+  const inputs = [specFile, path.join(repoRoot, "scripts", "docs.ts"), path.join(repoRoot, "redocly.yaml")];
+  return mtime(docsFile) < Math.max(...inputs.map(mtime));
+}
+
+/** Serves the docs page at / (and /index.html); nothing else. */
+function serveDocs(host: string, docsPort: number): Promise<Server> {
+  const page = readFileSync(docsFile);
+  const server = createServer((req, res) => {
+    const route = (req.url ?? "/").split("?")[0];
+    if (req.method !== "GET" && req.method !== "HEAD") return res.writeHead(405, { allow: "GET, HEAD" }).end();
+    if (route !== "/" && route !== "/index.html") return res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.length });
+    res.end(req.method === "HEAD" ? undefined : page);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(docsPort, host, () => resolve(server));
+  });
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        "mock-port": { type: "string", default: process.env.MOCK_PORT ?? "4010" },
+        "docs-port": { type: "string", default: process.env.DOCS_PORT ?? "4011" },
+        host: { type: "string", default: "127.0.0.1" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  const host = values.host;
+  const mockPort = port("--mock-port", values["mock-port"]);
+  const docsPort = port("--docs-port", values["docs-port"]);
+
+  if (docsAreStale()) {
+    process.stdout.write("Building the docs (dist/docs/index.html)...\n");
+    buildDocs();
+  }
+
+  let mock: MockServer | undefined;
+  let docs: Server | undefined;
+  try {
+    const docsPortFree = await claimPort(docsPort, host);
+    mock = await startMockServer({ port: mockPort, host });
+    docs = await serveDocs(host, docsPortFree);
+  } catch (error) {
+    await mock?.stop();
+    if (error instanceof MockServerError) fail(error.output ? error.message : error.message.split("\n")[0]!);
+    throw error;
+  }
+  const docsUrl = `http://${host}:${(docs.address() as { port: number }).port}/`;
+  process.stdout.write(`Mock API: ${mock.url}\nDocs:     ${docsUrl}\nPress Ctrl-C to stop both.\n`);
+
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    docs?.closeAllConnections();
+    docs?.close();
+    void mock?.stop().then(() => process.exit(0));
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+await main();

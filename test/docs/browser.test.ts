@@ -1,0 +1,105 @@
+/** The built docs page in headless Chromium: what a reader sees, with no console error. */
+import { existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSpec, operations } from "../../scripts/spec.js";
+import { serveDocs } from "../helpers/docs-server.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+// The screenshot stays after the run for people to look at; each run replaces it.
+const outDir = path.join(tmpdir(), "class-booking-api-test-output");
+mkdirSync(outDir, { recursive: true });
+const spec = loadSpec();
+
+let browser: Browser;
+let page: Page;
+let docs: Awaited<ReturnType<typeof serveDocs>>;
+const consoleErrors: string[] = [];
+const foreignRequests: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+  }
+  docs = await serveDocs();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  page.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(docs.url) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
+  });
+  await page.goto(docs.url, { waitUntil: "load" });
+  await page.getByRole("heading", { name: /Class Booking API/ }).first().waitFor({ timeout: 30_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await docs?.close();
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The navigation entry of one operation: its summary, then its method badge. */
+const entryOf = (summary: string, method: string) =>
+  menuItems().filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*${method}\\s*$`, "i") });
+const menuItems = () => page.locator('[data-component-name="Menu/MenuItem"]');
+
+describe("the docs page in Chromium", () => {
+  it("shows the title and the intro sections", async () => {
+    expect(await page.title()).toBe("Class Booking API");
+    for (const section of ["Servers", "Authentication", "Slices", "Rate limit", "Errors", "The booking flow"]) {
+      expect(await menuItems().filter({ hasText: new RegExp(`^${section}$`) }).count(), section).toBe(1);
+    }
+    expect(await page.getByText("1000 requests per minute").count()).toBeGreaterThan(0);
+  });
+
+  it("lists the Classes tag in the navigation, with every operation's summary once opened", async () => {
+    const tag = menuItems().filter({ hasText: /^Classes/ }).first();
+    await tag.click();
+    for (const { op, method } of operations(spec)) {
+      const entry = entryOf(op.summary, method);
+      await entry.waitFor({ state: "visible", timeout: 5_000 });
+    }
+  });
+
+  it("every operation's summary is visible on the page once navigated to", async () => {
+    for (const { op, method } of operations(spec)) {
+      await entryOf(op.summary, method).click();
+      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
+      await heading.waitFor({ state: "visible", timeout: 5_000 });
+      expect(await heading.isVisible(), op.summary).toBe(true);
+    }
+  });
+
+  it("clicking bookClassSlot shows its request body fields, its 409 response and the TypeScript sample", async () => {
+    await entryOf("Book a class slot for a customer", "post").click();
+    await page.waitForURL(/#\/classes\/bookclassslot$/, { timeout: 5_000 });
+    const section = page.locator('[id="classes/bookclassslot"]').first();
+    await section.waitFor({ state: "visible" });
+    for (const field of ["customerId", "classSlotId"]) {
+      expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
+    }
+    expect(await section.getByText("409", { exact: true }).first().isVisible()).toBe(true);
+    const sample = section.getByText("client.bookClassSlot", { exact: false }).first();
+    expect(await sample.isVisible()).toBe(true);
+    expect(await section.getByText("createClassBookingClient").first().isVisible()).toBe(true);
+    const shot = path.join(outDir, "docs-bookClassSlot.png");
+    await page.screenshot({ path: shot });
+    expect(existsSync(shot)).toBe(true);
+    console.log(`screenshot: ${shot}`);
+  });
+
+  it("logged no console error and asked nothing of any other host", () => {
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

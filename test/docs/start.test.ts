@@ -1,0 +1,79 @@
+/** npm start: mock and docs on free ports, both answer, both stop on Ctrl-C (SIGINT to the group). */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { claimPort } from "../../src/mock.js";
+import { repoRoot } from "../../scripts/spec.js";
+import { ensureDocs } from "../helpers/docs-server.js";
+
+let child: ChildProcess | undefined;
+const blockers: Server[] = [];
+afterEach(() => {
+  if (child?.pid && child.exitCode === null && child.signalCode === null) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  blockers.splice(0).forEach((s) => s.close());
+});
+
+function npmStart(args: string[]) {
+  // Its own process group, like a terminal's foreground job, so SIGINT reaches npm and its children.
+  child = spawn("npm", ["start", "--silent", "--", ...args], { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
+  child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child!.once("exit", (code) => resolve(code)));
+  const output = () => out;
+  return { child, exited, output };
+}
+
+async function until(check: () => boolean, ms: number, what: () => string) {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting; output so far:\n${what()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const down = async (url: string) => fetch(url, { signal: AbortSignal.timeout(1000) }).then(() => false, () => true);
+
+describe("npm start", () => {
+  it("prints both URLs, both answer, and SIGINT stops both", async () => {
+    ensureDocs();
+    const mockPort = await claimPort(0, "127.0.0.1");
+    const docsPort = await claimPort(0, "127.0.0.1");
+    const run = npmStart(["--mock-port", String(mockPort), "--docs-port", String(docsPort)]);
+    await until(() => run.output().includes("Docs:"), 60_000, run.output);
+    const mockUrl = `http://127.0.0.1:${mockPort}`;
+    const docsUrl = `http://127.0.0.1:${docsPort}/`;
+    expect(run.output()).toContain(`Mock API: ${mockUrl}`);
+    expect(run.output()).toContain(`Docs:     ${docsUrl}`);
+
+    const page = await fetch(docsUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<title>Class Booking API</title>");
+    const classes = await fetch(`${mockUrl}/v1/classes`, { headers: { "x-api-key": "demo" } });
+    expect(((await classes.json()) as { hasNext: boolean }).hasNext).toBe(false);
+
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
+    expect(await down(docsUrl)).toBe(true);
+    expect(await down(`${mockUrl}/v1/classes`)).toBe(true);
+  });
+
+  it("a taken port gives a clear message, not a stack trace", async () => {
+    ensureDocs();
+    const blocker = createServer();
+    blockers.push(blocker);
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    const free = await claimPort(0, "127.0.0.1");
+    const run = npmStart(["--mock-port", String(free), "--docs-port", String(taken)]);
+    expect(await run.exited).not.toBe(0);
+    expect(run.output()).toContain(`npm start: port ${taken} on 127.0.0.1 is already in use`);
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+});
