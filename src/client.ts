@@ -1,5 +1,5 @@
 /** createClassBookingClient: openapi-fetch plus auth, named methods from the operation table, and typed errors. */
-import * as openapiFetch from "openapi-fetch";
+import createClientExport from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { operations } from "../generated/operations.js";
 import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
@@ -13,12 +13,13 @@ import { PACKAGE_NAME, VERSION } from "./version.js";
 
 type Row = (typeof operations)[keyof typeof operations];
 
-// openapi-fetch has only a default export. Loaded through CommonJS interop (our CJS build), the
-// namespace's default is the whole module, and the function sits one level deeper.
-const createClient: typeof openapiFetch.default =
-  typeof openapiFetch.default === "function"
-    ? openapiFetch.default
-    : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default;
+// openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
+// import is the whole module and the function sits one level deeper. (A default import, not a
+// namespace one, so bundlers can drop the parts of openapi-fetch we do not use.)
+const createClient: typeof createClientExport =
+  typeof createClientExport === "function"
+    ? createClientExport
+    : (createClientExport as unknown as { default: typeof createClientExport }).default;
 type Loose = Record<string, unknown>;
 type Result = { data?: unknown; error?: unknown; response: Response };
 type Send = (method: string, path: string, init: Loose) => Promise<Result>;
@@ -104,12 +105,12 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
         );
     }
   }
-  client.paginate = Object.freeze(pagers);
+  client.paginate = pagers;
   client.raw = rawClient(send, (method, path) => {
     const found = routes.get(`${method} ${path}`);
     return context(found?.[0], found?.[1].retry ?? retryClassOf(method));
   });
-  return Object.freeze(client) as unknown as ClassBookingClient;
+  return client as unknown as ClassBookingClient;
 }
 
 /** Operation rows by "METHOD /path", for raw calls. */
@@ -122,7 +123,7 @@ function rawClient(send: Send, context: (method: string, path: string) => CallCo
     send(method, path, { ...init, [CALL]: context(method.toUpperCase(), path) });
   const raw: Loose = { request: call };
   for (const method of RAW_METHODS) raw[method] = (path: string, init?: Loose) => call(method, path, init);
-  return Object.freeze(raw) as unknown as RawClient;
+  return raw as unknown as RawClient;
 }
 
 function defaultHeaders(options: ClassBookingClientOptions, apiKey: string): Record<string, string> {

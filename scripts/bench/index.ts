@@ -1,0 +1,91 @@
+/**
+ * npm run bench: what the client costs next to raw fetch and bare openapi-fetch, and what it
+ * weighs. Prints a markdown table and writes it to bench/RESULTS.md. Not a test: budgets are
+ * reported as PASS/FAIL, and the exit code stays 0.
+ */
+import { execSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { repoRoot } from "../spec.js";
+import { loopback, wrapperOnly, type PerCall } from "./percall.js";
+import { typecheckCost } from "./typecheck.js";
+import { weights } from "./weight.js";
+
+/** The budgets of the benchmark issue. */
+export const BUDGETS = {
+  loopbackVsOpenapiFetch: 1.05,
+  wrapperVsOpenapiFetch: 1.1,
+  bundleGzipBytes: 4.5 * 1024,
+} as const;
+
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  process.stderr.write("building dist/ ...\n");
+  execSync("npm run -s build", { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
+
+  process.stderr.write("per-call cost over loopback ...\n");
+  const perCall: PerCall[] = await loopback();
+  process.stderr.write("wrapper-only cost ...\n");
+  const wrapper = await wrapperOnly();
+  process.stderr.write("bundle weight ...\n");
+  const weight = await weights();
+  process.stderr.write("type-check cost ...\n");
+  const types = typecheckCost();
+
+  const rows: string[][] = [];
+  for (const row of [...perCall, wrapper]) {
+    const budget = row === wrapper ? BUDGETS.wrapperVsOpenapiFetch : BUDGETS.loopbackVsOpenapiFetch;
+    rows.push([
+      `${row.name}, ${row.unit}`,
+      fmt(row.value.fetch, row.unit.startsWith("ns") ? 0 : 1),
+      fmt(row.value["openapi-fetch"], row.unit.startsWith("ns") ? 0 : 1),
+      fmt(row.value.client, row.unit.startsWith("ns") ? 0 : 1),
+      `${fmt(row.vsOpenapiFetch, 3)}x`,
+      `${fmt(row.vsFetch, 3)}x`,
+      `<= ${budget}x openapi-fetch`,
+      verdict(row.vsOpenapiFetch <= budget),
+    ]);
+  }
+  for (const kind of ["minified", "gzip"] as const) {
+    const gz = kind === "gzip";
+    rows.push([
+      `one-call browser bundle, ${kind} bytes`,
+      String(weight.fetch[kind]),
+      String(weight["openapi-fetch"][kind]),
+      String(weight.client[kind]),
+      `${fmt(weight.client[kind] / weight["openapi-fetch"][kind], 2)}x`,
+      `${fmt(weight.client[kind] / weight.fetch[kind], 2)}x`,
+      gz ? `<= ${BUDGETS.bundleGzipBytes} bytes` : "-",
+      gz ? verdict(weight.client.gzip <= BUDGETS.bundleGzipBytes) : "-",
+    ]);
+  }
+  rows.push(["tsc --noEmit, every operation, ms", "-", fmt(types.bare, 0), fmt(types.client, 0), `${fmt(types.client / types.bare, 2)}x`, "-", "-", "-"]);
+
+  const header = ["measure", "fetch", "openapi-fetch", "client", "client / openapi-fetch", "client / fetch", "budget", "verdict"];
+  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const report = `# Benchmark results
+
+- date: ${new Date().toISOString()}
+- machine: ${cpus().length} x ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB
+- Node ${process.version}
+- run time: ${fmt((performance.now() - started) / 1000, 0)} s (\`npm run bench\`)
+
+Per-call rows: the median time of each way of calling, and the median over blocks of the
+client's time divided by the baseline's in the same block (calls interleaved one by one), so a
+noisy machine moves all three together. The client runs with its defaults (retries and
+timeouts on).
+
+${table}
+
+Where the client's one-call bundle gets its minified bytes: ${weight.client.parts.map(([file, bytes]) => `${file} ${bytes}`).join(", ")}.
+`;
+  writeFileSync(path.join(repoRoot, "bench", "RESULTS.md"), report);
+  process.stdout.write(`${report}\nwritten to bench/RESULTS.md\n`);
+}
+
+await main();

@@ -1,0 +1,92 @@
+/** Per-call cost: over loopback to a server in its own process, and with a stub fetch. */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot } from "../spec.js";
+import { threeWays } from "./calls.js";
+import { blockRatio, CONTENDERS, interleaved, median, type Call, type Contender } from "./stats.js";
+
+export interface PerCall {
+  name: string;
+  unit: string;
+  /** Median per-call time of each contender, in `unit`. */
+  value: Record<Contender, number>;
+  /** Median of per-block ratios of the client to each baseline. */
+  vsFetch: number;
+  vsOpenapiFetch: number;
+}
+
+function summarize(name: string, unit: string, scale: number, runs: Record<Contender, number[][]>): PerCall {
+  const value = Object.fromEntries(CONTENDERS.map((c) => [c, median(runs[c].flat()) * scale])) as Record<Contender, number>;
+  return {
+    name,
+    unit,
+    value,
+    vsFetch: blockRatio(runs.client, runs.fetch),
+    vsOpenapiFetch: blockRatio(runs.client, runs["openapi-fetch"]),
+  };
+}
+
+async function startServer(): Promise<{ url: string; stop(): void }> {
+  const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
+  const child = spawn(process.execPath, ["--import", loader, path.join(repoRoot, "scripts", "bench", "server.ts")], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/** Runs `batch` calls of one contender in flight at once; the time per call is the batch time / batch. */
+function inFlight(calls: Record<Contender, Call>, batch: number): Record<Contender, Call> {
+  const wrap = (call: Call): Call => () => Promise.all(Array.from({ length: batch }, call));
+  return { fetch: wrap(calls.fetch), "openapi-fetch": wrap(calls["openapi-fetch"]), client: wrap(calls.client) };
+}
+
+/** Runs `count` calls one after another, so one timing covers many tiny calls. */
+function repeated(calls: Record<Contender, Call>, count: number): Record<Contender, Call> {
+  const wrap = (call: Call): Call => async () => {
+    for (let i = 0; i < count; i++) await call();
+  };
+  return { fetch: wrap(calls.fetch), "openapi-fetch": wrap(calls["openapi-fetch"]), client: wrap(calls.client) };
+}
+
+export async function loopback(): Promise<PerCall[]> {
+  const server = await startServer();
+  try {
+    const calls = threeWays(server.url, globalThis.fetch);
+    await interleaved(calls, 2, 200); // warm-up: JIT and keep-alive connections
+    const sequential = await interleaved(calls, 40, 100);
+    const parallel = await interleaved(inFlight(calls, 32), 20, 10);
+    for (const who of CONTENDERS) parallel[who] = parallel[who].map((block) => block.map((ms) => ms / 32));
+    return [
+      summarize("loopback, sequential (4000 calls each)", "µs/call", 1000, sequential),
+      summarize("loopback, 32 in flight (6400 calls each)", "µs/call", 1000, parallel),
+    ];
+  } finally {
+    server.stop();
+  }
+}
+
+/** A fetch that answers at once with a prepared body: what is left is the code's own cost. */
+function stubFetch(): typeof fetch {
+  const booking = { bookingId: 2033, bookingStatus: "BOOKED", classSlotId: 20334, classId: 14928, customerId: 203, classSlotStatus: "PLANNED", participantStatus: "PARTICIPATING" };
+  const one = JSON.stringify(booking);
+  const list = JSON.stringify([booking]);
+  const head = (text: string) => ({ status: 200, headers: { "content-type": "application/json", "content-length": String(text.length) } });
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const method = init?.method ?? (input instanceof Request ? input.method : "GET");
+    const text = method === "POST" ? one : list;
+    return new Response(text, head(text));
+  }) as typeof fetch;
+}
+
+export async function wrapperOnly(): Promise<PerCall> {
+  const PER_TIMING = 50;
+  const calls = repeated(threeWays("http://127.0.0.1:9", stubFetch()), PER_TIMING);
+  await interleaved(calls, 3, 40); // warm-up
+  const runs = await interleaved(calls, 30, 40);
+  return summarize(`stub fetch, wrapper only (${30 * 40 * PER_TIMING} calls each)`, "ns/call", 1e6 / PER_TIMING, runs);
+}
