@@ -15,7 +15,7 @@ import { buildDocs, docsFile } from "./docs.js";
 import { repoRoot, specFile } from "./spec.js";
 
 const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
-Environment: MOCK_PORT, DOCS_PORT (flags win).`;
+Environment: MOCK_PORT (or PORT) and DOCS_PORT (default: the mock port + 1); flags win.`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`npm start: ${message}\n`);
@@ -62,8 +62,8 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({
       options: {
-        "mock-port": { type: "string", default: process.env.MOCK_PORT ?? "4010" },
-        "docs-port": { type: "string", default: process.env.DOCS_PORT ?? "4011" },
+        "mock-port": { type: "string", default: process.env.MOCK_PORT ?? process.env.PORT ?? "4010" },
+        "docs-port": { type: "string", default: process.env.DOCS_PORT },
         host: { type: "string", default: "127.0.0.1" },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const host = values.host;
   const mockPort = port("--mock-port", values["mock-port"]);
-  const docsPort = port("--docs-port", values["docs-port"]);
+  const docsPort = values["docs-port"] === undefined ? (mockPort === 0 ? 0 : mockPort + 1) : port("--docs-port", values["docs-port"]);
 
   if (docsAreStale()) {
     process.stdout.write("Building the docs (dist/docs/index.html)...\n");

@@ -19,9 +19,14 @@ afterEach(() => {
   blockers.splice(0).forEach((s) => s.close());
 });
 
-function npmStart(args: string[]) {
+function npmStart(args: string[], env: Record<string, string> = {}) {
   // Its own process group, like a terminal's foreground job, so SIGINT reaches npm and its children.
-  child = spawn("npm", ["start", "--silent", "--", ...args], { cwd: repoRoot, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn("npm", ["start", "--silent", "--", ...args], {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let out = "";
   child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
@@ -75,5 +80,22 @@ describe("npm start", () => {
     expect(await run.exited).not.toBe(0);
     expect(run.output()).toContain(`npm start: port ${taken} on 127.0.0.1 is already in use`);
     expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("PORT picks the mock port, and the docs take the next one", async () => {
+    ensureDocs();
+    let mockPort = 0;
+    // Two neighbouring free ports (bounded tries).
+    for (let i = 0; i < 20 && mockPort === 0; i++) {
+      const candidate = await claimPort(0, "127.0.0.1");
+      if (candidate < 65535 && (await claimPort(candidate + 1, "127.0.0.1").then(() => true, () => false))) mockPort = candidate;
+    }
+    expect(mockPort).toBeGreaterThan(0);
+    const run = npmStart([], { PORT: String(mockPort) });
+    await until(() => run.output().includes("Docs:"), 60_000, run.output);
+    expect(run.output()).toContain(`Mock API: http://127.0.0.1:${mockPort}`);
+    expect(run.output()).toContain(`Docs:     http://127.0.0.1:${mockPort + 1}/`);
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
   });
 });
