@@ -64,3 +64,10 @@ export function exampleInput(spec: Node, op: Node): Record<string, unknown> {
   const body = firstExample(spec, op.requestBody?.content?.["application/json"]);
   return { ...input, ...(body as Record<string, unknown> | undefined) };
 }
+
+/** The default 200 example of an operation, looked up by operationId. */
+export function okExample(spec: Node, operationId: string): unknown {
+  const found = operations(spec).find((o) => o.operationId === operationId);
+  if (!found) throw new Error(`no operation ${operationId} in the spec`);
+  return firstExample(spec, deref(spec, found.op.responses["200"]).content?.["application/json"]);
+}

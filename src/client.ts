@@ -69,6 +69,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 
   async function invoke(operationId: string, row: Row, input: Loose | undefined, call?: CallOptions) {
     const init = splitInput(operationId, row, input ?? {});
+    if (call?.headers) refuseKeyHeader(call.headers, `${operationId}: call option "headers"`);
     const ctx = context(operationId, row.retry, call);
     let result: Result;
     try {
@@ -132,11 +133,17 @@ function defaultHeaders(options: ClassBookingClientOptions, apiKey: string): Rec
   // Browsers own the User-Agent header; everywhere else it names this package.
   if (typeof document === "undefined") headers["user-agent"] = agent;
   if (options.acceptLanguage) headers["accept-language"] = options.acceptLanguage;
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (name.toLowerCase() !== "x-api-key") headers[name.toLowerCase()] = value;
-  }
+  if (options.headers) refuseKeyHeader(options.headers, 'createClassBookingClient: option "headers"');
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   headers["x-api-key"] = apiKey;
   return headers;
+}
+
+/** The key travels only through `apiKey`; a second copy in a header would be ambiguous. */
+function refuseKeyHeader(headers: Record<string, string>, where: string): void {
+  for (const name in headers) {
+    if (name.toLowerCase() === "x-api-key") throw new ClassBookingError(`${where} must not set X-API-KEY; pass the key as apiKey`);
+  }
 }
 
 /** Sorts a flat input into openapi-fetch's params and body, refusing unknown or missing names. */

@@ -27,7 +27,7 @@ export interface ClassBookingClientOptions {
    */
   acceptLanguage?: string;
   /**
-   * Extra headers sent with every request. They cannot replace X-API-KEY.
+   * Extra headers sent with every request. X-API-KEY is not allowed here (use `apiKey`).
    * @default {}
    */
   headers?: Record<string, string>;
@@ -51,7 +51,7 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Overrides the client's `maxRetries` for this call. @default the client's maxRetries */
   maxRetries?: number;
-  /** Extra headers for this call only. @default {} */
+  /** Extra headers for this call only (not X-API-KEY). @default {} */
   headers?: Record<string, string>;
 }
 

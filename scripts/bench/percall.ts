@@ -2,7 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { repoRoot } from "../spec.js";
+import { loadSpec, okExample, repoRoot } from "../spec.js";
 import { threeWays } from "./calls.js";
 import { blockRatio, CONTENDERS, interleaved, median, type Call, type Contender } from "./stats.js";
 
@@ -72,9 +72,9 @@ export async function loopback(): Promise<PerCall[]> {
 
 /** A fetch that answers at once with a prepared body: what is left is the code's own cost. */
 function stubFetch(): typeof fetch {
-  const booking = { bookingId: 2033, bookingStatus: "BOOKED", classSlotId: 20334, classId: 14928, customerId: 203, classSlotStatus: "PLANNED", participantStatus: "PARTICIPATING" };
-  const one = JSON.stringify(booking);
-  const list = JSON.stringify([booking]);
+  const spec = loadSpec();
+  const one = JSON.stringify(okExample(spec, "bookClassSlot"));
+  const list = JSON.stringify(okExample(spec, "getClassBookingsByCustomerId"));
   const head = (text: string) => ({ status: 200, headers: { "content-type": "application/json", "content-length": String(text.length) } });
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const method = init?.method ?? (input instanceof Request ? input.method : "GET");

@@ -3,18 +3,12 @@
  * bookClassSlot and getClassBookingsByCustomerId with fixed JSON, and prints its port.
  */
 import { createServer } from "node:http";
+import { loadSpec, okExample } from "../spec.js";
 
-const booking = {
-  bookingId: 2033,
-  bookingStatus: "BOOKED",
-  classSlotId: 20334,
-  classId: 14928,
-  customerId: 203,
-  classSlotStatus: "PLANNED",
-  participantStatus: "PARTICIPATING",
-};
-const bookJson = JSON.stringify(booking);
-const listJson = JSON.stringify([booking, { ...booking, bookingId: 2041, bookingStatus: "WAITING_LIST" }]);
+// The spec's own example answers of the two operations.
+const spec = loadSpec();
+const bookJson = JSON.stringify(okExample(spec, "bookClassSlot"));
+const listJson = JSON.stringify(okExample(spec, "getClassBookingsByCustomerId"));
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];

@@ -49,11 +49,19 @@ describe("named methods send the right request", () => {
     expect(s.requests.every((r) => r.body === "")).toBe(true);
   });
 
-  it("per-call headers are added, but cannot replace the API key", async () => {
+  it("client and per-call headers are added; neither may set X-API-KEY", async () => {
     const s = await serve((_req, res) => json(res, 200, BOOKING));
-    const { client } = testClient(s.url, { headers: { "X-API-KEY": "other", "X-Studio": "north" } });
+    const { client } = testClient(s.url, { headers: { "X-Studio": "north" } });
     await client.getClassBookingById({ bookingId: 2033 }, { headers: { "X-Request-Id": "abc" } });
     expect(s.requests[0]?.headers).toMatchObject({ "x-api-key": API_KEY, "x-studio": "north", "x-request-id": "abc" });
+
+    expect(() => testClient(s.url, { headers: { "x-api-key": "other" } })).toThrow(
+      'createClassBookingClient: option "headers" must not set X-API-KEY; pass the key as apiKey',
+    );
+    await expect(client.getClassBookingById({ bookingId: 2033 }, { headers: { "X-API-KEY": "other" } })).rejects.toThrow(
+      'getClassBookingById: call option "headers" must not set X-API-KEY',
+    );
+    expect(s.requests).toHaveLength(1);
   });
 
   it("a body-less 200 (cancel) resolves to undefined", async () => {

@@ -1,6 +1,8 @@
 /** A client wired to a test server with a runtime whose waits are recorded and never slept. */
 import { buildClient } from "../../src/client.js";
 import type { ClassBookingClientOptions } from "../../src/options.js";
+import type { ClassSlotBookingResult } from "../../src/index.js";
+import { loadSpec, okExample } from "../../scripts/spec.js";
 
 export const API_KEY = "sk_live_TEST-KEY-d8f1a9c2e7";
 export const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
@@ -21,15 +23,8 @@ export function testClient(baseUrl: string, options: Partial<ClassBookingClientO
   return { client, waits };
 }
 
-export const BOOKING = {
-  bookingId: 2033,
-  bookingStatus: "BOOKED",
-  classSlotId: 20334,
-  classId: 14928,
-  customerId: 203,
-  classSlotStatus: "PLANNED",
-  participantStatus: "PARTICIPATING",
-} as const;
+/** The spec's example answer of bookClassSlot, which the fake servers hand back. */
+export const BOOKING = okExample(loadSpec(), "bookClassSlot") as ClassSlotBookingResult;
 
 export const ERROR_409 = {
   errorMessage: "The booking was changed by another request.",
