@@ -11,7 +11,7 @@ export const operations = {
     queryParams: ["offset","sliceSize"],
     bodyFields: null,
     required: [],
-    retry: "idempotent",
+    idempotent: false,
     sliced: true,
   },
   getClassSlotsForMultipleClasses: {
@@ -21,7 +21,7 @@ export const operations = {
     queryParams: ["daysAhead","slotWindowStartDate","offset","sliceSize"],
     bodyFields: null,
     required: [],
-    retry: "idempotent",
+    idempotent: false,
     sliced: true,
   },
   getClassById: {
@@ -31,7 +31,7 @@ export const operations = {
     queryParams: [],
     bodyFields: null,
     required: ["classId"],
-    retry: "idempotent",
+    idempotent: false,
     sliced: false,
   },
   getClassSlots: {
@@ -41,7 +41,7 @@ export const operations = {
     queryParams: ["offset","sliceSize"],
     bodyFields: null,
     required: ["classId"],
-    retry: "idempotent",
+    idempotent: false,
     sliced: true,
   },
   getClassSlotById: {
@@ -51,7 +51,7 @@ export const operations = {
     queryParams: [],
     bodyFields: null,
     required: ["classId","classSlotId"],
-    retry: "idempotent",
+    idempotent: false,
     sliced: false,
   },
   validateClassSlot: {
@@ -61,7 +61,7 @@ export const operations = {
     queryParams: [],
     bodyFields: ["customerId","classSlotId"],
     required: ["customerId","classSlotId"],
-    retry: "idempotent",
+    idempotent: true,
     sliced: false,
   },
   getClassBookingsByCustomerId: {
@@ -71,7 +71,7 @@ export const operations = {
     queryParams: ["customerId"],
     bodyFields: null,
     required: ["customerId"],
-    retry: "idempotent",
+    idempotent: false,
     sliced: false,
   },
   bookClassSlot: {
@@ -81,7 +81,7 @@ export const operations = {
     queryParams: [],
     bodyFields: ["customerId","classSlotId"],
     required: ["customerId","classSlotId"],
-    retry: "unsafe",
+    idempotent: false,
     sliced: false,
   },
   getClassBookingById: {
@@ -91,7 +91,7 @@ export const operations = {
     queryParams: [],
     bodyFields: null,
     required: ["bookingId"],
-    retry: "idempotent",
+    idempotent: false,
     sliced: false,
   },
   cancelClassSlotById: {
@@ -101,7 +101,7 @@ export const operations = {
     queryParams: [],
     bodyFields: null,
     required: ["bookingId"],
-    retry: "idempotent",
+    idempotent: false,
     sliced: false,
   },
 } as const;

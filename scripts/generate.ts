@@ -8,7 +8,6 @@ import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
-import { retryClassOf } from "../src/retry.js";
 import { deref, loadSpec, operations as specOperations, type Node } from "./spec.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -46,8 +45,8 @@ interface OperationRow {
   bodyFields: string[] | null;
   /** Input names that must be given (path parameters, required query parameters and body fields). */
   required: string[];
-  /** Which retry rules of src/retry.ts apply. */
-  retry: string;
+  /** The spec marks the operation `x-idempotent`: safe to send twice whatever its method. */
+  idempotent: boolean;
   /** Whether the 200 answer is a slice (result, hasNext, offset) that client.paginate can walk. */
   sliced: boolean;
 }
@@ -85,7 +84,7 @@ export function operationRows(spec: Node): Map<string, OperationRow> {
         ...params.filter((p: Node) => p.required).map((p: Node) => p.name as string),
         ...(body?.required ?? []),
       ],
-      retry: retryClassOf(method, op["x-idempotent"] === true),
+      idempotent: op["x-idempotent"] === true,
       sliced: okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
     });
   }

@@ -6,7 +6,7 @@ import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
 import { checkApiKey, checkInteger, DEFAULTS, resolveBaseUrl } from "./options.js";
 import type { CallOptions, ClassBookingClientOptions } from "./options.js";
 import { paginate, type Slice } from "./paginate.js";
-import { retryClassOf } from "./retry.js";
+import { retryClassOf, type RetryClass } from "./retry.js";
 import { CALL, createTransport, PendingRequest, sleep, type CallContext, type TransportDeps } from "./transport.js";
 import type { ClassBookingClient, RawClient } from "./types.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
@@ -58,7 +58,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   });
   const send = inner.request as unknown as Send;
 
-  function context(operationId: string | undefined, retry: Row["retry"], call?: CallOptions): CallContext {
+  function context(operationId: string | undefined, retry: RetryClass, call?: CallOptions): CallContext {
     return {
       operationId,
       retry,
@@ -70,7 +70,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   async function invoke(operationId: string, row: Row, input: Loose | undefined, call?: CallOptions) {
     const init = splitInput(operationId, row, input ?? {});
     if (call?.headers) refuseKeyHeader(call.headers, `${operationId}: call option "headers"`);
-    const ctx = context(operationId, row.retry, call);
+    const ctx = context(operationId, retryClasses.get(operationId)!, call);
     let result: Result;
     try {
       result = await send(row.method, row.path, { ...init, headers: call?.headers, signal: call?.signal, [CALL]: ctx });
@@ -109,10 +109,15 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   client.paginate = pagers;
   client.raw = rawClient(send, (method, path) => {
     const found = routes.get(`${method} ${path}`);
-    return context(found?.[0], found?.[1].retry ?? retryClassOf(method));
+    return context(found?.[0], found ? retryClasses.get(found[0])! : retryClassOf(method));
   });
   return client as unknown as ClassBookingClient;
 }
+
+/** How safe each operation is to resend: from its method, or the spec's `x-idempotent` mark. */
+const retryClasses = new Map(
+  (Object.entries(operations) as Array<[string, Row]>).map(([id, row]) => [id, retryClassOf(row.method, row.idempotent)]),
+);
 
 /** Operation rows by "METHOD /path", for raw calls. */
 const routes = new Map(

@@ -24,10 +24,12 @@ describe("retry policy table", () => {
     expect(retryClassOf("POST", true)).toBe("idempotent");
   });
 
-  it("the operation table applies it: validate retries like a read, book does not", () => {
-    expect(operations.validateClassSlot.retry).toBe("idempotent");
-    expect(operations.bookClassSlot.retry).toBe("unsafe");
-    expect(operations.cancelClassSlotById.retry).toBe("idempotent");
+  it("applied to the operation table: validate retries like a read, book does not", () => {
+    const classOf = (row: { method: string; idempotent: boolean }) => retryClassOf(row.method, row.idempotent);
+    expect(operations.validateClassSlot.idempotent).toBe(true);
+    expect(classOf(operations.validateClassSlot)).toBe("idempotent");
+    expect(classOf(operations.bookClassSlot)).toBe("unsafe");
+    expect(classOf(operations.cancelClassSlotById)).toBe("idempotent");
   });
 
   it.each([429, 500, 502, 503, 504])("reads retry on %i", (status) => {

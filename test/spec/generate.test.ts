@@ -8,7 +8,7 @@ import { repoRoot } from "../../scripts/spec.js";
 // A scratch copy of the parts generate.ts reads and writes, so the real tree is never touched.
 const work = mkdtempSync(path.join(tmpdir(), "cba-gen-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-for (const dir of ["package.json", "openapi", "generated", "scripts", "src"]) {
+for (const dir of ["package.json", "openapi", "generated", "scripts"]) {
   cpSync(path.join(repoRoot, dir), path.join(work, dir), { recursive: true });
 }
 symlinkSync(path.join(repoRoot, "node_modules"), path.join(work, "node_modules"), "dir");
