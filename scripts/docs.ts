@@ -5,10 +5,10 @@
  *   tsx scripts/docs.ts
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { deref, exampleInput, loadSpec, operations, repoRoot, type Node } from "./spec.js";
+import { deref, exampleInput, loadSpec, operations, repoRoot, specFile, type Node } from "./spec.js";
 
 export const docsDir = path.join(repoRoot, "dist", "docs");
 export const docsFile = path.join(docsDir, "index.html");
@@ -121,6 +121,25 @@ export function buildDocs(): string {
   if (res.status !== 0) throw new Error(`redocly build-docs failed:\n${res.stdout}\n${res.stderr}`);
   writeFileSync(docsFile, inlineRemoteAssets(readFileSync(docsFile, "utf8")));
   return docsFile;
+}
+
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether dist/docs/index.html is missing or older than what it is built from. */
+export function docsAreStale(): boolean {
+  const inputs = [specFile, fileURLToPath(import.meta.url), path.join(repoRoot, "redocly.yaml")];
+  return mtime(docsFile) < Math.max(...inputs.map(mtime));
+}
+
+/** Builds the docs only when they are stale; returns the page's path. */
+export function ensureDocs(): string {
+  return docsAreStale() ? buildDocs() : docsFile;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -6,13 +6,11 @@
  *
  * Builds the docs first when they are missing or older than the spec or the docs script.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock.js";
-import { buildDocs, docsFile } from "./docs.js";
-import { repoRoot, specFile } from "./spec.js";
+import { buildDocs, docsAreStale, docsFile } from "./docs.js";
 
 const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
 Environment: MOCK_PORT (or PORT) and DOCS_PORT (default: the mock port + 1); flags win.`;
@@ -26,19 +24,6 @@ function port(name: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) fail(`${name} must be a port number from 0 to 65535, got "${value}"`, 2);
   return n;
-}
-
-function mtime(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function docsAreStale(): boolean {
-  const inputs = [specFile, path.join(repoRoot, "scripts", "docs.ts"), path.join(repoRoot, "redocly.yaml")];
-  return mtime(docsFile) < Math.max(...inputs.map(mtime));
 }
 
 /** Serves the docs page at / (and /index.html); nothing else. */

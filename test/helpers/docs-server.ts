@@ -1,21 +1,10 @@
 /** Serves dist/docs/index.html (building it when missing or stale) on 127.0.0.1 and a free port. */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { buildDocs, docsFile } from "../../scripts/docs.js";
-import { specFile } from "../../scripts/spec.js";
+import { ensureDocs } from "../../scripts/docs.js";
 
-export function ensureDocs(): string {
-  const built = (() => {
-    try {
-      return statSync(docsFile).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  if (built < statSync(specFile).mtimeMs) buildDocs();
-  return docsFile;
-}
+export { ensureDocs };
 
 export async function serveDocs(): Promise<{ url: string; close(): Promise<void> }> {
   const page = readFileSync(ensureDocs());
