@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   try {
     server = await startMockServer({ port, host: values.host, dynamic: values.dynamic, errors: values.errors });
   } catch (error) {
-    if (error instanceof MockServerError) fail(error.output ? error.message : error.message.split("\n")[0]!);
+    if (error instanceof MockServerError) fail(error.message);
     throw error;
   }
   process.stdout.write(`Mock class-booking API listening on ${server.url}\nPress Ctrl-C to stop.\n`);

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     docs = await serveDocs(host, docsPortFree);
   } catch (error) {
     await mock?.stop();
-    if (error instanceof MockServerError) fail(error.output ? error.message : error.message.split("\n")[0]!);
+    if (error instanceof MockServerError) fail(error.message);
     throw error;
   }
   const docsUrl = `http://${host}:${(docs.address() as { port: number }).port}/`;
