@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { claimPort, MockServerError, startMockServer } from "../../src/mock.js";
 import { repoRoot } from "../../scripts/spec.js";
+import { goesDown, waitForLine } from "../helpers/process.js";
 
 // Run TypeScript as `node --import tsx file`: one process, so a kill reaches the script itself
 // (the tsx binary would put a wrapper process in between).
@@ -31,40 +32,6 @@ async function takenPort(): Promise<number> {
   blockers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return (server.address() as { port: number }).port;
-}
-
-/** Resolves once the URL stops answering (bounded), true when it went down. */
-async function goesDown(url: string, withinMs = 10_000): Promise<boolean> {
-  const until = Date.now() + withinMs;
-  while (Date.now() < until) {
-    try {
-      await fetch(url, { signal: AbortSignal.timeout(500) });
-    } catch {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return false;
-}
-
-/** Starts a process and resolves with its first stdout line that matches. */
-function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 30_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in: ${out}`)), timeoutMs);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(pattern);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before ${pattern}: ${out}`));
-    });
-  });
 }
 
 const exitOf = (child: ChildProcess) =>

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { claimPort } from "../../src/mock.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { ensureDocs } from "../helpers/docs-server.js";
+import { goesDown, waitForLine } from "../helpers/process.js";
 
 let child: ChildProcess | undefined;
 const blockers: Server[] = [];
@@ -35,23 +36,13 @@ function npmStart(args: string[], env: Record<string, string> = {}) {
   return { child, exited, output };
 }
 
-async function until(check: () => boolean, ms: number, what: () => string) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting; output so far:\n${what()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const down = async (url: string) => fetch(url, { signal: AbortSignal.timeout(1000) }).then(() => false, () => true);
-
 describe("npm start", () => {
   it("prints both URLs, both answer, and SIGINT stops both", async () => {
     ensureDocs();
     const mockPort = await claimPort(0, "127.0.0.1");
     const docsPort = await claimPort(0, "127.0.0.1");
     const run = npmStart(["--mock-port", String(mockPort), "--docs-port", String(docsPort)]);
-    await until(() => run.output().includes("Docs:"), 60_000, run.output);
+    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
     const mockUrl = `http://127.0.0.1:${mockPort}`;
     const docsUrl = `http://127.0.0.1:${docsPort}/`;
     expect(run.output()).toContain(`Mock API: ${mockUrl}`);
@@ -65,8 +56,8 @@ describe("npm start", () => {
 
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
-    expect(await down(docsUrl)).toBe(true);
-    expect(await down(`${mockUrl}/v1/classes`)).toBe(true);
+    expect(await goesDown(docsUrl, 3_000)).toBe(true);
+    expect(await goesDown(`${mockUrl}/v1/classes`, 3_000)).toBe(true);
   });
 
   it("a taken port gives a clear message, not a stack trace", async () => {
@@ -92,7 +83,7 @@ describe("npm start", () => {
     }
     expect(mockPort).toBeGreaterThan(0);
     const run = npmStart([], { PORT: String(mockPort) });
-    await until(() => run.output().includes("Docs:"), 60_000, run.output);
+    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
     expect(run.output()).toContain(`Mock API: http://127.0.0.1:${mockPort}`);
     expect(run.output()).toContain(`Docs:     http://127.0.0.1:${mockPort + 1}/`);
     process.kill(-run.child.pid!, "SIGINT");

@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimPort } from "../../src/mock.js";
 import { repoRoot } from "../../scripts/spec.js";
+import { waitForLine } from "../helpers/process.js";
 import pkg from "../../package.json" with { type: "json" };
 
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
@@ -215,18 +216,7 @@ export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
-      await new Promise<void>((resolve, reject) => {
-        let out = "";
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 60_000);
-        child.stdout?.on("data", (c: Buffer) => {
-          out += c.toString();
-          if (out.includes(`listening on http://127.0.0.1:${port}`)) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
-      });
+      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`), 60_000);
       const res = await fetch(`http://127.0.0.1:${port}/v1/classes`, { headers: { "x-api-key": "demo" } });
       const body = (await res.json()) as { result: Array<{ id: number }>; hasNext: boolean };
       expect(res.status).toBe(200);
