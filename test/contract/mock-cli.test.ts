@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { claimPort, MockServerError, startMockServer } from "../../src/mock.js";
+import { claimPort, MockServerError, PRISM_PACKAGE, PRISM_VERSION, startMockServer } from "../../src/mock.js";
+import pkg from "../../package.json" with { type: "json" };
 import { repoRoot } from "../../scripts/spec.js";
 import { goesDown, waitForLine } from "../helpers/process.js";
 
@@ -38,6 +39,11 @@ const exitOf = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
 describe("startMockServer()", () => {
+  it("names the Prism version the project pins, inside the peer range it declares", () => {
+    expect(PRISM_VERSION).toBe(pkg.devDependencies[PRISM_PACKAGE]);
+    expect(pkg.peerDependencies[PRISM_PACKAGE]).toBe(`>=${PRISM_VERSION} <6`);
+  });
+
   it("rejects with a clear message when the port is taken", async () => {
     const port = await takenPort();
     await expect(startMockServer({ port })).rejects.toThrow(new MockServerError(`port ${port} on 127.0.0.1 is already in use`));
