@@ -67,10 +67,10 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     };
   }
 
-  async function invoke(operationId: string, row: Row, input: Loose | undefined, call?: CallOptions) {
+  async function invoke(operationId: string, row: Row, retry: RetryClass, input: Loose | undefined, call?: CallOptions) {
     const init = splitInput(operationId, row, input ?? {});
     if (call?.headers) refuseKeyHeader(call.headers, `${operationId}: call option "headers"`);
-    const ctx = context(operationId, retryClasses.get(operationId)!, call);
+    const ctx = context(operationId, retry, call);
     let result: Result;
     try {
       result = await send(row.method, row.path, { ...init, headers: call?.headers, signal: call?.signal, [CALL]: ctx });
@@ -95,7 +95,8 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   const client: Loose = {};
   const pagers: Loose = {};
   for (const [operationId, row] of Object.entries(operations) as Array<[string, Row]>) {
-    const method = (input?: Loose, call?: CallOptions) => invoke(operationId, row, input, call);
+    const retry = retryClassOf(row.method, row.idempotent);
+    const method = (input?: Loose, call?: CallOptions) => invoke(operationId, row, retry, input, call);
     client[operationId] = method;
     if (row.sliced) {
       pagers[operationId] = (input: Loose = {}, call?: CallOptions) =>
@@ -109,15 +110,10 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   client.paginate = pagers;
   client.raw = rawClient(send, (method, path) => {
     const found = routes.get(`${method} ${path}`);
-    return context(found?.[0], found ? retryClasses.get(found[0])! : retryClassOf(method));
+    return context(found?.[0], retryClassOf(method, found?.[1].idempotent));
   });
   return client as unknown as ClassBookingClient;
 }
-
-/** How safe each operation is to resend: from its method, or the spec's `x-idempotent` mark. */
-const retryClasses = new Map(
-  (Object.entries(operations) as Array<[string, Row]>).map(([id, row]) => [id, retryClassOf(row.method, row.idempotent)]),
-);
 
 /** Operation rows by "METHOD /path", for raw calls. */
 const routes = new Map(
