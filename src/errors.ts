@@ -17,32 +17,28 @@ export type ErrorBody<S extends number> = number extends S
 
 /** The base class of every error this package throws. */
 export class ClassBookingError extends Error {
+  // Names are written out: a minifying bundler renames classes, so `constructor.name` would not do.
+  override name = "ClassBookingError";
   /** The operation that failed, when the error belongs to one. */
-  readonly operationId: string | undefined;
+  declare readonly operationId: string | undefined;
 
-  constructor(message: string, options?: { operationId?: string; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+  /** `options.cause` becomes the standard `cause`; leave it out when there is none. */
+  constructor(message: string, options?: { operationId?: string | undefined; cause?: unknown }) {
+    super(message, options);
     this.operationId = options?.operationId;
   }
 }
 
-/** Request headers as kept on an error: the API key is replaced by `***`. */
+/** Headers as kept on an error: the API key, credentials and cookies are replaced by `***`. */
 export type RedactedHeaders = Record<string, string>;
 
-const SECRET_HEADERS = new Set(["x-api-key", "authorization", "cookie", "proxy-authorization"]);
+const SECRET_HEADERS = new Set(["x-api-key", "authorization", "proxy-authorization", "cookie", "set-cookie"]);
 
 /** Copies headers into a plain object with every secret value replaced by `***`. */
 export function redactHeaders(headers: HeadersInit | undefined): RedactedHeaders {
   const out: RedactedHeaders = {};
-  new Headers(headers).forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) ? "***" : value;
-  });
+  new Headers(headers).forEach((value, name) => (out[name] = SECRET_HEADERS.has(name) ? "***" : value));
   return out;
-}
-
-function isErrorResponse(body: unknown): body is ErrorResponse {
-  return typeof body === "object" && body !== null && typeof (body as ErrorResponse).errorMessage === "string";
 }
 
 export interface ApiErrorInit {
@@ -59,50 +55,50 @@ export interface ApiErrorInit {
 
 /** The server answered with a status outside 2xx (including a redirect, which is never followed). */
 export class ApiError<Status extends number = number> extends ClassBookingError {
-  override readonly operationId: string;
-  readonly status: Status;
+  override name = "ApiError";
+  declare readonly operationId: string;
+  declare readonly status: Status;
   /** The parsed ErrorResponse, or undefined when the body was empty, HTML or another shape. */
-  readonly body: ErrorBody<Status> | undefined;
-  readonly errorCode: string | undefined;
-  readonly errorMessage: string | undefined;
-  readonly traceId: string | undefined;
-  readonly method: string;
-  readonly url: string;
+  declare readonly body: ErrorBody<Status> | undefined;
+  declare readonly errorCode: string | undefined;
+  declare readonly errorMessage: string | undefined;
+  declare readonly traceId: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
   /** The Location header of a redirect answer (3xx), which the client does not follow. */
-  readonly location: string | undefined;
-  /** The answer's headers, as a plain object. */
-  readonly headers: Record<string, string>;
+  declare readonly location: string | undefined;
+  /** The answer's headers, as a plain object (Set-Cookie replaced by `***`: errors end up in logs). */
+  declare readonly headers: Record<string, string>;
   /** The headers that were sent, with the API key replaced by `***`. */
-  readonly requestHeaders: RedactedHeaders;
+  declare readonly requestHeaders: RedactedHeaders;
 
   constructor(init: ApiErrorInit) {
-    const body = isErrorResponse(init.body) ? init.body : undefined;
-    const location = init.responseHeaders.get("location") ?? undefined;
-    const reason = [init.statusText || "HTTP error", body?.errorMessage ?? (location && `redirect to ${location}`)]
-      .filter(Boolean)
-      .join(": ");
-    const ids = [body?.errorCode && `errorCode ${body.errorCode}`, body?.traceId && `traceId ${body.traceId}`]
-      .filter(Boolean)
-      .join(", ");
-    super(`${init.operationId}: ${init.status} ${reason}${ids ? ` (${ids})` : ""}`, { operationId: init.operationId });
-    this.operationId = init.operationId;
-    this.status = init.status as Status;
-    this.body = body as ErrorBody<Status> | undefined;
-    this.errorCode = body?.errorCode;
-    this.errorMessage = body?.errorMessage;
-    this.traceId = body?.traceId;
-    this.method = init.method;
-    this.url = init.url;
-    this.location = location;
-    const headers: Record<string, string> = {};
-    init.responseHeaders.forEach((value, name) => (headers[name] = value));
-    this.headers = headers;
-    this.requestHeaders = init.requestHeaders;
+    const { operationId, status, responseHeaders } = init;
+    // Only a body with a string errorMessage counts as the spec's ErrorResponse.
+    const body = typeof (init.body as ErrorResponse | null)?.errorMessage === "string" ? (init.body as ErrorResponse) : undefined;
+    const location = responseHeaders.get("location") ?? undefined;
+    const said = body ? `: ${body.errorMessage}` : location ? `: redirect to ${location}` : "";
+    const ids = [body?.errorCode && `errorCode ${body.errorCode}`, body?.traceId && `traceId ${body.traceId}`].filter(Boolean);
+    super(`${operationId}: ${status} ${init.statusText || "HTTP error"}${said}${ids.length ? ` (${ids.join(", ")})` : ""}`);
+    Object.assign(this, {
+      operationId,
+      status,
+      body,
+      errorCode: body?.errorCode,
+      errorMessage: body?.errorMessage,
+      traceId: body?.traceId,
+      method: init.method,
+      url: init.url,
+      location,
+      headers: redactHeaders(responseHeaders),
+      requestHeaders: init.requestHeaders,
+    });
   }
 }
 
 /** One attempt ran longer than `timeoutMs` (and no retry was left or allowed). */
 export class TimeoutError extends ClassBookingError {
+  override name = "TimeoutError";
   readonly timeoutMs: number;
 
   constructor(operationId: string | undefined, method: string, url: string, timeoutMs: number) {
@@ -113,16 +109,18 @@ export class TimeoutError extends ClassBookingError {
 
 /** The request never got an answer: refused, reset, DNS failure. `cause` holds the runtime's error. */
 export class ConnectionError extends ClassBookingError {
-  constructor(operationId: string | undefined, method: string, url: string, cause: unknown) {
-    const detail = cause instanceof Error ? describe(cause) : String(cause);
-    super(`${operationId ?? method}: could not reach ${method} ${url}: ${detail}`, { operationId, cause });
-  }
-}
+  override name = "ConnectionError";
 
-function describe(error: Error): string {
-  const inner = error.cause instanceof Error ? error.cause : undefined;
-  const code = (inner as { code?: unknown } | undefined)?.code;
-  return inner ? `${error.message} (${typeof code === "string" ? code : inner.message})` : error.message;
+  constructor(operationId: string | undefined, method: string, url: string, cause: unknown) {
+    // Runtimes put the useful part (ECONNREFUSED, ECONNRESET) on the error's own cause.
+    const inner = (cause as Error | undefined)?.cause as { code?: unknown; message?: unknown } | undefined;
+    const detail = inner?.code ?? inner?.message;
+    const why = detail ? ` (${detail})` : "";
+    super(`${operationId ?? method}: could not reach ${method} ${url}: ${(cause as Error)?.message ?? cause}${why}`, {
+      operationId,
+      cause,
+    });
+  }
 }
 
 /**

@@ -48,6 +48,14 @@ describe("the API key never shows in an error", () => {
     expect(error.requestHeaders["accept"]).toBe("application/json");
   });
 
+  it("an answer's Set-Cookie shows *** on the error; other answer headers stay", async () => {
+    server = await startServer((_req, res) => json(res, 409, ERROR_409, { "set-cookie": "session=s3cr3t", "x-trace": "t-1" }));
+    const error = (await testClient(server.url).client.bookClassSlot({ customerId: 1, classSlotId: 2 }).catch((e: unknown) => e)) as ApiError;
+    expect(error.headers["set-cookie"]).toBe("***");
+    expect(error.headers["x-trace"]).toBe("t-1");
+    for (const text of renderings(error)) expect(text).not.toContain("s3cr3t");
+  });
+
   it("invalid options never echo the key", () => {
     const { client } = testClient("http://127.0.0.1:9");
     expect(inspect(client, { depth: Infinity, showHidden: true })).not.toContain(API_KEY);

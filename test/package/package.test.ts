@@ -207,6 +207,40 @@ export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 
     expect(code).not.toMatch(/["']node:/);
   });
 
+  it("keeps its error names when a bundler minifies (and renames) the classes", async () => {
+    write(
+      path.join(consumer, "names.ts"),
+      `import { createClassBookingClient } from "class-booking-api";
+export async function names(): Promise<string[]> {
+  const out: string[] = [];
+  try { createClassBookingClient({ apiKey: "k" } as never); } catch (e) { out.push((e as Error).name); }
+  const answer = (status: number) => (async () => new Response("{}", { status })) as unknown as typeof fetch;
+  const fail = async (fetch: typeof globalThis.fetch, timeoutMs?: number) => {
+    const client = createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k", fetch, maxRetries: 0, timeoutMs });
+    await client.getClassById({ classId: 1 }).catch((e: Error) => out.push(e.name));
+  };
+  await fail(answer(409));
+  await fail((async () => { throw new TypeError("fetch failed"); }) as unknown as typeof fetch);
+  await fail(((_url: string, init: RequestInit) => new Promise((_ok, no) => init.signal!.addEventListener("abort", () => no(init.signal!.reason)))) as unknown as typeof fetch, 1);
+  return out;
+}\n`,
+    );
+    const result = await build({
+      absWorkingDir: consumer,
+      entryPoints: ["names.ts"],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      minify: true,
+      write: false,
+      logLevel: "silent",
+    });
+    const bundle = (await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`)) as {
+      names: () => Promise<string[]>;
+    };
+    expect(await bundle.names()).toEqual(["ClassBookingError", "ApiError", "ConnectionError", "TimeoutError"]);
+  });
+
   it("runs `npx class-booking-mock`, which answers GET /v1/classes with the example", async () => {
     const port = await claimPort(0, "127.0.0.1");
     // Its own process group, so the cleanup reaches npx and everything under it.
