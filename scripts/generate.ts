@@ -36,7 +36,7 @@ export async function renderSchemaTypes(specFile: string): Promise<string> {
 }
 
 /** What the client needs to know to call one operation, read from the spec. */
-interface OperationRow {
+export interface OperationRow {
   method: string;
   path: string;
   pathParams: string[];
@@ -91,13 +91,29 @@ export function operationRows(spec: Node): Map<string, OperationRow> {
   return rows;
 }
 
+/**
+ * The row the client reads at run time: the full row minus what it can work out itself. Path
+ * parameters are the `{names}` in the path and always required, so they are not listed;
+ * `required` names the query and body fields that must be given; `body` is there exactly when
+ * the operation takes a JSON body. Empty lists and false flags are left out to keep bundles small.
+ */
+export function runtimeRow(row: OperationRow): Record<string, unknown> {
+  const out: Record<string, unknown> = { method: row.method, path: row.path };
+  if (row.queryParams.length) out.query = row.queryParams;
+  if (row.bodyFields) out.body = row.bodyFields;
+  const required = row.required.filter((name) => !row.pathParams.includes(name));
+  if (required.length) out.required = required;
+  if (row.idempotent) out.idempotent = true;
+  if (row.sliced) out.sliced = true;
+  return out;
+}
+
 /** Renders generated/operations.ts: the operation table the client builds its methods from. */
 export function renderOperations(spec: Node): string {
   const lines = [`${header("operation table")}export const operations = {`];
   for (const [id, row] of operationRows(spec)) {
-    lines.push(`  ${id}: {`);
-    for (const [key, value] of Object.entries(row)) lines.push(`    ${key}: ${JSON.stringify(value)},`);
-    lines.push("  },");
+    const fields = Object.entries(runtimeRow(row)).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+    lines.push(`  ${id}: { ${fields.join(", ")} },`);
   }
   lines.push("} as const;", "", "/** Every operationId in the spec. */", "export type OperationId = keyof typeof operations;", "");
   return lines.join("\n");

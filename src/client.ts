@@ -3,28 +3,24 @@ import createClientExport from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { operations } from "../generated/operations.js";
 import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
-import { checkApiKey, checkInteger, DEFAULTS, resolveBaseUrl } from "./options.js";
+import { checkApiKey, checkInteger, DEFAULTS, fail, resolveBaseUrl } from "./options.js";
 import type { CallOptions, ClassBookingClientOptions } from "./options.js";
 import { paginate, type Slice } from "./paginate.js";
 import { retryClassOf, type RetryClass } from "./retry.js";
 import { CALL, createTransport, PendingRequest, sleep, type CallContext, type TransportDeps } from "./transport.js";
-import type { ClassBookingClient, RawClient } from "./types.js";
+import type { ClassBookingClient } from "./types.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
-type Row = (typeof operations)[keyof typeof operations];
+/** A row of the operation table; every key a row may have, optional. */
+type Row = { method: string; path: string; query?: readonly string[]; body?: readonly string[]; required?: readonly string[]; idempotent?: boolean; sliced?: boolean };
+type Loose = Record<string, unknown>;
+type Result = { data?: unknown; error?: unknown; response: Response };
 
 // openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
 // import is the whole module and the function sits one level deeper. (A default import, not a
 // namespace one, so bundlers can drop the parts of openapi-fetch we do not use.)
 const createClient: typeof createClientExport =
-  typeof createClientExport === "function"
-    ? createClientExport
-    : (createClientExport as unknown as { default: typeof createClientExport }).default;
-type Loose = Record<string, unknown>;
-type Result = { data?: unknown; error?: unknown; response: Response };
-type Send = (method: string, path: string, init: Loose) => Promise<Result>;
-
-const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+  (createClientExport as unknown as { default?: typeof createClientExport }).default ?? createClientExport;
 
 /** Clock, randomness and sleep: real ones by default, fixed ones in tests. */
 export type Runtime = Pick<TransportDeps, "sleep" | "now" | "random">;
@@ -36,27 +32,36 @@ export function createClassBookingClient(options: ClassBookingClientOptions): Cl
 
 /** createClassBookingClient with an injectable runtime; not part of the public entry. */
 export function buildClient(options: ClassBookingClientOptions, runtime: Runtime): ClassBookingClient {
-  if (typeof options !== "object" || options === null) {
-    throw new ClassBookingError("createClassBookingClient: options must be an object with baseUrl (or tenant) and apiKey");
-  }
-  const baseUrl = resolveBaseUrl(options);
-  const apiKey = checkApiKey(options.apiKey);
-  const timeoutMs = checkInteger("timeoutMs", options.timeoutMs, 1) ?? DEFAULTS.timeoutMs;
-  const maxRetries = checkInteger("maxRetries", options.maxRetries, 0) ?? DEFAULTS.maxRetries;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") {
-    throw new ClassBookingError('createClassBookingClient: no global fetch here; pass option "fetch"');
-  }
-  const headers = defaultHeaders(options, apiKey);
-  const transport = createTransport({ fetch: fetchImpl, timeoutMs, maxRetries, ...runtime });
-  const inner = createClient<paths>({
-    baseUrl,
-    headers,
-    fetch: transport as unknown as typeof fetch,
-    Request: PendingRequest as unknown as typeof Request,
-    redirect: "manual",
-  });
-  const send = inner.request as unknown as Send;
+  // Anything that is not an options object fails below as a missing baseUrl.
+  const given: ClassBookingClientOptions = Object(options);
+  const baseUrl = resolveBaseUrl(given);
+  const apiKey = checkApiKey(given.apiKey);
+  const timeoutMs = checkInteger("timeoutMs", given.timeoutMs, 1) ?? DEFAULTS.timeoutMs;
+  const maxRetries = checkInteger("maxRetries", given.maxRetries, 0) ?? DEFAULTS.maxRetries;
+  const fetch = given.fetch ?? globalThis.fetch;
+  if (typeof fetch != "function") fail("fetch", "is required where there is no global fetch");
+  if (hasKeyHeader(given.headers)) fail("headers", KEY_HEADER);
+  const agent = `${PACKAGE_NAME}/${VERSION}${given.userAgent ? ` ${given.userAgent}` : ""}`;
+  // openapi-fetch merges these into a Headers object in order, so a later name wins whatever its case.
+  const headers = {
+    accept: "application/json",
+    "x-client": agent,
+    // Browsers own the User-Agent header; everywhere else it names this package.
+    ...(typeof document == "undefined" && { "user-agent": agent }),
+    ...(given.acceptLanguage && { "accept-language": given.acceptLanguage }),
+    ...given.headers,
+    "x-api-key": apiKey,
+  };
+  const transport = createTransport({ fetch, ...runtime });
+  const open = () =>
+    createClient<paths>({
+      baseUrl,
+      headers,
+      fetch: transport as unknown as typeof fetch,
+      Request: PendingRequest as unknown as typeof Request,
+      redirect: "manual",
+    });
+  const send = open().request as unknown as (method: string, path: string, init: Loose) => Promise<Result>;
 
   function context(operationId: string | undefined, retry: RetryClass, call?: CallOptions): CallContext {
     return {
@@ -67,101 +72,83 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     };
   }
 
-  async function invoke(operationId: string, row: Row, retry: RetryClass, input: Loose | undefined, call?: CallOptions) {
-    const init = splitInput(operationId, row, input ?? {});
-    if (call?.headers) refuseKeyHeader(call.headers, `${operationId}: call option "headers"`);
-    const ctx = context(operationId, retry, call);
-    let result: Result;
-    try {
-      result = await send(row.method, row.path, { ...init, headers: call?.headers, signal: call?.signal, [CALL]: ctx });
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      throw new ClassBookingError(`${operationId}: the 2xx answer is not valid JSON`, { operationId, cause: error });
-    }
-    const { response } = result;
-    if (response.ok) return result.data;
-    throw new ApiError({
-      operationId,
-      method: row.method,
-      url: ctx.url ?? baseUrl + row.path,
-      status: response.status,
-      statusText: response.statusText,
-      body: result.error,
-      responseHeaders: response.headers,
-      requestHeaders: redactHeaders(ctx.headers),
-    });
-  }
-
   const client: Loose = {};
   const pagers: Loose = {};
   for (const [operationId, row] of Object.entries(operations) as Array<[string, Row]>) {
-    const retry = retryClassOf(row.method, row.idempotent);
-    const method = (input?: Loose, call?: CallOptions) => invoke(operationId, row, retry, input, call);
-    client[operationId] = method;
+    const { method, path } = row;
+    const retry = retryClassOf(method, row.idempotent);
+    const call = async (input?: Loose, options?: CallOptions) => {
+      if (hasKeyHeader(options?.headers)) throw new ClassBookingError(`${operationId}: call option "headers" ${KEY_HEADER}`);
+      const ctx = context(operationId, retry, options);
+      const { params, body } = splitInput(operationId, row, input ?? {});
+      let result: Result;
+      try {
+        result = await send(method, path, { params, body, headers: options?.headers, signal: options?.signal, [CALL]: ctx });
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        throw new ClassBookingError(`${operationId}: the 2xx answer is not valid JSON`, { operationId, cause: error });
+      }
+      const { response } = result;
+      if (response.ok) return result.data;
+      throw new ApiError({
+        operationId,
+        method,
+        url: ctx.url!,
+        status: response.status,
+        statusText: response.statusText,
+        body: result.error,
+        responseHeaders: response.headers,
+        requestHeaders: redactHeaders(ctx.headers),
+      });
+    };
+    client[operationId] = call;
     if (row.sliced) {
-      pagers[operationId] = (input: Loose = {}, call?: CallOptions) =>
-        paginate(
-          operationId,
-          (offset) => method({ ...input, offset }, call) as Promise<Slice<unknown>>,
-          input.offset as string | undefined,
-        );
+      pagers[operationId] = (input: Loose = {}, options?: CallOptions) =>
+        paginate(operationId, (offset) => call({ ...input, offset }, options) as Promise<Slice<unknown>>, input.offset as string);
     }
   }
   client.paginate = pagers;
-  client.raw = rawClient(send, (method, path) => {
-    const found = routes.get(`${method} ${path}`);
-    return context(found?.[0], retryClassOf(method, found?.[1].idempotent));
+  // client.raw: a second openapi-fetch client on the same transport. A middleware finds the
+  // operation behind each call, so raw calls retry and time out exactly like the named methods.
+  const raw = open();
+  raw.use({
+    onRequest({ request, schemaPath }) {
+      const init = (request as unknown as PendingRequest).init;
+      const found = Object.entries(operations as Record<string, Row>).find(
+        ([, row]) => row.method == request.method && row.path == schemaPath,
+      );
+      init[CALL] = context(found?.[0], retryClassOf(request.method, found?.[1].idempotent));
+    },
   });
-  return client as unknown as ClassBookingClient;
-}
-
-/** Operation rows by "METHOD /path", for raw calls. */
-const routes = new Map(
-  (Object.entries(operations) as Array<[string, Row]>).map(([id, row]) => [`${row.method} ${row.path}`, [id, row] as const]),
-);
-
-function rawClient(send: Send, context: (method: string, path: string) => CallContext): RawClient {
-  const call = (method: string, path: string, init?: Loose) =>
-    send(method, path, { ...init, [CALL]: context(method.toUpperCase(), path) });
-  const raw: Loose = { request: call };
-  for (const method of RAW_METHODS) raw[method] = (path: string, init?: Loose) => call(method, path, init);
-  return raw as unknown as RawClient;
-}
-
-function defaultHeaders(options: ClassBookingClientOptions, apiKey: string): Record<string, string> {
-  const agent = `${PACKAGE_NAME}/${VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`;
-  const headers: Record<string, string> = { accept: "application/json", "x-client": agent };
-  // Browsers own the User-Agent header; everywhere else it names this package.
-  if (typeof document === "undefined") headers["user-agent"] = agent;
-  if (options.acceptLanguage) headers["accept-language"] = options.acceptLanguage;
-  if (options.headers) refuseKeyHeader(options.headers, 'createClassBookingClient: option "headers"');
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
-  headers["x-api-key"] = apiKey;
-  return headers;
+  client.raw = raw;
+  return client as ClassBookingClient;
 }
 
 /** The key travels only through `apiKey`; a second copy in a header would be ambiguous. */
-function refuseKeyHeader(headers: Record<string, string>, where: string): void {
-  for (const name in headers) {
-    if (name.toLowerCase() === "x-api-key") throw new ClassBookingError(`${where} must not set X-API-KEY; pass the key as apiKey`);
-  }
+const KEY_HEADER = "must not set X-API-KEY; pass the key as apiKey";
+
+function hasKeyHeader(headers: Record<string, string> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => /^x-api-key$/i.test(name));
 }
 
 /** Sorts a flat input into openapi-fetch's params and body, refusing unknown or missing names. */
 function splitInput(operationId: string, row: Row, input: Loose): { params: { path: Loose; query: Loose }; body?: Loose } {
   const path: Loose = {};
   const query: Loose = {};
-  const body: Loose | undefined = row.bodyFields ? {} : undefined;
+  const body: Loose | undefined = row.body && {};
+  const problem = (what: string, name: string) =>
+    new ClassBookingError(`${operationId}: ${what} input "${name}"`, { operationId });
   for (const name in input) {
     const value = input[name];
     if (value === undefined) continue;
-    if ((row.pathParams as readonly string[]).includes(name)) path[name] = value;
-    else if ((row.queryParams as readonly string[]).includes(name)) query[name] = value;
-    else if (body && (row.bodyFields as readonly string[]).includes(name)) body[name] = value;
-    else throw new ClassBookingError(`${operationId}: unknown input "${name}"`, { operationId });
+    if (row.path.includes(`{${name}}`)) path[name] = value;
+    else if (row.query?.includes(name)) query[name] = value;
+    else if (body && row.body!.includes(name)) body[name] = value;
+    else throw problem("unknown", name);
   }
-  for (const name of row.required as readonly string[]) {
-    if (input[name] == null) throw new ClassBookingError(`${operationId}: missing required input "${name}"`, { operationId });
+  // Path parameters are always required; the table lists the other required names.
+  for (const name of [...(row.path.match(/[^{}]+(?=})/g) ?? []), ...(row.required ?? [])]) {
+    if (input[name] == null) throw problem("missing required", name);
   }
-  return body ? { params: { path, query }, body } : { params: { path, query } };
+  return { params: { path, query }, body };
 }

@@ -57,48 +57,47 @@ export interface CallOptions {
 
 export const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2 } as const;
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 const TENANT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-function fail(option: string, problem: string): never {
+/** Throws the error for a bad option, naming it. */
+export function fail(option: string, problem: string): never {
   throw new ClassBookingError(`createClassBookingClient: option "${option}" ${problem}`);
 }
 
 /** Checks a count or duration option; `min` is 0 for counts and 1 for durations. */
 export function checkInteger(option: string, value: unknown, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    fail(option, `must be an integer of at least ${min}, got ${typeof value === "number" ? value : typeof value}`);
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min)) {
+    fail(option, `must be an integer of at least ${min}, got ${typeof value == "number" ? value : typeof value}`);
   }
-  return value;
+  return value as number | undefined;
 }
 
 /** Works out the base URL from `baseUrl` or `tenant`, refusing anything unsafe or unclear. */
-export function resolveBaseUrl(options: Pick<ClassBookingClientOptions, "baseUrl" | "tenant">): string {
-  const { baseUrl, tenant } = options;
-  if (baseUrl !== undefined && tenant !== undefined) fail("baseUrl", "and option \"tenant\" exclude each other; give one");
+export function resolveBaseUrl({ baseUrl, tenant }: Pick<ClassBookingClientOptions, "baseUrl" | "tenant">): string {
   if (tenant !== undefined) {
-    if (typeof tenant !== "string" || !TENANT.test(tenant)) fail("tenant", "must be a host name label such as \"mystudio\"");
+    if (baseUrl !== undefined) fail("baseUrl", 'and option "tenant" exclude each other; give one');
+    if (typeof tenant != "string" || !TENANT.test(tenant)) fail("tenant", 'must be a host name label such as "mystudio"');
     return `https://${tenant.toLowerCase()}.open-api.magicline.com`;
   }
-  if (typeof baseUrl !== "string" || baseUrl === "") fail("baseUrl", "is required (or give \"tenant\")");
-  let url: URL;
+  if (!baseUrl) fail("baseUrl", 'is required (or give "tenant")');
+  let url: URL | undefined;
   try {
     url = new URL(baseUrl);
-  } catch {
-    return fail("baseUrl", `must be an absolute URL such as https://mystudio.open-api.magicline.com, got "${baseUrl}"`);
+  } catch {}
+  // The URL itself is not printed: it could hold a password.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    fail("baseUrl", "must be an absolute http(s) URL with no credentials, query or fragment");
   }
-  if (url.username || url.password) fail("baseUrl", "must not contain credentials; pass the key as apiKey");
-  if (url.search || url.hash) fail("baseUrl", "must not have a query or fragment");
-  if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) {
-    fail("baseUrl", `must use https (http is allowed for localhost only), got ${url.origin}`);
+  if (url.protocol == "http:" && !LOCAL_HOSTS.includes(url.hostname)) {
+    fail("baseUrl", `must use https (http is for localhost only), got ${url.origin}`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") fail("baseUrl", `must be an http(s) URL, got ${url.protocol}`);
   return url.href.replace(/\/+$/, "");
 }
 
 export function checkApiKey(apiKey: unknown): string {
-  if (typeof apiKey !== "string" || apiKey.trim() === "") fail("apiKey", "is required and must be a non-empty string");
-  if (/[\r\n]/.test(apiKey)) fail("apiKey", "must not contain line breaks");
+  if (typeof apiKey != "string" || !apiKey.trim() || /[\r\n]/.test(apiKey)) {
+    fail("apiKey", "is required: a non-empty string on one line");
+  }
   return apiKey;
 }

@@ -23,10 +23,9 @@ export async function* paginate<Item>(
     yield* slice.result;
     if (!slice.hasNext) return;
     if (slice.offset === offset) {
-      throw new ClassBookingError(
-        `${operationId}: the answer says hasNext but returns the offset "${offset}" it was sent; stopping instead of looping`,
-        { operationId },
-      );
+      throw new ClassBookingError(`${operationId}: hasNext, but offset "${offset}" came back unchanged; stopped to avoid a loop`, {
+        operationId,
+      });
     }
     offset = slice.offset;
   }

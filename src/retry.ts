@@ -55,19 +55,11 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
  * BACKOFF.maxRetryAfterMs and never negative, or undefined when the header is absent or unreadable.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
-  if (value == null) return undefined;
-  const text = value.trim();
-  let ms: number;
-  if (/^[-+\d.]+$/.test(text)) {
-    // delay-seconds is a non-negative integer; anything else number-like is not a valid header.
-    if (!/^\d+$/.test(text)) return undefined;
-    ms = Number(text) * 1000;
-  } else {
-    const date = Date.parse(text);
-    if (Number.isNaN(date)) return undefined;
-    ms = date - now;
-  }
-  return Math.min(Math.max(ms, 0), BACKOFF.maxRetryAfterMs);
+  const text = value?.trim() ?? "";
+  // delay-seconds is a non-negative integer; other number-like text is not a valid header (and
+  // Date.parse would read some of it as a date).
+  const ms = /^\d+$/.test(text) ? +text * 1000 : /^[-+\d.]*$/.test(text) ? NaN : Date.parse(text) - now;
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), BACKOFF.maxRetryAfterMs);
 }
 
 /** The wait before retry number `retry` (0 for the first retry). */

@@ -3,7 +3,7 @@
  * attempts (a timeout each), decides on retries with retry.ts and waits between them.
  */
 import { ConnectionError, TimeoutError } from "./errors.js";
-import { isRetryable, retryClassOf, retryDelayMs, type Failure, type RetryClass } from "./retry.js";
+import { isRetryable, retryDelayMs, type Failure, type RetryClass } from "./retry.js";
 
 /** Per-call settings, handed from the client to the transport inside the request init. */
 export interface CallContext {
@@ -38,8 +38,6 @@ export class PendingRequest {
 
 export interface TransportDeps {
   fetch: typeof globalThis.fetch;
-  timeoutMs: number;
-  maxRetries: number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   random: () => number;
@@ -64,50 +62,44 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 const TIMED_OUT = Symbol("timed out");
 
 export function createTransport(deps: TransportDeps) {
-  /** One attempt: resolves with the answer, or with why there was none. */
-  async function attempt(req: PendingRequest, call: CallContext, ext: RequestInit | undefined) {
-    const caller = req.init.signal ?? undefined;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(TIMED_OUT), call.timeoutMs);
-    const forward = () => controller.abort(caller?.reason);
-    caller?.addEventListener("abort", forward, { once: true });
-    try {
-      return { response: await deps.fetch(req.url, { ...req.init, ...ext, signal: controller.signal }) };
-    } catch (error) {
-      if (caller?.aborted) throw caller.reason;
-      return controller.signal.reason === TIMED_OUT ? { failure: "timeout" as const } : { failure: "connection" as const, error };
-    } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", forward);
-    }
-  }
-
   return async function send(req: PendingRequest, ext?: RequestInit): Promise<Response> {
-    const call: CallContext = req.init[CALL] ?? {
-      operationId: undefined,
-      retry: retryClassOf(req.method),
-      timeoutMs: deps.timeoutMs,
-      maxRetries: deps.maxRetries,
-    };
-    call.url = req.url;
-    call.headers = req.init.headers;
-    const caller = req.init.signal ?? undefined;
+    const { init, method, url } = req;
+    // Both openapi-fetch clients the client makes attach a context to every call.
+    const call = init[CALL]!;
+    call.url = url;
+    call.headers = init.headers;
+    const caller = init.signal;
     for (let retry = 0; ; retry++) {
       caller?.throwIfAborted();
-      const outcome = await attempt(req, call, ext);
-      const { response } = outcome;
-      const failure: Failure = response ? { status: response.status } : outcome.failure;
-      const last = retry >= call.maxRetries || !isRetryable(call.retry, failure);
-      if (response) {
-        if (response.ok || last) return response;
-        // Free the connection; the body of an answer we retry is never read.
-        await response.body?.cancel().catch(() => undefined);
-      } else if (last) {
-        if (failure === "timeout") throw new TimeoutError(call.operationId, req.method, req.url, call.timeoutMs);
-        throw new ConnectionError(call.operationId, req.method, req.url, outcome.error);
+      // One attempt: its own timer, and the caller's signal forwarded to it.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(TIMED_OUT), call.timeoutMs);
+      const forward = () => controller.abort(caller!.reason);
+      caller?.addEventListener("abort", forward);
+      let response: Response | undefined;
+      let failure: Failure;
+      let error: unknown;
+      try {
+        response = await deps.fetch(url, { ...init, ...ext, signal: controller.signal });
+        failure = response;
+      } catch (thrown) {
+        if (caller?.aborted) throw caller.reason;
+        failure = controller.signal.reason === TIMED_OUT ? "timeout" : "connection";
+        error = thrown;
+      } finally {
+        clearTimeout(timer);
+        caller?.removeEventListener("abort", forward);
       }
-      const retryAfter = response?.headers.get("retry-after");
-      await deps.sleep(retryDelayMs(retry, retryAfter, deps.now(), deps.random), caller);
+      const last = retry >= call.maxRetries || !isRetryable(call.retry, failure);
+      if (response?.ok || (response && last)) return response;
+      if (last) {
+        throw failure == "timeout"
+          ? new TimeoutError(call.operationId, method, url, call.timeoutMs)
+          : new ConnectionError(call.operationId, method, url, error);
+      }
+      // Free the connection; the body of an answer we retry is never read.
+      await response?.body?.cancel().catch(() => {});
+      await deps.sleep(retryDelayMs(retry, response?.headers.get("retry-after"), deps.now(), deps.random), caller ?? undefined);
     }
   };
 }

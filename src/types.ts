@@ -30,7 +30,7 @@ export type OperationMethod<K extends OperationId> = {} extends OperationInput<K
 
 /** The operations whose 200 answer is a slice. */
 export type SlicedOperationId = {
-  [K in OperationId]: (typeof table)[K]["sliced"] extends true ? K : never;
+  [K in OperationId]: (typeof table)[K] extends { sliced: true } ? K : never;
 }[OperationId];
 
 /** The item type of a sliced operation. */

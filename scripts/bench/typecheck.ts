@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { operations } from "../../generated/operations.js";
+import { operationRows } from "../generate.js";
 import { exampleInput, loadSpec, operations as specOperations, repoRoot } from "../spec.js";
 import { median } from "./stats.js";
 
@@ -12,9 +12,10 @@ function consumers(): { client: string; bare: string } {
   const spec = loadSpec();
   const client = ['import { createClassBookingClient } from "class-booking-api";', 'const c = createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" });', "export async function all() {"];
   const bare = ['import createClient from "openapi-fetch";', 'import type { paths } from "class-booking-api/schema";', 'const c = createClient<paths>({ baseUrl: "https://x.example" });', "export async function all() {"];
+  const rows = operationRows(spec);
   for (const { operationId, op } of specOperations(spec)) {
     const input = exampleInput(spec, op);
-    const row = operations[operationId as keyof typeof operations];
+    const row = rows.get(operationId)!;
     const pick = (names: readonly string[]) => JSON.stringify(Object.fromEntries(names.filter((n) => n in input).map((n) => [n, input[n]])));
     const groups = [row.pathParams.length ? `path: ${pick(row.pathParams)}` : "", row.queryParams.length ? `query: ${pick(row.queryParams)}` : ""].filter(Boolean);
     const params = groups.length ? `params: { ${groups.join(", ")} }` : "";

@@ -95,7 +95,7 @@ describe("named methods send the right request", () => {
     const { client } = testClient("http://127.0.0.1:9");
     for (const id of Object.keys(operations)) expect(client[id as keyof typeof operations], id).toBeTypeOf("function");
     expect(Object.keys(client.paginate).sort()).toEqual(
-      Object.entries(operations).filter(([, row]) => row.sliced).map(([id]) => id).sort(),
+      Object.entries(operations).filter(([, row]) => "sliced" in row).map(([id]) => id).sort(),
     );
   });
 
@@ -129,5 +129,22 @@ describe("client.raw", () => {
     expect(response.status).toBe(500);
     expect(error).toEqual({ errorMessage: "boom" });
     expect(s.requests).toHaveLength(1);
+  });
+
+  it("finds the operation behind a raw call: POST /validate retries like a read", async () => {
+    const s = await serve((_req, res, n) => (n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, { validationStatus: "AVAILABLE" })));
+    const { client } = testClient(s.url);
+    const { data } = await client.raw.request("post", "/v1/classes/booking/validate", {
+      body: { customerId: 203, classSlotId: 20334 },
+    });
+    expect(data).toEqual({ validationStatus: "AVAILABLE" });
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it("a raw call that times out names its operation", async () => {
+    const s = await serve((_req, res) => setTimeout(() => json(res, 200, BOOKING), 300).unref());
+    const { client } = testClient(s.url, { timeoutMs: 20, maxRetries: 0 });
+    const call = client.raw.GET("/v1/classes/booking/{bookingId}", { params: { path: { bookingId: 2033 } } });
+    await expect(call).rejects.toThrow(/^getClassBookingById: no answer from GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033 within 20 ms$/);
   });
 });

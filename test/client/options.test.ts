@@ -9,10 +9,12 @@ describe("options are checked at construction, naming the option", () => {
   it.each<[string, Partial<ClassBookingClientOptions>, RegExp]>([
     ["missing apiKey", { apiKey: undefined }, /option "apiKey" is required/],
     ["empty apiKey", { apiKey: "  " }, /option "apiKey"/],
-    ["relative baseUrl", { baseUrl: "/v1" }, /option "baseUrl" must be an absolute URL/],
-    ["not a URL", { baseUrl: "mystudio" }, /option "baseUrl" must be an absolute URL/],
+    ["relative baseUrl", { baseUrl: "/v1" }, /option "baseUrl" must be an absolute http\(s\) URL/],
+    ["not a URL", { baseUrl: "mystudio" }, /option "baseUrl" must be an absolute http\(s\) URL/],
+    ["not http(s)", { baseUrl: "ftp://mystudio.example" }, /option "baseUrl" must be an absolute http\(s\) URL/],
     ["http to a remote host", { baseUrl: "http://mystudio.open-api.magicline.com" }, /option "baseUrl" must use https/],
-    ["credentials in baseUrl", { baseUrl: "https://u:p@example.com" }, /option "baseUrl" must not contain credentials/],
+    ["credentials in baseUrl", { baseUrl: "https://u:p@example.com" }, /option "baseUrl" .* no credentials/],
+    ["a query in baseUrl", { baseUrl: "https://example.com/?a=1" }, /option "baseUrl" .* no credentials, query or fragment/],
     ["both baseUrl and tenant", { tenant: "mystudio" }, /"baseUrl" and option "tenant" exclude each other/],
     ["neither baseUrl nor tenant", { baseUrl: undefined }, /option "baseUrl" is required/],
     ["bad tenant", { baseUrl: undefined, tenant: "my studio/x" }, /option "tenant"/],
@@ -47,6 +49,23 @@ describe("options are checked at construction, naming the option", () => {
     const client = createClassBookingClient({ tenant: "mystudio", apiKey: "k", fetch });
     await client.getClassById({ classId: 1 });
     expect(seen).toEqual(["https://mystudio.open-api.magicline.com/v1/classes/1"]);
+  });
+
+  it.each([undefined, null, "https://mystudio.open-api.magicline.com"])("options given as %j name the missing baseUrl", (options) => {
+    const make = () => createClassBookingClient(options as unknown as ClassBookingClientOptions);
+    expect(make).toThrow(ClassBookingError);
+    expect(make).toThrow(/option "baseUrl" is required/);
+  });
+
+  it("a password in baseUrl is not repeated in the message", () => {
+    let message = "";
+    try {
+      make({ baseUrl: "https://user:hunter2@example.com" })();
+    } catch (error) {
+      message = String((error as Error).message);
+    }
+    expect(message).toMatch(/option "baseUrl"/);
+    expect(message).not.toContain("hunter2");
   });
 
   it("per-call numbers are checked too", async () => {

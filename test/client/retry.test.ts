@@ -25,7 +25,7 @@ describe("retry policy table", () => {
   });
 
   it("applied to the operation table: validate retries like a read, book does not", () => {
-    const classOf = (row: { method: string; idempotent: boolean }) => retryClassOf(row.method, row.idempotent);
+    const classOf = (row: { method: string; idempotent?: boolean }) => retryClassOf(row.method, row.idempotent);
     expect(operations.validateClassSlot.idempotent).toBe(true);
     expect(classOf(operations.validateClassSlot)).toBe("idempotent");
     expect(classOf(operations.bookClassSlot)).toBe("unsafe");
