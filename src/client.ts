@@ -77,10 +77,11 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   for (const [operationId, row] of Object.entries(operations) as Array<[string, Row]>) {
     const { method, path } = row;
     const retry = retryClassOf(method, row.idempotent);
+    const split = inputSplitter(operationId, row);
     const call = async (input?: Loose, options?: CallOptions) => {
       if (hasKeyHeader(options?.headers)) throw new ClassBookingError(`${operationId}: call option "headers" ${KEY_HEADER}`);
       const ctx = context(operationId, retry, options);
-      const { params, body } = splitInput(operationId, row, input ?? {});
+      const { params, body } = split(input ?? {});
       let result: Result;
       try {
         result = await send(method, path, { params, body, headers: options?.headers, signal: options?.signal, [CALL]: ctx });
@@ -128,27 +129,30 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 const KEY_HEADER = "must not set X-API-KEY; pass the key as apiKey";
 
 function hasKeyHeader(headers: Record<string, string> | undefined): boolean {
-  return Object.keys(headers ?? {}).some((name) => /^x-api-key$/i.test(name));
+  for (const name in headers) if (/^x-api-key$/i.test(name)) return true;
+  return false;
 }
 
-/** Sorts a flat input into openapi-fetch's params and body, refusing unknown or missing names. */
-function splitInput(operationId: string, row: Row, input: Loose): { params: { path: Loose; query: Loose }; body?: Loose } {
-  const path: Loose = {};
-  const query: Loose = {};
-  const body: Loose | undefined = row.body && {};
+/** Makes the function that sorts an operation's flat input into openapi-fetch's params and body, refusing unknown or missing names. */
+function inputSplitter(operationId: string, row: Row) {
+  // Path parameters are the {names} in the path, and always required.
+  const pathNames: string[] = row.path.match(/[^{}]+(?=})/g) ?? [];
+  const required = [...pathNames, ...(row.required ?? [])];
   const problem = (what: string, name: string) =>
     new ClassBookingError(`${operationId}: ${what} input "${name}"`, { operationId });
-  for (const name in input) {
-    const value = input[name];
-    if (value === undefined) continue;
-    if (row.path.includes(`{${name}}`)) path[name] = value;
-    else if (row.query?.includes(name)) query[name] = value;
-    else if (body && row.body!.includes(name)) body[name] = value;
-    else throw problem("unknown", name);
-  }
-  // Path parameters are always required; the table lists the other required names.
-  for (const name of [...(row.path.match(/[^{}]+(?=})/g) ?? []), ...(row.required ?? [])]) {
-    if (input[name] == null) throw problem("missing required", name);
-  }
-  return { params: { path, query }, body };
+  return (input: Loose): { params: { path: Loose; query: Loose }; body?: Loose } => {
+    const path: Loose = {};
+    const query: Loose = {};
+    const body: Loose | undefined = row.body && {};
+    for (const name in input) {
+      const value = input[name];
+      if (value === undefined) continue;
+      if (pathNames.includes(name)) path[name] = value;
+      else if (row.query?.includes(name)) query[name] = value;
+      else if (body && row.body!.includes(name)) body[name] = value;
+      else throw problem("unknown", name);
+    }
+    for (const name of required) if (input[name] == null) throw problem("missing required", name);
+    return { params: { path, query }, body };
+  };
 }
