@@ -184,16 +184,11 @@ void createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" }).boo
     expect(bad.stdout).toMatch(/wrong\.ts\(2,\d+\): error TS2322/);
   });
 
-  it("bundles for the browser with esbuild, without Node built-ins", async () => {
-    write(
-      path.join(consumer, "browser.ts"),
-      `import { createClassBookingClient } from "class-booking-api";
-const client = createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k" });
-export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 203 });\n`,
-    );
-    const result = await build({
+  /** A consumer file bundled the way a browser app ships it: ESM, minified, names mangled. */
+  const bundleForBrowser = (entry: string) =>
+    build({
       absWorkingDir: consumer,
-      entryPoints: ["browser.ts"],
+      entryPoints: [entry],
       bundle: true,
       platform: "browser",
       format: "esm",
@@ -201,6 +196,15 @@ export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 
       write: false,
       logLevel: "silent",
     });
+
+  it("bundles for the browser with esbuild, without Node built-ins", async () => {
+    write(
+      path.join(consumer, "browser.ts"),
+      `import { createClassBookingClient } from "class-booking-api";
+const client = createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k" });
+export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 203 });\n`,
+    );
+    const result = await bundleForBrowser("browser.ts");
     const code = result.outputFiles[0]!.text;
     expect(result.errors).toEqual([]);
     expect(code).toContain("/v1/classes/booking");
@@ -225,16 +229,7 @@ export async function names(): Promise<string[]> {
   return out;
 }\n`,
     );
-    const result = await build({
-      absWorkingDir: consumer,
-      entryPoints: ["names.ts"],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      minify: true,
-      write: false,
-      logLevel: "silent",
-    });
+    const result = await bundleForBrowser("names.ts");
     const bundle = (await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`)) as {
       names: () => Promise<string[]>;
     };
