@@ -14,6 +14,7 @@ import { PACKAGE_NAME, VERSION } from "./version.js";
 /** A row of the operation table; every key a row may have, optional. */
 type Row = { method: string; path: string; query?: readonly string[]; body?: readonly string[]; required?: readonly string[]; idempotent?: boolean; sliced?: boolean };
 type Loose = Record<string, unknown>;
+const rows = Object.entries(operations) as Array<[string, Row]>;
 type Result = { data?: unknown; error?: unknown; response: Response };
 
 // openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
@@ -74,7 +75,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 
   const client: Loose = {};
   const pagers: Loose = {};
-  for (const [operationId, row] of Object.entries(operations) as Array<[string, Row]>) {
+  for (const [operationId, row] of rows) {
     const { method, path } = row;
     const retry = retryClassOf(method, row.idempotent);
     const split = inputSplitter(operationId, row);
@@ -115,9 +116,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   raw.use({
     onRequest({ request, schemaPath }) {
       const init = (request as unknown as PendingRequest).init;
-      const found = Object.entries(operations as Record<string, Row>).find(
-        ([, row]) => row.method == request.method && row.path == schemaPath,
-      );
+      const found = rows.find(([, row]) => row.method == request.method && row.path == schemaPath);
       init[CALL] = context(found?.[0], retryClassOf(request.method, found?.[1].idempotent));
     },
   });
