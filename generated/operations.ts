@@ -4,16 +4,16 @@
  */
 
 export const operations = {
-  getActiveClasses: { method: "GET", path: "/v1/classes", query: ["offset","sliceSize"], sliced: true },
-  getClassSlotsForMultipleClasses: { method: "GET", path: "/v1/classes/slots", query: ["daysAhead","slotWindowStartDate","offset","sliceSize"], sliced: true },
-  getClassById: { method: "GET", path: "/v1/classes/{classId}" },
-  getClassSlots: { method: "GET", path: "/v1/classes/{classId}/slots", query: ["offset","sliceSize"], sliced: true },
-  getClassSlotById: { method: "GET", path: "/v1/classes/{classId}/slots/{classSlotId}" },
-  validateClassSlot: { method: "POST", path: "/v1/classes/booking/validate", body: ["customerId","classSlotId"], required: ["customerId","classSlotId"], idempotent: true },
-  getClassBookingsByCustomerId: { method: "GET", path: "/v1/classes/booking", query: ["customerId"], required: ["customerId"] },
-  bookClassSlot: { method: "POST", path: "/v1/classes/booking/book", body: ["customerId","classSlotId"], required: ["customerId","classSlotId"] },
-  getClassBookingById: { method: "GET", path: "/v1/classes/booking/{bookingId}" },
-  cancelClassSlotById: { method: "DELETE", path: "/v1/classes/booking/{bookingId}" },
+  getActiveClasses: { method: "GET", path: "/v1/classes", inputs: { offset: { in: "query", type: "string" }, sliceSize: { in: "query", type: "integer", format: "int32", minimum: 10, maximum: 100 } }, sliced: true, json: true },
+  getClassSlotsForMultipleClasses: { method: "GET", path: "/v1/classes/slots", inputs: { daysAhead: { in: "query", type: "integer", format: "int32", minimum: 0, maximum: 6 }, slotWindowStartDate: { in: "query", type: "string", format: "date" }, offset: { in: "query", type: "string" }, sliceSize: { in: "query", type: "integer", format: "int32", minimum: 10, maximum: 100 } }, sliced: true, json: true },
+  getClassById: { method: "GET", path: "/v1/classes/{classId}", inputs: { classId: { in: "path", type: "integer", format: "int64" } }, json: true },
+  getClassSlots: { method: "GET", path: "/v1/classes/{classId}/slots", inputs: { classId: { in: "path", type: "integer", format: "int64" }, offset: { in: "query", type: "string" }, sliceSize: { in: "query", type: "integer", format: "int32", minimum: 10, maximum: 100 } }, sliced: true, json: true },
+  getClassSlotById: { method: "GET", path: "/v1/classes/{classId}/slots/{classSlotId}", inputs: { classId: { in: "path", type: "integer", format: "int64" }, classSlotId: { in: "path", type: "integer", format: "int64" } }, json: true },
+  validateClassSlot: { method: "POST", path: "/v1/classes/booking/validate", inputs: { customerId: { in: "body", type: "integer", format: "int64" }, classSlotId: { in: "body", type: "integer", format: "int64" } }, required: ["customerId", "classSlotId"], idempotent: true, json: true },
+  getClassBookingsByCustomerId: { method: "GET", path: "/v1/classes/booking", inputs: { customerId: { in: "query", type: "integer", format: "int64" } }, required: ["customerId"], json: true },
+  bookClassSlot: { method: "POST", path: "/v1/classes/booking/book", inputs: { customerId: { in: "body", type: "integer", format: "int64" }, classSlotId: { in: "body", type: "integer", format: "int64" } }, required: ["customerId", "classSlotId"], json: true },
+  getClassBookingById: { method: "GET", path: "/v1/classes/booking/{bookingId}", inputs: { bookingId: { in: "path", type: "integer", format: "int64" } }, json: true },
+  cancelClassSlotById: { method: "DELETE", path: "/v1/classes/booking/{bookingId}", inputs: { bookingId: { in: "path", type: "integer", format: "int64" } } },
 } as const;
 
 /** Every operationId in the spec. */

@@ -1,21 +1,33 @@
-/** createClassBookingClient: openapi-fetch plus auth, named methods from the operation table, and typed errors. */
+/** createClassBookingClient: options in, one method per row of the generated operation table out. */
 import createClientExport from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { operations } from "../generated/operations.js";
+import { inputPreparer, matchesTemplate, type Row } from "./call/input.js";
+import { retryClassOf } from "./call/retry.js";
+import { createTransport, sleep, type Answer, type Call, type TransportDeps } from "./call/transport.js";
 import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
-import { checkApiKey, checkInteger, DEFAULTS, fail, resolveBaseUrl } from "./options.js";
-import type { CallOptions, ClassBookingClientOptions } from "./options.js";
+import {
+  CALL_OPTION_NAMES,
+  checkApiKey,
+  checkHeaderValue,
+  checkInteger,
+  checkNames,
+  DEFAULTS,
+  fail,
+  headerRecord,
+  isSignal,
+  OPTION_NAMES,
+  resolveBaseUrl,
+  type CallOptions,
+  type ClassBookingClientOptions,
+  type Complain,
+} from "./options.js";
 import { paginate, type Slice } from "./paginate.js";
-import { retryClassOf, type RetryClass } from "./retry.js";
-import { CALL, createTransport, PendingRequest, sleep, type CallContext, type TransportDeps } from "./transport.js";
 import type { ClassBookingClient } from "./types.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
-/** A row of the operation table; every key a row may have, optional. */
-type Row = { method: string; path: string; query?: readonly string[]; body?: readonly string[]; required?: readonly string[]; idempotent?: boolean; sliced?: boolean };
 type Loose = Record<string, unknown>;
 const rows = Object.entries(operations) as Array<[string, Row]>;
-type Result = { data?: unknown; error?: unknown; response: Response };
 
 // openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
 // import is the whole module and the function sits one level deeper. (A default import, not a
@@ -31,127 +43,157 @@ export function createClassBookingClient(options: ClassBookingClientOptions): Cl
   return buildClient(options, { sleep, now: Date.now, random: Math.random });
 }
 
+/** What a named method works out from its call options. */
+type CallSettings = Pick<Call, "headers" | "timeoutMs" | "maxRetries" | "signal">;
+
 /** createClassBookingClient with an injectable runtime; not part of the public entry. */
 export function buildClient(options: ClassBookingClientOptions, runtime: Runtime): ClassBookingClient {
   // Anything that is not an options object fails below as a missing baseUrl.
-  const given: ClassBookingClientOptions = Object(options);
+  const given: ClassBookingClientOptions = options !== null && typeof options == "object" ? options : ({} as ClassBookingClientOptions);
+  checkNames(given, OPTION_NAMES, "option", (message) => {
+    throw new ClassBookingError(`createClassBookingClient: ${message}`);
+  });
   const baseUrl = resolveBaseUrl(given);
   const apiKey = checkApiKey(given.apiKey);
-  const timeoutMs = checkInteger("timeoutMs", given.timeoutMs, 1) ?? DEFAULTS.timeoutMs;
-  const maxRetries = checkInteger("maxRetries", given.maxRetries, 0) ?? DEFAULTS.maxRetries;
   const fetch = given.fetch ?? globalThis.fetch;
-  if (typeof fetch != "function") fail("fetch", "is required where there is no global fetch");
-  if (hasKeyHeader(given.headers)) fail("headers", KEY_HEADER);
-  const agent = `${PACKAGE_NAME}/${VERSION}${given.userAgent ? ` ${given.userAgent}` : ""}`;
-  // openapi-fetch merges these into a Headers object in order, so a later name wins whatever its case.
-  const headers = {
+  if (typeof fetch != "function") fail("fetch", given.fetch === undefined ? "is required where there is no global fetch" : "must be a function");
+  const userAgent = checkHeaderValue("userAgent", given.userAgent);
+  const acceptLanguage = checkHeaderValue("acceptLanguage", given.acceptLanguage);
+  const agent = `${PACKAGE_NAME}/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;
+  const headers: Record<string, string> = {
     accept: "application/json",
     "x-client": agent,
     // Browsers own the User-Agent header; everywhere else it names this package.
     ...(typeof document == "undefined" && { "user-agent": agent }),
-    ...(given.acceptLanguage && { "accept-language": given.acceptLanguage }),
-    ...given.headers,
+    ...(acceptLanguage && { "accept-language": acceptLanguage }),
+    ...headerRecord(given.headers, fail),
     "x-api-key": apiKey,
   };
-  const transport = createTransport({ fetch, ...runtime });
-  const open = () =>
-    createClient<paths>({
-      baseUrl,
-      headers,
-      fetch: transport as unknown as typeof fetch,
-      Request: PendingRequest as unknown as typeof Request,
-      redirect: "manual",
-    });
-  const send = open().request as unknown as (method: string, path: string, init: Loose) => Promise<Result>;
+  const defaults: CallSettings = {
+    headers,
+    timeoutMs: checkInteger("timeoutMs", given.timeoutMs) ?? DEFAULTS.timeoutMs,
+    maxRetries: checkInteger("maxRetries", given.maxRetries) ?? DEFAULTS.maxRetries,
+    signal: undefined,
+  };
+  const send = createTransport({ fetch, ...runtime });
 
-  function context(operationId: string | undefined, retry: RetryClass, call?: CallOptions): CallContext {
+  /** Checks one call's options; every problem is named with the operation. */
+  function settings(operationId: string, options: CallOptions | undefined): CallSettings {
+    if (options === undefined) return defaults;
+    const complain: Complain = (option, problem) => {
+      throw new ClassBookingError(`${operationId}: call option "${option}" ${problem}`, { operationId });
+    };
+    if (options === null || typeof options != "object") throw new ClassBookingError(`${operationId}: the call options must be an object`, { operationId });
+    checkNames(options, CALL_OPTION_NAMES, "call option", (message) => {
+      throw new ClassBookingError(`${operationId}: ${message}`, { operationId });
+    });
+    if (options.signal !== undefined && !isSignal(options.signal)) complain("signal", "must be an AbortSignal");
     return {
-      operationId,
-      retry,
-      timeoutMs: checkInteger("timeoutMs", call?.timeoutMs, 1) ?? timeoutMs,
-      maxRetries: checkInteger("maxRetries", call?.maxRetries, 0) ?? maxRetries,
+      headers: options.headers === undefined ? headers : { ...headers, ...headerRecord(options.headers, complain) },
+      timeoutMs: checkInteger("timeoutMs", options.timeoutMs, complain) ?? defaults.timeoutMs,
+      maxRetries: checkInteger("maxRetries", options.maxRetries, complain) ?? defaults.maxRetries,
+      signal: options.signal,
     };
   }
 
   const client: Loose = {};
   const pagers: Loose = {};
   for (const [operationId, row] of rows) {
-    const { method, path } = row;
+    const { method } = row;
     const retry = retryClassOf(method, row.idempotent);
-    const split = inputSplitter(operationId, row);
-    const call = async (input?: Loose, options?: CallOptions) => {
-      if (hasKeyHeader(options?.headers)) throw new ClassBookingError(`${operationId}: call option "headers" ${KEY_HEADER}`);
-      const ctx = context(operationId, retry, options);
-      const { params, body } = split(input ?? {});
-      let result: Result;
-      try {
-        result = await send(method, path, { params, body, headers: options?.headers, signal: options?.signal, [CALL]: ctx });
-      } catch (error) {
-        if (!(error instanceof SyntaxError)) throw error;
-        throw new ClassBookingError(`${operationId}: the 2xx answer is not valid JSON`, { operationId, cause: error });
-      }
-      const { response } = result;
-      if (response.ok) return result.data;
-      throw new ApiError({
-        operationId,
-        method,
-        url: ctx.url!,
-        status: response.status,
-        statusText: response.statusText,
-        body: result.error,
-        responseHeaders: response.headers,
-        requestHeaders: redactHeaders(ctx.headers),
-      });
+    const prepare = inputPreparer(operationId, row);
+    const call = async (input?: unknown, options?: CallOptions) => {
+      const settled = settings(operationId, options);
+      const { path, body } = prepare(input);
+      const url = baseUrl + path;
+      const callHeaders = body === undefined ? settled.headers : { ...settled.headers, "content-type": "application/json" };
+      const answer = await send({ ...settled, operationId, method, url, headers: callHeaders, body, retry });
+      return outcome(operationId, method, url, row, answer, callHeaders);
     };
     client[operationId] = call;
     if (row.sliced) {
-      pagers[operationId] = (input: Loose = {}, options?: CallOptions) =>
-        paginate(operationId, (offset) => call({ ...input, offset }, options) as Promise<Slice<unknown>>, input.offset as string);
+      pagers[operationId] = (input?: Loose, options?: CallOptions) =>
+        paginate(operationId, (offset) => call(offset === undefined ? input : { ...input, offset }, options) as Promise<Slice<unknown>>, input);
     }
   }
   client.paginate = pagers;
-  // client.raw: a second openapi-fetch client on the same transport. A middleware finds the
-  // operation behind each call, so raw calls retry and time out exactly like the named methods.
-  const raw = open();
+
+  // client.raw: openapi-fetch on the same transport. A middleware finds the operation behind each
+  // call, so raw calls are checked, retried and timed out exactly like the named methods.
+  const raw = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: rawFetch as unknown as typeof globalThis.fetch,
+    Request: RawRequest as unknown as typeof Request,
+    redirect: "manual",
+  });
   raw.use({
-    onRequest({ request, schemaPath }) {
-      const init = (request as unknown as PendingRequest).init;
+    onRequest({ request, schemaPath, options: used }) {
       const found = rows.find(([, row]) => row.method == request.method && row.path == schemaPath);
-      init[CALL] = context(found?.[0], retryClassOf(request.method, found?.[1].idempotent));
+      const refuse = (why: string) => {
+        throw new ClassBookingError(`client.raw: refused ${request.method} ${schemaPath}: ${why}`, { operationId: found?.[0] });
+      };
+      if (!found) return refuse("not an operation of the spec");
+      const [operationId, row] = found;
+      const { url, init } = request as unknown as RawRequest;
+      if (!url.startsWith(`${baseUrl}/`) || (used.fetch as unknown) !== rawFetch) return refuse("raw calls go only through the client's own fetch to its baseUrl");
+      if (!matchesTemplate(row.path, url.slice(baseUrl.length).split(/[?#]/)[0]!)) {
+        return refuse(`the path ${url.slice(baseUrl.length)} does not match ${row.path}`);
+      }
+      const sent: Record<string, string> = {};
+      (init.headers as Headers).forEach((value, name) => (sent[name] = value));
+      if (sent["x-api-key"] !== apiKey) refuse("X-API-KEY may not be set per call; pass the key as apiKey");
+      init.call = { ...defaults, signal: init.signal ?? undefined, operationId, method: row.method, url, headers: sent, body: init.body ?? undefined, retry: retryClassOf(row.method, row.idempotent) };
     },
   });
+  async function rawFetch(request: RawRequest): Promise<Response> {
+    const { response, text } = await send(request.init.call!);
+    const empty = [101, 204, 205, 304].includes(response.status);
+    return new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+  // openapi-fetch's own failures (a header fetch refuses, a 2xx that is not JSON) join the error family.
+  for (const name of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const) {
+    const method = raw[name] as (...args: unknown[]) => Promise<unknown>;
+    (raw as unknown as Loose)[name] = (...args: unknown[]) =>
+      method(...args).catch((error: unknown) => {
+        const signal = (args[name == "request" ? 2 : 1] as RequestInit | undefined)?.signal;
+        if (error instanceof ClassBookingError || (signal?.aborted && error === signal.reason)) throw error;
+        throw new ClassBookingError(`client.raw: ${(error as Error)?.message ?? error}`, { cause: error });
+      });
+  }
   client.raw = raw;
   return client as ClassBookingClient;
 }
 
-/** The key travels only through `apiKey`; a second copy in a header would be ambiguous. */
-const KEY_HEADER = "must not set X-API-KEY; pass the key as apiKey";
-
-function hasKeyHeader(headers: Record<string, string> | undefined): boolean {
-  for (const name in headers) if (/^x-api-key$/i.test(name)) return true;
-  return false;
+/** The 2xx body as the spec promises it, or an ApiError for any other status. */
+function outcome(operationId: string, method: string, url: string, row: Row, { response, text }: Answer, sent: Record<string, string>): unknown {
+  const { status } = response;
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch (error) {
+    if (response.ok && row.json) throw new ClassBookingError(`${operationId}: the ${status} answer is not valid JSON`, { operationId, cause: error });
+    body = text;
+  }
+  if (!response.ok) {
+    throw new ApiError({ operationId, method, url, status, statusText: response.statusText, body, responseHeaders: response.headers, requestHeaders: redactHeaders(sent) });
+  }
+  if (!row.json) return undefined;
+  if (body === undefined) throw new ClassBookingError(`${operationId}: the ${status} answer has no body, but the spec promises JSON`, { operationId });
+  return body;
 }
 
-/** Makes the function that sorts an operation's flat input into openapi-fetch's params and body, refusing unknown or missing names. */
-function inputSplitter(operationId: string, row: Row) {
-  // Path parameters are the {names} in the path, and always required.
-  const pathNames: string[] = row.path.match(/[^{}]+(?=})/g) ?? [];
-  const required = [...pathNames, ...(row.required ?? [])];
-  const problem = (what: string, name: string) =>
-    new ClassBookingError(`${operationId}: ${what} input "${name}"`, { operationId });
-  return (input: Loose): { params: { path: Loose; query: Loose }; body?: Loose } => {
-    const path: Loose = {};
-    const query: Loose = {};
-    const body: Loose | undefined = row.body && {};
-    for (const name in input) {
-      const value = input[name];
-      if (value === undefined) continue;
-      if (pathNames.includes(name)) path[name] = value;
-      else if (row.query?.includes(name)) query[name] = value;
-      else if (body && row.body!.includes(name)) body[name] = value;
-      else throw problem("unknown", name);
-    }
-    for (const name of required) if (input[name] == null) throw problem("missing required", name);
-    return { params: { path, query }, body };
-  };
+/**
+ * Stands in for `Request` inside openapi-fetch. openapi-fetch only builds the request and hands
+ * it to our fetch; keeping the URL and init as they are means no Request object and no body
+ * stream is made here, and every attempt can send the same (string) body again.
+ */
+class RawRequest {
+  readonly method: string;
+  constructor(
+    readonly url: string,
+    readonly init: RequestInit & { call?: Call },
+  ) {
+    this.method = init.method ?? "GET";
+  }
 }

@@ -96,30 +96,33 @@ export class ApiError<Status extends number = number> extends ClassBookingError 
   }
 }
 
-/** One attempt ran longer than `timeoutMs` (and no retry was left or allowed). */
+/** An attempt got no complete answer (headers and body) within `timeoutMs`, and no retry was left or allowed. */
 export class TimeoutError extends ClassBookingError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
 
-  constructor(operationId: string | undefined, method: string, url: string, timeoutMs: number) {
-    super(`${operationId ?? method}: no answer from ${method} ${url} within ${timeoutMs} ms`, { operationId });
+  constructor(operationId: string, method: string, url: string, timeoutMs: number) {
+    super(`${operationId}: no answer from ${method} ${url} within ${timeoutMs} ms`, { operationId });
     this.timeoutMs = timeoutMs;
   }
 }
 
-/** The request never got an answer: refused, reset, DNS failure. `cause` holds the runtime's error. */
+/** The request got no (complete) answer: refused, reset, DNS failure, a body cut off. `cause` holds the runtime's error. */
 export class ConnectionError extends ClassBookingError {
   override name = "ConnectionError";
 
-  constructor(operationId: string | undefined, method: string, url: string, cause: unknown) {
+  /**
+   * `brokeOff`: the answer's headers came, then the connection failed while the body was read.
+   * `secret`: text that must not show (the API key); it is cut out of the message and the cause.
+   */
+  constructor(operationId: string, method: string, url: string, cause: unknown, how: { brokeOff?: boolean; secret?: string } = {}) {
     // Runtimes put the useful part (ECONNREFUSED, ECONNRESET) on the error's own cause.
     const inner = (cause as Error | undefined)?.cause as { code?: unknown; message?: unknown } | undefined;
     const detail = inner?.code ?? inner?.message;
-    const why = detail ? ` (${detail})` : "";
-    super(`${operationId ?? method}: could not reach ${method} ${url}: ${(cause as Error)?.message ?? cause}${why}`, {
-      operationId,
-      cause,
-    });
+    const said = `${(cause as Error)?.message ?? cause}${detail ? ` (${detail})` : ""}`;
+    const clean = how.secret && said.includes(how.secret) ? said.replaceAll(how.secret, "***") : said;
+    const what = how.brokeOff ? `the answer from ${method} ${url} broke off` : `could not reach ${method} ${url}`;
+    super(`${operationId}: ${what}: ${clean}`, { operationId, cause: clean === said ? cause : new Error(clean) });
   }
 }
 

@@ -2,8 +2,8 @@ export { createClassBookingClient } from "./client.js";
 export { ApiError, ClassBookingError, ConnectionError, isApiError, TimeoutError } from "./errors.js";
 export type { ApiErrorInit, RedactedHeaders } from "./errors.js";
 export type { CallOptions, ClassBookingClientOptions } from "./options.js";
-export { RETRY_RULES, BACKOFF } from "./retry.js";
-export type { RetryClass } from "./retry.js";
+export { RETRY_RULES, BACKOFF } from "./call/retry.js";
+export type { RetryClass } from "./call/retry.js";
 export type {
   ClassBookingClient,
   OperationId,

@@ -9,15 +9,16 @@ export interface ClassBookingClientOptions {
   baseUrl?: string;
   /** The studio's tenant name; builds `https://<tenant>.open-api.magicline.com`. Give either `baseUrl` or `tenant`. */
   tenant?: string;
-  /** The studio's API key, sent as X-API-KEY. Never printed in errors or logs. */
+  /** The studio's API key, sent as X-API-KEY: printable ASCII on one line. Never printed in errors or logs. */
   apiKey: string;
   /**
-   * How long one attempt may wait for the answer's headers, in milliseconds.
+   * How long one attempt may take, from sending until the whole answer is read, in
+   * milliseconds (1 to 2147483647).
    * @default 30000
    */
   timeoutMs?: number;
   /**
-   * How many times a failed call is tried again, where the retry rules allow it.
+   * How many times a failed call is tried again, where the retry rules allow it (0 to 10).
    * @default 2
    */
   maxRetries?: number;
@@ -27,10 +28,11 @@ export interface ClassBookingClientOptions {
    */
   acceptLanguage?: string;
   /**
-   * Extra headers sent with every request. X-API-KEY is not allowed here (use `apiKey`).
+   * Extra headers sent with every request: an object, a Headers or [name, value] pairs.
+   * X-API-KEY is not allowed here (use `apiKey`).
    * @default {}
    */
-  headers?: Record<string, string>;
+  headers?: HeadersInit;
   /**
    * The fetch function to use, e.g. one with a proxy agent or instrumentation.
    * @default globalThis.fetch
@@ -52,25 +54,80 @@ export interface CallOptions {
   /** Overrides the client's `maxRetries` for this call. @default the client's maxRetries */
   maxRetries?: number;
   /** Extra headers for this call only (not X-API-KEY). @default {} */
-  headers?: Record<string, string>;
+  headers?: HeadersInit;
 }
 
+/** Every option name createClassBookingClient knows, in the order the docs list them. */
+export const OPTION_NAMES = ["baseUrl", "tenant", "apiKey", "timeoutMs", "maxRetries", "acceptLanguage", "headers", "fetch", "userAgent"] as const;
+/** Every per-call option name. */
+export const CALL_OPTION_NAMES = ["signal", "timeoutMs", "maxRetries", "headers"] as const;
+
 export const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2 } as const;
+/** The bounds of the numeric options; timers in every runtime take at most 2^31 - 1 ms. */
+export const LIMITS = { timeoutMs: [1, 2 ** 31 - 1], maxRetries: [0, 10] } as const;
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 const TENANT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+/** A header name as fetch accepts it (an RFC 9110 token). */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A header value as fetch accepts it: no NUL, CR or LF, and nothing beyond Latin-1. */
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** The key: printable ASCII on one line, with no space at either end (fetch would trim it). */
+const KEY = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+const KEY_HEADER = "x-api-key";
 
-/** Throws the error for a bad option, naming it. */
-export function fail(option: string, problem: string): never {
+/** Reports a bad option; `where` is "createClassBookingClient: option" or "<operationId>: call option". */
+export type Complain = (option: string, problem: string) => never;
+
+/** Throws the error for a bad client option, naming it. */
+export const fail: Complain = (option, problem) => {
   throw new ClassBookingError(`createClassBookingClient: option "${option}" ${problem}`);
+};
+
+/** Refuses option names that are not in `known`, listing the ones that are. */
+export function checkNames(given: object, known: readonly string[], what: string, complain: (message: string) => never): void {
+  for (const name of Object.keys(given)) {
+    if (!known.includes(name)) complain(`unknown ${what} "${name}"; the ${what}s are: ${known.join(", ")}`);
+  }
 }
 
-/** Checks a count or duration option; `min` is 0 for counts and 1 for durations. */
-export function checkInteger(option: string, value: unknown, min: number): number | undefined {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min)) {
-    fail(option, `must be an integer of at least ${min}, got ${typeof value == "number" ? value : typeof value}`);
+/** Checks a count or duration option against its bounds. */
+export function checkInteger(option: keyof typeof LIMITS, value: unknown, complain: Complain = fail): number | undefined {
+  const [low, high] = LIMITS[option];
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= low && (value as number) <= high)) {
+    complain(option, `must be an integer from ${low} to ${high}, got ${typeof value == "number" ? value : typeof value}`);
   }
   return value as number | undefined;
+}
+
+/** Checks a header value option (userAgent, acceptLanguage). */
+export function checkHeaderValue(option: string, value: unknown): string | undefined {
+  if (value !== undefined && (typeof value != "string" || !FIELD_VALUE.test(value))) {
+    fail(option, "must be a header value: a string on one line, Latin-1 only");
+  }
+  return value as string | undefined;
+}
+
+/** Copies headers given in any HeadersInit form into a record with lowercase names, checking each as fetch would. */
+export function headerRecord(given: unknown, complain: Complain, option = "headers"): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (given === undefined) return out;
+  let pairs: unknown[];
+  if (Array.isArray(given)) pairs = given;
+  else if (given && typeof given == "object" && typeof (given as Headers).forEach == "function" && typeof (given as Headers).get == "function") {
+    pairs = [];
+    (given as Headers).forEach((value, name) => pairs.push([name, value]));
+  } else if (given && typeof given == "object") pairs = Object.entries(given);
+  else return complain(option, "must be an object, a Headers or an array of [name, value] pairs");
+  for (const pair of pairs) {
+    const [name, value] = Array.isArray(pair) && pair.length == 2 ? pair : complain(option, "must hold [name, value] pairs");
+    if (typeof name != "string" || !TOKEN.test(name)) complain(option, `has an invalid header name ${JSON.stringify(String(name))}`);
+    if (typeof value != "string" || !FIELD_VALUE.test(value)) complain(option, `has an invalid value for "${name}": a string on one line, Latin-1 only`);
+    const lower = name.toLowerCase();
+    if (lower == KEY_HEADER) complain(option, "must not set X-API-KEY; pass the key as apiKey");
+    out[lower] = value;
+  }
+  return out;
 }
 
 /** Works out the base URL from `baseUrl` or `tenant`, refusing anything unsafe or unclear. */
@@ -95,9 +152,15 @@ export function resolveBaseUrl({ baseUrl, tenant }: Pick<ClassBookingClientOptio
   return url.href.replace(/\/+$/, "");
 }
 
+/** Checks the key without ever putting it into a message. */
 export function checkApiKey(apiKey: unknown): string {
-  if (typeof apiKey != "string" || !apiKey.trim() || /[\r\n]/.test(apiKey)) {
-    fail("apiKey", "is required: a non-empty string on one line");
-  }
+  if (apiKey === undefined || apiKey === "") fail("apiKey", "is required: the studio's API key");
+  if (typeof apiKey != "string" || !KEY.test(apiKey)) fail("apiKey", "must be printable ASCII on one line, with no space around it");
   return apiKey;
+}
+
+/** Whether a value can serve as an AbortSignal (any realm's). */
+export function isSignal(value: unknown): value is AbortSignal {
+  const signal = value as AbortSignal | null;
+  return typeof signal?.aborted == "boolean" && typeof signal.addEventListener == "function" && typeof signal.throwIfAborted == "function";
 }

@@ -9,24 +9,25 @@ export interface Slice<Item> {
 
 /**
  * Yields every item of every slice: asks for a slice, sends its `offset` back for the next one,
- * and stops when `hasNext` is false. A server that says `hasNext` but hands back the offset it
- * was sent would loop forever, so that is an error.
+ * and stops when `hasNext` is false. A server that hands back an offset already sent in this
+ * walk would make it loop forever, so that is an error.
  */
 export async function* paginate<Item>(
   operationId: string,
   fetchSlice: (offset: string | undefined) => Promise<Slice<Item>>,
-  startOffset?: string,
+  input: unknown,
 ): AsyncGenerator<Item, void, undefined> {
-  let offset = startOffset;
+  let offset: string | undefined;
+  const sent = new Set<string | undefined>([(input as { offset?: string } | null)?.offset]);
   for (;;) {
     const slice = await fetchSlice(offset);
     yield* slice.result;
     if (!slice.hasNext) return;
-    if (slice.offset === offset) {
-      throw new ClassBookingError(`${operationId}: hasNext, but offset "${offset}" came back unchanged; stopped to avoid a loop`, {
+    if (sent.has(slice.offset)) {
+      throw new ClassBookingError(`${operationId}: hasNext, but offset "${slice.offset}" came back a second time; stopped to avoid a loop`, {
         operationId,
       });
     }
-    offset = slice.offset;
+    sent.add((offset = slice.offset));
   }
 }

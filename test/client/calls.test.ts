@@ -35,14 +35,14 @@ describe("named methods send the right request", () => {
     });
   });
 
-  it("path and query fields go where the spec puts them", async () => {
+  it("path and query fields go where the spec puts them, query values in the spec's order", async () => {
     const s = await serve((_req, res) => json(res, 200, { result: [], hasNext: false, offset: "0" }));
     const { client } = testClient(s.url);
     await client.getClassSlots({ classId: 14928, sliceSize: 20, offset: "40" });
     await client.getClassSlotsForMultipleClasses({ daysAhead: 3, slotWindowStartDate: "2026-12-01" });
     await client.getClassBookingsByCustomerId({ customerId: 203 });
     expect(s.requests.map((r) => r.url)).toEqual([
-      "/v1/classes/14928/slots?sliceSize=20&offset=40",
+      "/v1/classes/14928/slots?offset=40&sliceSize=20",
       "/v1/classes/slots?daysAhead=3&slotWindowStartDate=2026-12-01",
       "/v1/classes/booking?customerId=203",
     ]);

@@ -18,10 +18,10 @@ describe("options are checked at construction, naming the option", () => {
     ["both baseUrl and tenant", { tenant: "mystudio" }, /"baseUrl" and option "tenant" exclude each other/],
     ["neither baseUrl nor tenant", { baseUrl: undefined }, /option "baseUrl" is required/],
     ["bad tenant", { baseUrl: undefined, tenant: "my studio/x" }, /option "tenant"/],
-    ["negative timeoutMs", { timeoutMs: -1 }, /option "timeoutMs" must be an integer of at least 1/],
+    ["negative timeoutMs", { timeoutMs: -1 }, /option "timeoutMs" must be an integer from 1 to 2147483647/],
     ["zero timeoutMs", { timeoutMs: 0 }, /option "timeoutMs"/],
     ["fractional timeoutMs", { timeoutMs: 1.5 }, /option "timeoutMs"/],
-    ["negative maxRetries", { maxRetries: -1 }, /option "maxRetries" must be an integer of at least 0/],
+    ["negative maxRetries", { maxRetries: -1 }, /option "maxRetries" must be an integer from 0 to 10/],
     ["fractional maxRetries", { maxRetries: 0.5 }, /option "maxRetries"/],
     ["NaN maxRetries", { maxRetries: Number.NaN }, /option "maxRetries"/],
   ])("%s", (_name, options, message) => {

@@ -24,8 +24,8 @@ describe("client.paginate", () => {
     expect(ids).toEqual([1, 2, 3, 4]);
     expect(server.requests.map((r) => r.url)).toEqual([
       "/v1/classes?sliceSize=10",
-      "/v1/classes?sliceSize=10&offset=c1",
-      "/v1/classes?sliceSize=10&offset=c2",
+      "/v1/classes?offset=c1&sliceSize=10",
+      "/v1/classes?offset=c2&sliceSize=10",
     ]);
   });
 

@@ -7,7 +7,7 @@ import {
   RETRY_RULES,
   retryClassOf,
   retryDelayMs,
-} from "../../src/retry.js";
+} from "../../src/call/retry.js";
 import { operations } from "../../generated/operations.js";
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
@@ -67,15 +67,32 @@ describe("backoff", () => {
   });
 });
 
-describe("Retry-After", () => {
+describe("Retry-After, read as RFC 9110 says", () => {
+  const at = (ms: number) => new Date(NOW + ms);
   it.each<[string | null | undefined, number | undefined]>([
     ["3", 3000],
-    ["0", 0],
     [" 12 ", 12000],
     ["120", 60000],
-    [new Date(NOW + 5000).toUTCString(), 5000],
-    [new Date(NOW - 5000).toUTCString(), 0],
-    [new Date(NOW + 3_600_000).toUTCString(), 60000],
+    // IMF-fixdate, and the two obsolete forms a recipient must still accept
+    [at(5000).toUTCString(), 5000],
+    ["Saturday, 21-Nov-26 12:00:09 GMT", 9000],
+    ["Sat Nov 21 12:00:04 2026", 4000],
+    ["Sat Nov  1 12:00:04 2026", undefined], // a date in the past
+    [at(3_600_000).toUTCString(), 60000],
+    // Anything else falls back to the jittered backoff.
+    ["0", undefined],
+    ["00", undefined],
+    [at(-5000).toUTCString(), undefined],
+    [at(0).toUTCString(), undefined],
+    ["1, 0", undefined],
+    ["1, 1", undefined],
+    ["June 2090", undefined],
+    ["2090-06-01T00:00:00Z", undefined],
+    ["Sat, 21 Nov 2026 12:00:05 +0000", undefined],
+    ["Sat, 21 Nov 2026 25:00:05 GMT", undefined],
+    ["Sat, 31 Feb 2026 12:00:05 GMT", undefined],
+    ["1.5", undefined],
+    ["+3", undefined],
     ["soon", undefined],
     ["-1", undefined],
     ["", undefined],
@@ -83,8 +100,9 @@ describe("Retry-After", () => {
     [undefined, undefined],
   ])("%j -> %j ms", (header, expected) => expect(parseRetryAfter(header, NOW)).toBe(expected));
 
-  it("wins over backoff when present", () => {
+  it("wins over backoff when it is usable, and 0 uses the backoff", () => {
     expect(retryDelayMs(0, "2", NOW, () => 0.5)).toBe(2000);
     expect(retryDelayMs(0, undefined, NOW, () => 0.5)).toBe(250);
+    expect(retryDelayMs(1, "0", NOW, () => 0.5)).toBe(500);
   });
 });

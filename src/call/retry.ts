@@ -2,6 +2,7 @@
  * The retry policy, as data plus pure functions. Nothing here does I/O or reads a clock on its
  * own; the transport passes `now` and `random` in, so tests can pin them.
  */
+import { daysInMonth } from "./rules.js";
 
 /** How a failed attempt ended. */
 export type Failure = { status: number } | "timeout" | "connection";
@@ -50,16 +51,50 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
   return Math.floor(random() * ceiling);
 }
 
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+const TIME = "(\\d\\d):(\\d\\d):(\\d\\d)";
+/** The three HTTP-date forms of RFC 9110 (5.6.7), each giving day, month, year and time. */
+const HTTP_DATES: Array<[RegExp, (m: string[]) => string[]]> = [
+  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+  [new RegExp(`^${DAY}, (\\d\\d) ${MONTH} (\\d{4}) ${TIME} GMT$`), (m) => m],
+  // rfc850-date: Sunday, 06-Nov-94 08:49:37 GMT
+  [new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-${MONTH}-(\\d\\d) ${TIME} GMT$`), (m) => m],
+  // asctime-date: Sun Nov  6 08:49:37 1994
+  [new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`), (m) => [m[0]!, m[2]!, m[1]!, m[6]!, m[3]!, m[4]!, m[5]!]],
+];
+
+/** An HTTP-date in milliseconds since the epoch, or NaN when the text is not one. */
+export function parseHttpDate(text: string, now: number): number {
+  for (const [pattern, order] of HTTP_DATES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const [, day, month, year, hour, minute, second] = order(match).map((part) => part.trim());
+    let y = +year!;
+    if (year!.length === 2) {
+      // A two-digit year more than 50 years ahead is read as the past century (RFC 9110).
+      const thisYear = new Date(now).getUTCFullYear();
+      y += Math.floor(thisYear / 100) * 100;
+      if (y > thisYear + 50) y -= 100;
+    }
+    const m = MONTHS.indexOf(month!) / 3;
+    if (+day! < 1 || +day! > daysInMonth(y, m + 1) || +hour! > 23 || +minute! > 59 || +second! > 60) return NaN;
+    return Date.UTC(y, m, +day!, +hour!, +minute!, Math.min(+second!, 59));
+  }
+  return NaN;
+}
+
 /**
- * Reads a Retry-After header: delay-seconds or an HTTP date. Returns milliseconds, capped at
- * BACKOFF.maxRetryAfterMs and never negative, or undefined when the header is absent or unreadable.
+ * Reads a Retry-After header as RFC 9110 defines it: delay-seconds or an HTTP-date. Returns
+ * milliseconds, capped at BACKOFF.maxRetryAfterMs, or undefined when the header is absent, not
+ * one of those forms, or asks for no wait at all (0, a date that has passed); the caller then
+ * uses its own jittered backoff, so a fleet of clients does not retry in lockstep.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   const text = value?.trim() ?? "";
-  // delay-seconds is a non-negative integer; other number-like text is not a valid header (and
-  // Date.parse would read some of it as a date).
-  const ms = /^\d+$/.test(text) ? +text * 1000 : /^[-+\d.]*$/.test(text) ? NaN : Date.parse(text) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), BACKOFF.maxRetryAfterMs);
+  const ms = /^\d+$/.test(text) ? +text * 1000 : parseHttpDate(text, now) - now;
+  return ms > 0 ? Math.min(ms, BACKOFF.maxRetryAfterMs) : undefined;
 }
 
 /** The wait before retry number `retry` (0 for the first retry). */

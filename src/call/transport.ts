@@ -1,0 +1,117 @@
+/**
+ * How one call goes over the wire: the attempts (each bounded by `timeoutMs` from sending until
+ * the body is read), the decision to retry (retry.ts), and the waits between attempts.
+ */
+import { ConnectionError, TimeoutError } from "../errors.js";
+import { isRetryable, retryDelayMs, type RetryClass } from "./retry.js";
+
+/** Everything the transport needs to make one call. */
+export interface Call {
+  operationId: string;
+  method: string;
+  url: string;
+  /** The request's headers, the key included; never shown anywhere without redaction. */
+  headers: Record<string, string>;
+  body: BodyInit | undefined;
+  retry: RetryClass;
+  timeoutMs: number;
+  maxRetries: number;
+  /** The caller's own signal: an abort rejects at once with its reason and is never retried. */
+  signal: AbortSignal | undefined;
+}
+
+/** The final answer of a call: its response and the whole body as text. */
+export interface Answer {
+  response: Response;
+  text: string;
+}
+
+export interface TransportDeps {
+  fetch: typeof globalThis.fetch;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now: () => number;
+  random: () => number;
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Settles with `work`, or rejects with the signal's reason the moment it aborts, whatever `work` does. */
+function bounded<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener("abort", stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
+  });
+}
+
+const TIMED_OUT = Symbol("timed out");
+const abort = (controller: AbortController, reason: unknown) => controller.abort(reason);
+
+/** How one attempt ended: an answer (body read, or `text` undefined when it will be retried) or a failure. */
+type Attempt = { response: Response; text?: string } | { failure: "timeout" | "connection"; error: unknown; brokeOff: boolean };
+
+async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: boolean): Promise<Attempt> {
+  const caller = call.signal;
+  const controller = new AbortController();
+  const timer = setTimeout(abort, call.timeoutMs, controller, TIMED_OUT);
+  const forward = caller && (() => controller.abort(caller.reason));
+  if (forward) caller.addEventListener("abort", forward);
+  let response: Response | undefined;
+  try {
+    const init = { method: call.method, headers: call.headers, body: call.body, signal: controller.signal, redirect: "manual" as const };
+    const got = await bounded(fetch(call.url, init), controller.signal);
+    if (typeof got?.status !== "number" || typeof got.text !== "function") throw new TypeError("fetch resolved to something that is not a Response");
+    response = got;
+    if (!response.ok && mayRetry && isRetryable(call.retry, response)) {
+      // Free the connection; the body of an answer that is retried is never read.
+      response.body?.cancel().catch(() => {});
+      return { response };
+    }
+    return { response, text: await bounded(response.text(), controller.signal) };
+  } catch (error) {
+    if (caller?.aborted) throw caller.reason;
+    // An error status whose body broke off is still that status: the server decided.
+    if (response && !response.ok) return { response, text: "" };
+    return { failure: controller.signal.reason === TIMED_OUT ? "timeout" : "connection", error, brokeOff: !!response };
+  } finally {
+    clearTimeout(timer);
+    if (forward) caller.removeEventListener("abort", forward);
+  }
+}
+
+/** Makes the function that runs a call's attempts until an answer, or throws a ClassBookingError. */
+export function createTransport(deps: TransportDeps): (call: Call) => Promise<Answer> {
+  return async function send(call) {
+    const { signal } = call;
+    for (let retry = 0; ; retry++) {
+      signal?.throwIfAborted();
+      const mayRetry = retry < call.maxRetries;
+      const outcome = await attempt(deps.fetch, call, mayRetry);
+      if ("response" in outcome) {
+        if (outcome.text !== undefined) return outcome as Answer;
+      } else if (!mayRetry || !isRetryable(call.retry, outcome.failure)) {
+        const { operationId, method, url } = call;
+        throw outcome.failure === "timeout"
+          ? new TimeoutError(operationId, method, url, call.timeoutMs)
+          : new ConnectionError(operationId, method, url, outcome.error, { brokeOff: outcome.brokeOff, secret: call.headers["x-api-key"] });
+      }
+      const retryAfter = "response" in outcome ? outcome.response.headers.get("retry-after") : undefined;
+      await deps.sleep(retryDelayMs(retry, retryAfter, deps.now(), deps.random), signal);
+    }
+  };
+}
