@@ -53,32 +53,34 @@ export function inputPreparer(operationId: string, row: Row): (input: unknown) =
   return (input) => {
     const given = (input === undefined ? {} : input) as Record<string, unknown>;
     if (typeof given !== "object" || given === null || Array.isArray(given)) throw fail(`the input must be an object of named fields, got ${show(input)}`);
-    // Only the input's own fields count; anything inherited is not the caller's input.
+    // Only the input's own fields count (and are read once); anything inherited is not the caller's input.
+    const own: Record<string, unknown> = {};
     for (const name of Object.keys(given)) {
       if (!hasOwn(row.inputs, name)) throw fail(`unknown input "${name}" (the inputs are: ${names.join(", ") || "none"})`);
       const value = given[name];
       const problem = value === undefined ? undefined : breaks(row.inputs[name]!, value);
       if (problem) throw fail(`input "${name}" ${problem}, got ${show(value)}`);
+      own[name] = value;
     }
-    for (const name of required) if (!hasOwn(given, name) || given[name] === undefined) throw fail(`missing required input "${name}"`);
+    for (const name of required) if (own[name] === undefined) throw fail(`missing required input "${name}"`);
 
     let path = template[0]!;
     for (let i = 1; i < template.length; i += 2) {
-      const segment = encodeURIComponent(String(given[template[i]!]));
+      const segment = encodeURIComponent(String(own[template[i]!]));
       // A second line behind the rules: a value may never step out of its own segment.
-      if (!isPlainSegment(segment)) throw fail(`input "${template[i]}" cannot be a path segment, got ${show(given[template[i]!])}`);
+      if (!isPlainSegment(segment)) throw fail(`input "${template[i]}" cannot be a path segment, got ${show(own[template[i]!])}`);
       path += segment + template[i + 1];
     }
     let separator = "?";
     for (const name of query) {
-      const value = given[name];
+      const value = own[name];
       if (value === undefined) continue;
       path += `${separator}${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`;
       separator = "&";
     }
     if (!body.length) return { path, body: undefined };
     const json: Record<string, unknown> = {};
-    for (const name of body) if (given[name] !== undefined) json[name] = given[name];
+    for (const name of body) if (own[name] !== undefined) json[name] = own[name];
     return { path, body: JSON.stringify(json) };
   };
 }

@@ -67,8 +67,9 @@ export function breaks(rule: Rule, value: unknown, formats?: Record<string, (tex
       break;
     case "string": {
       const check = rule.format === "date" ? isCalendarDate : rule.format !== undefined ? formats?.[rule.format] : undefined;
-      ok = typeof value === "string" && (!check || check(value));
-      what = !check ? "a string" : rule.format === "date" ? "a calendar date as YYYY-MM-DD" : `a string in ${rule.format} form`;
+      // A lone surrogate cannot be sent (as UTF-8 or in a URL), so it is no string of the API's.
+      ok = typeof value === "string" && !/\p{Surrogate}/u.test(value) && (!check || check(value));
+      what = !check ? "a string of well-formed Unicode" : rule.format === "date" ? "a calendar date as YYYY-MM-DD" : `a string in ${rule.format} form`;
       break;
     }
     default:

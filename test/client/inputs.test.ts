@@ -54,6 +54,13 @@ describe("a value that breaks the spec never leaves the client", () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("an inherited optional field is not sent either", async () => {
+    server = await startServer((_req, res) => json(res, 200, { result: [], hasNext: false, offset: "0" }));
+    const { client } = testClient(server.url);
+    await client.getActiveClasses(Object.create({ offset: "40" }) as object);
+    expect(server.requests.map((r) => r.url)).toEqual(["/v1/classes"]);
+  });
+
   it.each([null, [1], "14928", 7])("an input that is not an object (%j) is refused", async (input) => {
     const { loose, requests } = await looseClient();
     await expect(loose.getActiveClasses!(input)).rejects.toThrow(/^getActiveClasses: the input must be an object/);
