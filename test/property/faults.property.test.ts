@@ -44,7 +44,7 @@ let elsewhere = 0;
 const example = (operationId: string) => JSON.stringify(okExample(spec, operationId) ?? null);
 
 function answer(res: ServerResponse, f: Fault, body: string, thisRun: number): void {
-  const later = (ms: number, then: () => void) => setTimeout(() => thisRun === run && then(), ms).unref();
+  const later = (ms: number, then: () => void): void => void setTimeout(() => thisRun === run && then(), ms).unref();
   switch (f.kind) {
     case "ok":
       return void res.writeHead(200, { "content-type": "application/json" }).end(body);
