@@ -2,7 +2,7 @@
  * Writes dist/: the library as ES module and CommonJS (esbuild), type declarations for each
  * (tsc), and the class-booking-mock command.
  *
- *   dist/index.js, dist/mock.js        ES modules
+ *   dist/index.js, dist/mock.js        ES modules (shared and lazy code in dist/chunks/)
  *   dist/index.cjs, dist/mock.cjs      CommonJS
  *   dist/types/                        declarations, read as ESM (the package is "type": "module")
  *   dist/types-cjs/                    the same declarations, read as CommonJS (own package.json)
@@ -27,7 +27,9 @@ export async function buildAll(): Promise<void> {
   rmSync(dist, { recursive: true, force: true });
   const entries = { index: "src/index.ts", mock: "src/mock.ts" };
   await Promise.all([
-    build({ ...common, entryPoints: entries, outdir: dist, format: "esm", platform: "neutral", outExtension: { ".js": ".js" } }),
+    // Code splitting keeps lazily loaded parts (client.raw and openapi-fetch) in chunks of their
+    // own, which a consumer's bundler fetches only when they are used.
+    build({ ...common, entryPoints: entries, outdir: dist, format: "esm", platform: "neutral", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
     build({ ...common, entryPoints: { index: entries.index }, outdir: dist, format: "cjs", platform: "neutral", outExtension: { ".js": ".cjs" } }),
     build({
       ...common,

@@ -38,7 +38,7 @@ export async function renderSchemaTypes(specFile: string): Promise<string> {
 /** What an input must be: the spec's own keywords for one parameter or body field. */
 export interface InputRule {
   in: "path" | "query" | "body";
-  type: "integer" | "number" | "string" | "boolean";
+  type: "integer" | "string" | "boolean";
   format?: string;
   minimum?: number;
   maximum?: number;
@@ -50,7 +50,7 @@ const RULE_KEYWORDS = ["type", "format", "minimum", "maximum", "enum"] as const;
 /** Keywords that only document or default a value; the client does not check them. */
 const NOTE_KEYWORDS = new Set(["description", "default", "example", "examples", "title", "deprecated"]);
 /** Formats the client knows how to check. */
-const FORMATS: Record<string, string[]> = { integer: ["int32", "int64"], number: [], string: ["date"], boolean: [] };
+const FORMATS: Record<string, string[]> = { integer: ["int32", "int64"], string: ["date"], boolean: [] };
 
 /** What the client needs to know to call one operation, read from the spec. */
 export interface OperationRow {

@@ -1,10 +1,8 @@
 /** createClassBookingClient: options in, one method per row of the generated operation table out. */
-import createClientExport from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
 import { operations } from "../generated/operations.js";
-import { inputPreparer, matchesTemplate, type Row } from "./call/input.js";
+import { inputPreparer, type Row } from "./call/input.js";
 import { retryClassOf } from "./call/retry.js";
-import { createTransport, sleep, type Answer, type Call, type TransportDeps } from "./call/transport.js";
+import { createTransport, sleep, type Answer, type TransportDeps } from "./call/transport.js";
 import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
 import {
   CALL_OPTION_NAMES,
@@ -23,17 +21,13 @@ import {
   type Complain,
 } from "./options.js";
 import { paginate, type Slice } from "./paginate.js";
+import type { CallSettings } from "./raw.js";
 import type { ClassBookingClient } from "./types.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
 type Loose = Record<string, unknown>;
+const JSON_BODY = { "content-type": "application/json" };
 const rows = Object.entries(operations) as Array<[string, Row]>;
-
-// openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
-// import is the whole module and the function sits one level deeper. (A default import, not a
-// namespace one, so bundlers can drop the parts of openapi-fetch we do not use.)
-const createClient: typeof createClientExport =
-  (createClientExport as unknown as { default?: typeof createClientExport }).default ?? createClientExport;
 
 /** Clock, randomness and sleep: real ones by default, fixed ones in tests. */
 export type Runtime = Pick<TransportDeps, "sleep" | "now" | "random">;
@@ -43,8 +37,6 @@ export function createClassBookingClient(options: ClassBookingClientOptions): Cl
   return buildClient(options, { sleep, now: Date.now, random: Math.random });
 }
 
-/** What a named method works out from its call options. */
-type CallSettings = Pick<Call, "headers" | "timeoutMs" | "maxRetries" | "signal">;
 
 /** createClassBookingClient with an injectable runtime; not part of the public entry. */
 export function buildClient(options: ClassBookingClientOptions, runtime: Runtime): ClassBookingClient {
@@ -75,18 +67,18 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     maxRetries: checkInteger("maxRetries", given.maxRetries) ?? DEFAULTS.maxRetries,
     signal: undefined,
   };
+  const jsonHeaders = { ...headers, ...JSON_BODY };
   const send = createTransport({ fetch, ...runtime });
 
   /** Checks one call's options; every problem is named with the operation. */
   function settings(operationId: string, options: CallOptions | undefined): CallSettings {
     if (options === undefined) return defaults;
-    const complain: Complain = (option, problem) => {
-      throw new ClassBookingError(`${operationId}: call option "${option}" ${problem}`, { operationId });
-    };
-    if (options === null || typeof options != "object") throw new ClassBookingError(`${operationId}: the call options must be an object`, { operationId });
-    checkNames(options, CALL_OPTION_NAMES, "call option", (message) => {
+    const refuse = (message: string): never => {
       throw new ClassBookingError(`${operationId}: ${message}`, { operationId });
-    });
+    };
+    const complain: Complain = (option, problem) => refuse(`call option "${option}" ${problem}`);
+    if (options === null || typeof options != "object") refuse("the call options must be an object");
+    checkNames(options, CALL_OPTION_NAMES, "call option", refuse);
     if (options.signal !== undefined && !isSignal(options.signal)) complain("signal", "must be an AbortSignal");
     return {
       headers: options.headers === undefined ? headers : { ...headers, ...headerRecord(options.headers, complain) },
@@ -106,8 +98,9 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
       const settled = settings(operationId, options);
       const { path, body } = prepare(input);
       const url = baseUrl + path;
-      const callHeaders = body === undefined ? settled.headers : { ...settled.headers, "content-type": "application/json" };
-      const answer = await send({ ...settled, operationId, method, url, headers: callHeaders, body, retry });
+      const callHeaders = body === undefined ? settled.headers : settled === defaults ? jsonHeaders : { ...settled.headers, ...JSON_BODY };
+      const { timeoutMs, maxRetries, signal } = settled;
+      const answer = await send({ operationId, method, url, headers: callHeaders, body, retry, timeoutMs, maxRetries, signal });
       return outcome(operationId, method, url, row, answer, callHeaders);
     };
     client[operationId] = call;
@@ -118,52 +111,22 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   }
   client.paginate = pagers;
 
-  // client.raw: openapi-fetch on the same transport. A middleware finds the operation behind each
-  // call, so raw calls are checked, retried and timed out exactly like the named methods.
-  const raw = createClient<paths>({
-    baseUrl,
-    headers,
-    fetch: rawFetch as unknown as typeof globalThis.fetch,
-    Request: RawRequest as unknown as typeof Request,
-    redirect: "manual",
-  });
-  raw.use({
-    onRequest({ request, schemaPath, options: used }) {
-      const found = rows.find(([, row]) => row.method == request.method && row.path == schemaPath);
-      const refuse = (why: string) => {
-        throw new ClassBookingError(`client.raw: refused ${request.method} ${schemaPath}: ${why}`, { operationId: found?.[0] });
-      };
-      if (!found) return refuse("not an operation of the spec");
-      const [operationId, row] = found;
-      const { url, init } = request as unknown as RawRequest;
-      if (!url.startsWith(`${baseUrl}/`) || (used.fetch as unknown) !== rawFetch) return refuse("raw calls go only through the client's own fetch to its baseUrl");
-      if (!matchesTemplate(row.path, url.slice(baseUrl.length).split(/[?#]/)[0]!)) {
-        return refuse(`the path ${url.slice(baseUrl.length)} does not match ${row.path}`);
-      }
-      const sent: Record<string, string> = {};
-      (init.headers as Headers).forEach((value, name) => (sent[name] = value));
-      if (sent["x-api-key"] !== apiKey) refuse("X-API-KEY may not be set per call; pass the key as apiKey");
-      init.call = { ...defaults, signal: init.signal ?? undefined, operationId, method: row.method, url, headers: sent, body: init.body ?? undefined, retry: retryClassOf(row.method, row.idempotent) };
-    },
-  });
-  async function rawFetch(request: RawRequest): Promise<Response> {
-    const { response, text } = await send(request.init.call!);
-    const empty = [101, 204, 205, 304].includes(response.status);
-    return new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
-  }
-  // openapi-fetch's own failures (a header fetch refuses, a 2xx that is not JSON) join the error family.
-  for (const name of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const) {
-    const method = raw[name] as (...args: unknown[]) => Promise<unknown>;
-    (raw as unknown as Loose)[name] = (...args: unknown[]) =>
-      method(...args).catch((error: unknown) => {
-        const signal = (args[name == "request" ? 2 : 1] as RequestInit | undefined)?.signal;
-        if (error instanceof ClassBookingError || (signal?.aborted && error === signal.reason)) throw error;
-        throw new ClassBookingError(`client.raw: ${(error as Error)?.message ?? error}`, { cause: error });
-      });
-  }
+  // client.raw: openapi-fetch on the same transport, loaded (with its wiring) on the first raw
+  // call, so an app that never uses it does not ship it.
+  let loaded: Promise<Loose> | undefined;
+  const load = () =>
+    (loaded ??= import("./raw.js").then(
+      ({ rawClient }) => rawClient({ baseUrl, headers, defaults, send }) as unknown as Loose,
+      (error: unknown) => Promise.reject(new ClassBookingError(`client.raw: openapi-fetch could not be loaded: ${(error as Error)?.message}`, { cause: error })),
+    ));
+  const raw: Loose = {};
+  for (const name of RAW_METHODS) raw[name] = async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => unknown)(...args);
   client.raw = raw;
   return client as ClassBookingClient;
 }
+
+/** The request methods of openapi-fetch's client that client.raw offers. */
+const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
 
 /** The 2xx body as the spec promises it, or an ApiError for any other status. */
 function outcome(operationId: string, method: string, url: string, row: Row, { response, text }: Answer, sent: Record<string, string>): unknown {
@@ -181,19 +144,4 @@ function outcome(operationId: string, method: string, url: string, row: Row, { r
   if (!row.json) return undefined;
   if (body === undefined) throw new ClassBookingError(`${operationId}: the ${status} answer has no body, but the spec promises JSON`, { operationId });
   return body;
-}
-
-/**
- * Stands in for `Request` inside openapi-fetch. openapi-fetch only builds the request and hands
- * it to our fetch; keeping the URL and init as they are means no Request object and no body
- * stream is made here, and every attempt can send the same (string) body again.
- */
-class RawRequest {
-  readonly method: string;
-  constructor(
-    readonly url: string,
-    readonly init: RequestInit & { call?: Call },
-  ) {
-    this.method = init.method ?? "GET";
-  }
 }

@@ -122,7 +122,7 @@ export function headerRecord(given: unknown, complain: Complain, option = "heade
   for (const pair of pairs) {
     const [name, value] = Array.isArray(pair) && pair.length == 2 ? pair : complain(option, "must hold [name, value] pairs");
     if (typeof name != "string" || !TOKEN.test(name)) complain(option, `has an invalid header name ${JSON.stringify(String(name))}`);
-    if (typeof value != "string" || !FIELD_VALUE.test(value)) complain(option, `has an invalid value for "${name}": a string on one line, Latin-1 only`);
+    if (typeof value != "string" || !FIELD_VALUE.test(value)) complain(option, `has an invalid value for "${name}"`);
     const lower = name.toLowerCase();
     if (lower == KEY_HEADER) complain(option, "must not set X-API-KEY; pass the key as apiKey");
     out[lower] = value;

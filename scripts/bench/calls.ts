@@ -1,4 +1,4 @@
-/** The same two calls (bookClassSlot, getClassBookingsByCustomerId) made three ways, over any fetch. */
+/** The same two calls (bookClassSlot, getClassBookingsByCustomerId) made each way, over any fetch. */
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { createClassBookingClient } from "../../src/index.js";
@@ -7,35 +7,44 @@ import type { Call, Contender } from "./stats.js";
 export const API_KEY = "bench-key";
 const booking = { customerId: 203, classSlotId: 20334 };
 
-/** Each contender alternates the two operations, call by call. */
-export function threeWays(baseUrl: string, fetchImpl: typeof fetch): Record<Contender, Call> {
+/**
+ * Each contender makes both calls, one after the other, per timed unit: a booking and a list.
+ * (Timing them one by one would mix two different durations, and the median of such a mix
+ * jumps between them.) The per-call figures divide a unit's time by CALLS_PER_UNIT.
+ */
+export const CALLS_PER_UNIT = 2;
+
+export function everyWay(baseUrl: string, fetchImpl: typeof fetch): Record<Contender, Call> {
   const headers = { "x-api-key": API_KEY, accept: "application/json" };
   const bare = createClient<paths>({ baseUrl, headers, fetch: fetchImpl });
   const client = createClassBookingClient({ baseUrl, apiKey: API_KEY, fetch: fetchImpl });
-  let a = 0;
-  let b = 0;
-  let c = 0;
+  /** Plain fetch; with `timeoutMs`, bounded the way a careful caller bounds it. */
+  const plain = (timeoutMs?: number) => async () => {
+    const signal = () => (timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs));
+    const book = await fetchImpl(`${baseUrl}/v1/classes/booking/book`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify(booking),
+      signal: signal(),
+    });
+    if (!book.ok) throw new Error(`HTTP ${book.status}`);
+    await book.json();
+    const list = await fetchImpl(`${baseUrl}/v1/classes/booking?customerId=203`, { headers, signal: signal() });
+    if (!list.ok) throw new Error(`HTTP ${list.status}`);
+    return list.json();
+  };
   return {
-    fetch: async () => {
-      const res =
-        a++ % 2 === 0
-          ? await fetchImpl(`${baseUrl}/v1/classes/booking/book`, {
-              method: "POST",
-              headers: { ...headers, "content-type": "application/json" },
-              body: JSON.stringify(booking),
-            })
-          : await fetchImpl(`${baseUrl}/v1/classes/booking?customerId=203`, { headers });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json();
-    },
+    fetch: plain(),
+    "fetch+timeout": plain(30_000),
     "openapi-fetch": async () => {
-      const { data, error } =
-        b++ % 2 === 0
-          ? await bare.POST("/v1/classes/booking/book", { body: booking })
-          : await bare.GET("/v1/classes/booking", { params: { query: { customerId: 203 } } });
-      if (error) throw new Error("error answer");
-      return data;
+      const book = await bare.POST("/v1/classes/booking/book", { body: booking });
+      const list = await bare.GET("/v1/classes/booking", { params: { query: { customerId: 203 } } });
+      if (book.error || list.error) throw new Error("error answer");
+      return list.data;
     },
-    client: () => (c++ % 2 === 0 ? client.bookClassSlot(booking) : client.getClassBookingsByCustomerId({ customerId: 203 })),
+    client: async () => {
+      await client.bookClassSlot(booking);
+      return client.getClassBookingsByCustomerId({ customerId: 203 });
+    },
   };
 }

@@ -12,11 +12,16 @@ import { loopback, wrapperOnly, type PerCall } from "./percall.js";
 import { typecheckCost } from "./typecheck.js";
 import { weights } from "./weight.js";
 
-/** The budgets of the benchmark issue. */
+/** The budgets the issues set; each row of the table says which one it is held to. */
 export const BUDGETS = {
-  loopbackVsOpenapiFetch: 1.05,
+  /** Over loopback: within 10% of plain fetch with a timeout signal, the fair limit for any safe caller. */
+  loopbackVsFetchTimeout: 1.1,
+  /** Over loopback: never slower than bare openapi-fetch. */
+  loopbackVsOpenapiFetch: 1.0,
+  /** With a stub fetch (the code alone): within 10% of bare openapi-fetch. */
   wrapperVsOpenapiFetch: 1.1,
-  bundleGzipBytes: 4.5 * 1024,
+  /** The one-call bundle was 5925 bytes gzip before the input checks; they may add 400. */
+  bundleGzipBytes: 5925 + 400,
 } as const;
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -37,35 +42,29 @@ async function main(): Promise<void> {
   const types = typecheckCost();
 
   const rows: string[][] = [];
-  for (const row of [...perCall, wrapper]) {
-    const budget = row === wrapper ? BUDGETS.wrapperVsOpenapiFetch : BUDGETS.loopbackVsOpenapiFetch;
-    rows.push([
-      `${row.name}, ${row.unit}`,
-      fmt(row.value.fetch, row.unit.startsWith("ns") ? 0 : 1),
-      fmt(row.value["openapi-fetch"], row.unit.startsWith("ns") ? 0 : 1),
-      fmt(row.value.client, row.unit.startsWith("ns") ? 0 : 1),
-      `${fmt(row.vsOpenapiFetch, 3)}x`,
-      `${fmt(row.vsFetch, 3)}x`,
-      `<= ${budget}x openapi-fetch`,
-      verdict(row.vsOpenapiFetch <= budget),
-    ]);
+  for (const row of perCall) {
+    const ok = row.vsFetchTimeout <= BUDGETS.loopbackVsFetchTimeout && row.vsOpenapiFetch <= BUDGETS.loopbackVsOpenapiFetch;
+    const budget = `<= ${BUDGETS.loopbackVsFetchTimeout}x fetch+timeout and <= ${BUDGETS.loopbackVsOpenapiFetch}x openapi-fetch`;
+    rows.push(perCallRow(row, budget, ok));
   }
+  rows.push(perCallRow(wrapper, `<= ${BUDGETS.wrapperVsOpenapiFetch}x openapi-fetch`, wrapper.vsOpenapiFetch <= BUDGETS.wrapperVsOpenapiFetch));
   for (const kind of ["minified", "gzip"] as const) {
     const gz = kind === "gzip";
     rows.push([
       `one-call browser bundle, ${kind} bytes`,
       String(weight.fetch[kind]),
+      String(weight["fetch+timeout"][kind]),
       String(weight["openapi-fetch"][kind]),
       String(weight.client[kind]),
+      `${fmt(weight.client[kind] / weight["fetch+timeout"][kind], 2)}x`,
       `${fmt(weight.client[kind] / weight["openapi-fetch"][kind], 2)}x`,
-      `${fmt(weight.client[kind] / weight.fetch[kind], 2)}x`,
       gz ? `<= ${BUDGETS.bundleGzipBytes} bytes` : "-",
       gz ? verdict(weight.client.gzip <= BUDGETS.bundleGzipBytes) : "-",
     ]);
   }
-  rows.push(["tsc --noEmit, every operation, ms", "-", fmt(types.bare, 0), fmt(types.client, 0), `${fmt(types.client / types.bare, 2)}x`, "-", "-", "-"]);
+  rows.push(["tsc --noEmit, every operation, ms", "-", "-", fmt(types.bare, 0), fmt(types.client, 0), "-", `${fmt(types.client / types.bare, 2)}x`, "-", "-"]);
 
-  const header = ["measure", "fetch", "openapi-fetch", "client", "client / openapi-fetch", "client / fetch", "budget", "verdict"];
+  const header = ["measure", "fetch", "fetch+timeout", "openapi-fetch", "client", "client / fetch+timeout", "client / openapi-fetch", "budget", "verdict"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmark results
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
 
 Per-call rows: the median time of each way of calling, and the median over blocks of the
 client's time divided by the baseline's in the same block (calls interleaved one by one), so a
-noisy machine moves all three together. The client runs with its defaults (retries and
+noisy machine moves all of them together. The client runs with its defaults (retries and
 timeouts on).
 
 ${table}
@@ -87,6 +86,21 @@ The same bundle with openapi-fetch left out (our own code alone): ${weight.clien
 `;
   writeFileSync(path.join(repoRoot, "bench", "RESULTS.md"), report);
   process.stdout.write(`${report}\nwritten to bench/RESULTS.md\n`);
+}
+
+function perCallRow(row: PerCall, budget: string, ok: boolean): string[] {
+  const digits = row.unit.startsWith("ns") ? 0 : 1;
+  return [
+    `${row.name}, ${row.unit}`,
+    fmt(row.value.fetch, digits),
+    fmt(row.value["fetch+timeout"], digits),
+    fmt(row.value["openapi-fetch"], digits),
+    fmt(row.value.client, digits),
+    `${fmt(row.vsFetchTimeout, 3)}x`,
+    `${fmt(row.vsOpenapiFetch, 3)}x`,
+    budget,
+    verdict(ok),
+  ];
 }
 
 await main();

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadSpec, okExample, repoRoot } from "../spec.js";
-import { threeWays } from "./calls.js";
+import { CALLS_PER_UNIT, everyWay } from "./calls.js";
 import { blockRatio, CONTENDERS, interleaved, median, type Call, type Contender } from "./stats.js";
 
 export interface PerCall {
@@ -13,6 +13,7 @@ export interface PerCall {
   value: Record<Contender, number>;
   /** Median of per-block ratios of the client to each baseline. */
   vsFetch: number;
+  vsFetchTimeout: number;
   vsOpenapiFetch: number;
 }
 
@@ -23,6 +24,7 @@ function summarize(name: string, unit: string, scale: number, runs: Record<Conte
     unit,
     value,
     vsFetch: blockRatio(runs.client, runs.fetch),
+    vsFetchTimeout: blockRatio(runs.client, runs["fetch+timeout"]),
     vsOpenapiFetch: blockRatio(runs.client, runs["openapi-fetch"]),
   };
 }
@@ -42,7 +44,7 @@ async function startServer(): Promise<{ url: string; stop(): void }> {
 /** Runs `batch` calls of one contender in flight at once; the time per call is the batch time / batch. */
 function inFlight(calls: Record<Contender, Call>, batch: number): Record<Contender, Call> {
   const wrap = (call: Call): Call => () => Promise.all(Array.from({ length: batch }, call));
-  return { fetch: wrap(calls.fetch), "openapi-fetch": wrap(calls["openapi-fetch"]), client: wrap(calls.client) };
+  return Object.fromEntries(CONTENDERS.map((c) => [c, wrap(calls[c])])) as Record<Contender, Call>;
 }
 
 /** Runs `count` calls one after another, so one timing covers many tiny calls. */
@@ -50,20 +52,20 @@ function repeated(calls: Record<Contender, Call>, count: number): Record<Contend
   const wrap = (call: Call): Call => async () => {
     for (let i = 0; i < count; i++) await call();
   };
-  return { fetch: wrap(calls.fetch), "openapi-fetch": wrap(calls["openapi-fetch"]), client: wrap(calls.client) };
+  return Object.fromEntries(CONTENDERS.map((c) => [c, wrap(calls[c])])) as Record<Contender, Call>;
 }
 
 export async function loopback(): Promise<PerCall[]> {
   const server = await startServer();
   try {
-    const calls = threeWays(server.url, globalThis.fetch);
-    await interleaved(calls, 2, 200); // warm-up: JIT and keep-alive connections
-    const sequential = await interleaved(calls, 40, 100);
-    const parallel = await interleaved(inFlight(calls, 32), 20, 10);
-    for (const who of CONTENDERS) parallel[who] = parallel[who].map((block) => block.map((ms) => ms / 32));
+    const calls = everyWay(server.url, globalThis.fetch);
+    await interleaved(calls, 2, 100); // warm-up: JIT and keep-alive connections
+    const sequential = await interleaved(calls, 40, 50);
+    const parallel = await interleaved(inFlight(calls, 16), 20, 10);
+    for (const who of CONTENDERS) parallel[who] = parallel[who].map((block) => block.map((ms) => ms / 16));
     return [
-      summarize("loopback, sequential (4000 calls each)", "µs/call", 1000, sequential),
-      summarize("loopback, 32 in flight (6400 calls each)", "µs/call", 1000, parallel),
+      summarize(`loopback, sequential (${40 * 50 * CALLS_PER_UNIT} calls each)`, "µs/call", 1000 / CALLS_PER_UNIT, sequential),
+      summarize(`loopback, 16 in flight (${20 * 10 * 16 * CALLS_PER_UNIT} calls each)`, "µs/call", 1000 / CALLS_PER_UNIT, parallel),
     ];
   } finally {
     server.stop();
@@ -84,9 +86,9 @@ function stubFetch(): typeof fetch {
 }
 
 export async function wrapperOnly(): Promise<PerCall> {
-  const PER_TIMING = 50;
-  const calls = repeated(threeWays("http://127.0.0.1:9", stubFetch()), PER_TIMING);
+  const PER_TIMING = 25;
+  const calls = repeated(everyWay("http://127.0.0.1:9", stubFetch()), PER_TIMING);
   await interleaved(calls, 3, 40); // warm-up
   const runs = await interleaved(calls, 30, 40);
-  return summarize(`stub fetch, wrapper only (${30 * 40 * PER_TIMING} calls each)`, "ns/call", 1e6 / PER_TIMING, runs);
+  return summarize(`stub fetch, wrapper only (${30 * 40 * PER_TIMING * CALLS_PER_UNIT} calls each)`, "ns/call", 1e6 / PER_TIMING / CALLS_PER_UNIT, runs);
 }

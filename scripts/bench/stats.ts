@@ -7,8 +7,11 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** The three ways of making the same call that every benchmark compares. */
-export const CONTENDERS = ["fetch", "openapi-fetch", "client"] as const;
+/**
+ * The ways of making the same call that every benchmark compares: plain fetch, plain fetch with a
+ * timeout signal (what any safe caller pays), bare openapi-fetch, and this package's client.
+ */
+export const CONTENDERS = ["fetch", "fetch+timeout", "openapi-fetch", "client"] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 export type Call = () => Promise<unknown>;
@@ -23,10 +26,10 @@ export async function interleaved(
   blocks: number,
   perBlock: number,
 ): Promise<Record<Contender, number[][]>> {
-  const out = { fetch: [], "openapi-fetch": [], client: [] } as Record<Contender, number[][]>;
+  const out = Object.fromEntries(CONTENDERS.map((c) => [c, []])) as unknown as Record<Contender, number[][]>;
   for (let b = 0; b < blocks; b++) {
     const order = CONTENDERS.map((_, i) => CONTENDERS[(i + b) % CONTENDERS.length]!);
-    const times = { fetch: [], "openapi-fetch": [], client: [] } as Record<Contender, number[]>;
+    const times = Object.fromEntries(CONTENDERS.map((c) => [c, []])) as unknown as Record<Contender, number[]>;
     for (let i = 0; i < perBlock; i++) {
       for (const who of order) {
         const start = performance.now();

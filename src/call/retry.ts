@@ -52,37 +52,32 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 }
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
-const DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
-const MONTH = "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
-const TIME = "(\\d\\d):(\\d\\d):(\\d\\d)";
-/** The three HTTP-date forms of RFC 9110 (5.6.7), each giving day, month, year and time. */
-const HTTP_DATES: Array<[RegExp, (m: string[]) => string[]]> = [
-  // IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-  [new RegExp(`^${DAY}, (\\d\\d) ${MONTH} (\\d{4}) ${TIME} GMT$`), (m) => m],
-  // rfc850-date: Sunday, 06-Nov-94 08:49:37 GMT
-  [new RegExp(`^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\\d\\d)-${MONTH}-(\\d\\d) ${TIME} GMT$`), (m) => m],
-  // asctime-date: Sun Nov  6 08:49:37 1994
-  [new RegExp(`^${DAY} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$`), (m) => [m[0]!, m[2]!, m[1]!, m[6]!, m[3]!, m[4]!, m[5]!]],
-];
+/**
+ * The three HTTP-date forms of RFC 9110 (5.6.7), in one pattern:
+ *   IMF-fixdate     Sun, 06 Nov 1994 08:49:37 GMT
+ *   rfc850-date     Sunday, 06-Nov-94 08:49:37 GMT
+ *   asctime-date    Sun Nov  6 08:49:37 1994
+ */
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (\w{3}) (\d{4})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) ([ \d]\d)) (\d\d):(\d\d):(\d\d)(?: GMT| (\d{4}))$/;
 
 /** An HTTP-date in milliseconds since the epoch, or NaN when the text is not one. */
 export function parseHttpDate(text: string, now: number): number {
-  for (const [pattern, order] of HTTP_DATES) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const [, day, month, year, hour, minute, second] = order(match).map((part) => part.trim());
-    let y = +year!;
-    if (year!.length === 2) {
-      // A two-digit year more than 50 years ahead is read as the past century (RFC 9110).
-      const thisYear = new Date(now).getUTCFullYear();
-      y += Math.floor(thisYear / 100) * 100;
-      if (y > thisYear + 50) y -= 100;
-    }
-    const m = MONTHS.indexOf(month!) / 3;
-    if (+day! < 1 || +day! > daysInMonth(y, m + 1) || +hour! > 23 || +minute! > 59 || +second! > 60) return NaN;
-    return Date.UTC(y, m, +day!, +hour!, +minute!, Math.min(+second!, 59));
+  const m = HTTP_DATE.exec(text);
+  // asctime is the only form without GMT and the only one with the year last.
+  if (!m || !m[12] !== !m[7]) return NaN;
+  const day = +(m[1] ?? m[4] ?? m[8]!);
+  const month = MONTHS.indexOf(m[2] ?? m[5] ?? m[7]!) / 3;
+  let year = +(m[3] ?? m[6] ?? m[12]!);
+  if (m[6]) {
+    // A two-digit year more than 50 years ahead is read as the past century (RFC 9110).
+    const thisYear = new Date(now).getUTCFullYear();
+    year += thisYear - (thisYear % 100);
+    if (year > thisYear + 50) year -= 100;
   }
-  return NaN;
+  const [hour, minute, second] = [+m[9]!, +m[10]!, +m[11]!];
+  if (!Number.isInteger(month) || day < 1 || day > daysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 60) return NaN;
+  return Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
 }
 
 /**

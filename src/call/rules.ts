@@ -3,7 +3,7 @@
  * enum). The rules come from the generated operation table; nothing here knows a field by name.
  */
 
-/** A scalar rule in the spec's own JSON Schema keywords. */
+/** A scalar rule in the spec's own JSON Schema keywords: an integer, a string or a boolean. */
 export interface Rule {
   type: string;
   format?: string;
@@ -27,20 +27,26 @@ export function isCalendarDate(text: string): boolean {
   return !!m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= daysInMonth(+m[1]!, +m[2]!);
 }
 
-function integerRule(rule: Rule): [low: number, high: number, text: string] {
+/** The bounds an integer rule allows: its minimum and maximum within what its format can carry. */
+function bounds(rule: Rule): [low: number, high: number] {
   const [low, high] = rule.format === "int32" ? [-INT32, INT32 - 1] : [-SAFE, SAFE];
-  const lo = Math.max(rule.minimum ?? low, low);
-  const hi = Math.min(rule.maximum ?? high, high);
-  const safe = rule.format !== "int32" ? "a safe integer" : "an integer";
-  const text =
-    lo === -SAFE && hi === SAFE
-      ? "a safe integer"
-      : lo === -SAFE
-        ? `${safe} of at most ${hi}`
-        : hi === SAFE
-          ? `${safe} of at least ${lo}`
-          : `an integer from ${lo} to ${hi}`;
-  return [lo, hi, text];
+  return [Math.max(rule.minimum ?? low, low), Math.min(rule.maximum ?? high, high)];
+}
+
+/** What a value of `rule` must be, in words (only needed once a value broke it). */
+function wanted(rule: Rule): string {
+  switch (rule.type) {
+    case "integer": {
+      const [lo, hi] = bounds(rule);
+      const kind = rule.format === "int32" ? "an integer" : "a safe integer";
+      if (lo === -SAFE) return hi === SAFE ? kind : `${kind} of at most ${hi}`;
+      return hi === SAFE ? `${kind} of at least ${lo}` : `an integer from ${lo} to ${hi}`;
+    }
+    case "boolean":
+      return "true or false";
+    default:
+      return rule.format === "date" ? "a calendar date as YYYY-MM-DD" : rule.format ? `a string in ${rule.format} form` : "a string";
+  }
 }
 
 /**
@@ -48,35 +54,30 @@ function integerRule(rule: Rule): [low: number, high: number, text: string] {
  * to 100"), or undefined when it obeys. `formats` checks string formats other than `date`.
  */
 export function breaks(rule: Rule, value: unknown, formats?: Record<string, (text: string) => boolean>): string | undefined {
-  let ok: boolean;
-  let what: string;
+  let ok = false;
   switch (rule.type) {
     case "integer": {
-      const [lo, hi, text] = integerRule(rule);
-      ok = Number.isSafeInteger(value) && (value as number) >= lo && (value as number) <= hi;
-      what = text;
+      if (Number.isSafeInteger(value)) {
+        const [lo, hi] = bounds(rule);
+        ok = (value as number) >= lo && (value as number) <= hi;
+      }
       break;
     }
-    case "number":
-      ok = typeof value === "number" && Number.isFinite(value) && value >= (rule.minimum ?? -Infinity) && value <= (rule.maximum ?? Infinity);
-      what = "a finite number" + (rule.minimum !== undefined || rule.maximum !== undefined ? ` from ${rule.minimum ?? "-Infinity"} to ${rule.maximum ?? "Infinity"}` : "");
-      break;
     case "boolean":
       ok = typeof value === "boolean";
-      what = "true or false";
       break;
     case "string": {
-      const check = rule.format === "date" ? isCalendarDate : rule.format !== undefined ? formats?.[rule.format] : undefined;
+      const check = rule.format === "date" ? isCalendarDate : rule.format === undefined ? undefined : (formats?.[rule.format] ?? (() => true));
       // A lone surrogate cannot be sent (as UTF-8 or in a URL), so it is no string of the API's.
-      ok = typeof value === "string" && !/\p{Surrogate}/u.test(value) && (!check || check(value));
-      what = !check ? "a string of well-formed Unicode" : rule.format === "date" ? "a calendar date as YYYY-MM-DD" : `a string in ${rule.format} form`;
+      if (typeof value === "string" && /\p{Surrogate}/u.test(value)) return "must be well-formed Unicode (it has a lone surrogate)";
+      ok = typeof value === "string" && (!check || check(value));
       break;
     }
     default:
       return undefined;
   }
-  if (ok && rule.enum && !rule.enum.includes(value)) return `must be one of ${rule.enum.join(", ")}`;
-  return ok ? undefined : `must be ${what}`;
+  if (!ok) return `must be ${wanted(rule)}`;
+  return rule.enum && !rule.enum.includes(value) ? `must be one of ${rule.enum.join(", ")}` : undefined;
 }
 
 /** A short, safe rendering of a value for a message: never more than about 40 characters. */

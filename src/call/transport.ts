@@ -49,15 +49,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Settles with `work`, or rejects with the signal's reason the moment it aborts, whatever `work` does. */
-function bounded<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    if (signal.aborted) return stop();
-    signal.addEventListener("abort", stop, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", stop));
-  });
-}
+const ignore = () => {};
 
 const TIMED_OUT = Symbol("timed out");
 const abort = (controller: AbortController, reason: unknown) => controller.abort(reason);
@@ -68,26 +60,31 @@ type Attempt = { response: Response; text?: string } | { failure: "timeout" | "c
 async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: boolean): Promise<Attempt> {
   const caller = call.signal;
   const controller = new AbortController();
+  const { signal } = controller;
+  // Rejects the moment the attempt is aborted (timeout or caller), whatever fetch itself does:
+  // the attempt waits on this and on each step, so no fetch can hold a call past its bounds.
+  const stopped = new Promise<never>((_, reject) => (signal.onabort = () => reject(signal.reason)));
+  stopped.catch(ignore);
   const timer = setTimeout(abort, call.timeoutMs, controller, TIMED_OUT);
   const forward = caller && (() => controller.abort(caller.reason));
   if (forward) caller.addEventListener("abort", forward);
   let response: Response | undefined;
   try {
-    const init = { method: call.method, headers: call.headers, body: call.body, signal: controller.signal, redirect: "manual" as const };
-    const got = await bounded(fetch(call.url, init), controller.signal);
+    const init = { method: call.method, headers: call.headers, body: call.body, signal, redirect: "manual" as const };
+    const got = await Promise.race([fetch(call.url, init), stopped]);
     if (typeof got?.status !== "number" || typeof got.text !== "function") throw new TypeError("fetch resolved to something that is not a Response");
     response = got;
     if (!response.ok && mayRetry && isRetryable(call.retry, response)) {
       // Free the connection; the body of an answer that is retried is never read.
-      response.body?.cancel().catch(() => {});
+      response.body?.cancel().catch(ignore);
       return { response };
     }
-    return { response, text: await bounded(response.text(), controller.signal) };
+    return { response, text: await Promise.race([response.text(), stopped]) };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     // An error status whose body broke off is still that status: the server decided.
     if (response && !response.ok) return { response, text: "" };
-    return { failure: controller.signal.reason === TIMED_OUT ? "timeout" : "connection", error, brokeOff: !!response };
+    return { failure: signal.reason === TIMED_OUT ? "timeout" : "connection", error, brokeOff: !!response };
   } finally {
     clearTimeout(timer);
     if (forward) caller.removeEventListener("abort", forward);

@@ -82,6 +82,16 @@ describe("the tarball", () => {
     }
   });
 
+  it("loads openapi-fetch only in the lazy client.raw chunk of the ES module build", () => {
+    const importers = readdirSync(path.join(repoRoot, "dist", "chunks"))
+      .map((file) => `dist/chunks/${file}`)
+      .concat("dist/index.js")
+      .filter((file) => /from\s*["']openapi-fetch["']/.test(readFileSync(path.join(repoRoot, file), "utf8")));
+    expect(importers).toHaveLength(1);
+    expect(importers[0]).toMatch(/^dist\/chunks\/raw-/);
+    expect(readFileSync(path.join(repoRoot, "dist", "index.js"), "utf8")).toMatch(/import\(["']\.\/chunks\/raw-/);
+  });
+
   it("passes publint with no warning", () => {
     const res = run(bin("publint"), ["run", tarball, "--strict", "--level", "suggestion"]);
     expect(res.status, res.stdout + res.stderr).toBe(0);
@@ -118,7 +128,9 @@ const mock = await startMockServer();
 try {
   const client = createClassBookingClient({ baseUrl: mock.url, apiKey: "demo" });
   const cls = await client.getClassById({ classId: 14928 });
-  console.log(JSON.stringify({ title: cls.title, version: VERSION }));
+  // client.raw loads openapi-fetch on its first call, in either module system.
+  const { data } = await client.raw.GET("/v1/classes/{classId}", { params: { path: { classId: 14928 } } });
+  console.log(JSON.stringify({ title: cls.title, raw: data.title, version: VERSION }));
 } finally {
   await mock.stop();
 }`;
@@ -131,7 +143,7 @@ import { startMockServer } from "class-booking-api/mock";`),
     );
     const res = run(process.execPath, ["esm.mjs"], { cwd: consumer, timeout: 60_000 });
     expect(res.status, res.stderr).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", version: pkg.version });
+    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", raw: "Morning Yoga", version: pkg.version });
   });
 
   it("can require it (CJS)", () => {
@@ -144,7 +156,7 @@ const { startMockServer } = require("class-booking-api/mock");
     );
     const res = run(process.execPath, ["cjs.cjs"], { cwd: consumer, timeout: 60_000 });
     expect(res.status, res.stderr).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", version: pkg.version });
+    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", raw: "Morning Yoga", version: pkg.version });
   });
 
   const typed = `import { createClassBookingClient, isApiError, type ClassSlotBookingResult } from "class-booking-api";
