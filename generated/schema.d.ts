@@ -225,7 +225,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Names a customer and the class slot to book, or to check, for them. */
+        /**
+         * @description Names a customer and the class slot to book, or to check, for them. The API does not
+         *     refuse other fields in this body; this package's client sends only these two.
+         */
         ClassSlotBookingRequest: {
             /**
              * Format: int64
@@ -411,6 +414,15 @@ export interface components {
             id: number;
             /** @description The name shown to customers. */
             title?: string;
+            /**
+             * Format: int32
+             * @description How long the class lasts, in minutes. Sent by newer API versions.
+             */
+            duration?: number;
+            /** @description A grouping such as the kind of sport. Sent by newer API versions. */
+            category?: string;
+            /** @description Text about the class for customers. Sent by newer API versions. */
+            description?: string;
         };
         /** @description A trainer who leads a slot. */
         Instructor: {
@@ -487,7 +499,7 @@ export interface components {
              * @deprecated
              * @description Values that were filled into the message text. Kept for older clients.
              */
-            args?: unknown[];
+            args?: Record<string, never>[];
             /**
              * @deprecated
              * @description The same values as `args`, each with its type. Kept for older clients.
@@ -506,8 +518,62 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is malformed or a value in it is not accepted. */
-        BadRequest: {
+        /** @description The slice size is outside the allowed range, or another value in the request is not accepted. */
+        InvalidSliceSize: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The date window is not accepted, or another value in the request is not. */
+        InvalidDaysAhead: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The class id is not a valid id, or another value in the request is not accepted. */
+        InvalidClassId: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The slot id is not a valid id, or another value in the request is not accepted. */
+        InvalidClassSlotId: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A field of the booking request is missing or not accepted. */
+        InvalidBookingRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The customer id is missing or is not a valid id. */
+        MissingCustomerId: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The booking id is not a valid id, or another value in the request is not accepted. */
+        InvalidBookingId: {
             headers: {
                 [name: string]: unknown;
             };
@@ -533,8 +599,44 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description An entity named in the request does not exist. */
-        NotFound: {
+        /** @description No studio is set up for the tenant that was called. */
+        StudioNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No class has the given id. */
+        ClassNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No class slot has the given id (in the given class). */
+        ClassSlotNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No customer has the given id. */
+        CustomerNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No class booking has the given id. */
+        BookingNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -620,10 +722,20 @@ export type ClassSlotSlicedResult = components['schemas']['ClassSlotSlicedResult
 export type ClassSlotBookingValidationResult = components['schemas']['ClassSlotBookingValidationResult'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type TypedArgument = components['schemas']['TypedArgument'];
-export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseInvalidSliceSize = components['responses']['InvalidSliceSize'];
+export type ResponseInvalidDaysAhead = components['responses']['InvalidDaysAhead'];
+export type ResponseInvalidClassId = components['responses']['InvalidClassId'];
+export type ResponseInvalidClassSlotId = components['responses']['InvalidClassSlotId'];
+export type ResponseInvalidBookingRequest = components['responses']['InvalidBookingRequest'];
+export type ResponseMissingCustomerId = components['responses']['MissingCustomerId'];
+export type ResponseInvalidBookingId = components['responses']['InvalidBookingId'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
-export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseStudioNotFound = components['responses']['StudioNotFound'];
+export type ResponseClassNotFound = components['responses']['ClassNotFound'];
+export type ResponseClassSlotNotFound = components['responses']['ClassSlotNotFound'];
+export type ResponseCustomerNotFound = components['responses']['CustomerNotFound'];
+export type ResponseBookingNotFound = components['responses']['BookingNotFound'];
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
@@ -665,10 +777,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlicedResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidSliceSize"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["StudioNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -715,10 +827,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlotSlicedResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidDaysAhead"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["StudioNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -748,10 +860,10 @@ export interface operations {
                     "application/json": components["schemas"]["Class"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidClassId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ClassNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -794,10 +906,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlotSlicedResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidClassId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ClassNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -832,10 +944,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlot"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidClassSlotId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ClassSlotNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -864,10 +976,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlotBookingValidationResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidBookingRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ClassSlotNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -897,10 +1009,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlotBookingResult"][];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["MissingCustomerId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["CustomerNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -929,10 +1041,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlotBookingResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidBookingRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["ClassSlotNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -962,10 +1074,10 @@ export interface operations {
                     "application/json": components["schemas"]["ClassSlotBookingResult"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidBookingId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["BookingNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -993,10 +1105,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["InvalidBookingId"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["BookingNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

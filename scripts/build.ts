@@ -1,20 +1,28 @@
 /**
- * Writes dist/: the library as ES module and CommonJS (esbuild), type declarations for each
+ * Writes dist/: every entry as ES module and CommonJS (esbuild), type declarations for each
  * (tsc), and the class-booking-mock command.
  *
- *   dist/index.js, dist/mock.js        ES modules (shared and lazy code in dist/chunks/)
- *   dist/index.cjs, dist/mock.cjs      CommonJS
- *   dist/types/                        declarations, read as ESM (the package is "type": "module")
- *   dist/types-cjs/                    the same declarations, read as CommonJS (own package.json)
+ *   dist/<entry>.js           ES modules; shared and lazily loaded code in dist/chunks/
+ *   dist/<entry>.cjs          CommonJS; secondary entries take the error classes from index.cjs
+ *   dist/types/               declarations, read as ESM (the package is "type": "module")
+ *   dist/types-cjs/           the same declarations, read as CommonJS (own package.json)
  *   dist/bin/class-booking-mock.js     the CLI
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { build, type BuildOptions } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 import { repoRoot } from "./spec.js";
 
 const dist = path.join(repoRoot, "dist");
+
+/** The package's entries: the subpath they are exported as, and whether they need Node. */
+export const ENTRIES = {
+  index: { source: "src/index.ts", node: false },
+  mock: { source: "src/mock.ts", node: true },
+  validate: { source: "src/validate.ts", node: false },
+} as const;
+
 const common: BuildOptions = {
   absWorkingDir: repoRoot,
   bundle: true,
@@ -23,25 +31,55 @@ const common: BuildOptions = {
   logLevel: "warning",
 };
 
-export async function buildAll(): Promise<void> {
-  rmSync(dist, { recursive: true, force: true });
-  const entries = { index: "src/index.ts", mock: "src/mock.ts" };
-  await Promise.all([
-    // Code splitting keeps lazily loaded parts (client.raw and openapi-fetch) in chunks of their
-    // own, which a consumer's bundler fetches only when they are used.
-    build({ ...common, entryPoints: entries, outdir: dist, format: "esm", platform: "neutral", splitting: true, chunkNames: "chunks/[name]-[hash]" }),
-    build({ ...common, entryPoints: { index: entries.index }, outdir: dist, format: "cjs", platform: "neutral", outExtension: { ".js": ".cjs" } }),
-    build({
-      ...common,
-      entryPoints: { mock: entries.mock },
-      outdir: dist,
-      format: "cjs",
-      platform: "node",
-      outExtension: { ".js": ".cjs" },
-      // mock.ts finds the packaged spec from import.meta.url, which CommonJS does not have.
+/**
+ * The error classes must be one set across entries, or `instanceof ClassBookingError` would fail
+ * for an error from class-booking-api/validate. The ES module build shares them through a chunk;
+ * the CommonJS build of every other entry requires them from index.cjs.
+ */
+const errorsFromMainEntry: Plugin = {
+  name: "errors-from-main-entry",
+  setup(b) {
+    const errors = path.join(repoRoot, "src", "errors.ts");
+    b.onResolve({ filter: /errors\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === errors ? { path: "./index.cjs", external: true } : undefined,
+    );
+  },
+};
+
+function cjs(name: keyof typeof ENTRIES): Promise<unknown> {
+  const { source, node } = ENTRIES[name];
+  return build({
+    ...common,
+    entryPoints: { [name]: source },
+    outdir: dist,
+    format: "cjs",
+    platform: node ? "node" : "neutral",
+    outExtension: { ".js": ".cjs" },
+    plugins: name === "index" ? [] : [errorsFromMainEntry],
+    // Files that find their way from import.meta.url need it in CommonJS too.
+    ...(node && {
       define: { "import.meta.url": "__importMetaUrl" },
       banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     }),
+  });
+}
+
+export async function buildAll(): Promise<void> {
+  rmSync(dist, { recursive: true, force: true });
+  const names = Object.keys(ENTRIES) as Array<keyof typeof ENTRIES>;
+  await Promise.all([
+    // Code splitting keeps shared code (the error classes) in one chunk, and lazily loaded parts
+    // (client.raw and openapi-fetch) in chunks a consumer's bundler fetches only when used.
+    build({
+      ...common,
+      entryPoints: Object.fromEntries(names.map((name) => [name, ENTRIES[name].source])),
+      outdir: dist,
+      format: "esm",
+      platform: "neutral",
+      splitting: true,
+      chunkNames: "chunks/[name]-[hash]",
+    }),
+    ...names.map(cjs),
     build({
       ...common,
       entryPoints: { "class-booking-mock": "scripts/mock-cli.ts" },
@@ -64,5 +102,7 @@ export async function buildAll(): Promise<void> {
   writeFileSync(path.join(dist, "types-cjs", "package.json"), '{ "type": "commonjs" }\n');
 }
 
-await buildAll();
-console.log("wrote dist/");
+if (process.argv[1] && path.resolve(process.argv[1]) === path.join(repoRoot, "scripts", "build.ts")) {
+  await buildAll();
+  console.log("wrote dist/");
+}

@@ -185,11 +185,56 @@ export function renderOperations(spec: Node): string {
   return lines.join("\n");
 }
 
+/** Keywords a response validator enforces; `SCHEMA_NOTES` only document. Anything else is refused. */
+const SCHEMA_KEYWORDS = new Set(["type", "format", "enum", "required", "properties", "items", "$ref", "additionalProperties", "minimum", "maximum"]);
+const SCHEMA_NOTES = new Set(["description", "examples", "example", "deprecated", "title", "default"]);
+
+/** A schema reduced to what a validator checks, with local refs shortened to the component's name. */
+export function checkedSchema(schema: Node, where: string): Node {
+  const out: Node = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (SCHEMA_NOTES.has(key) || key.startsWith("x-")) continue;
+    if (!SCHEMA_KEYWORDS.has(key)) throw new Error(`${where}: the keyword "${key}" cannot be checked by the response validator`);
+    if (key === "$ref") out.$ref = String(value).replace("#/components/schemas/", "");
+    else if (key === "properties") out.properties = Object.fromEntries(Object.entries<Node>(value).map(([name, sub]) => [name, checkedSchema(sub, `${where}.${name}`)]));
+    else if (key === "items") out.items = checkedSchema(value, `${where}[]`);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** Renders generated/contract.ts: the schemas of every answer, for checking what the API sends. */
+export function renderContract(spec: Node): string {
+  const schemas = Object.entries<Node>(spec.components.schemas).map(([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`);
+  const responses = specOperations(spec).map(({ operationId, op }) => {
+    const byStatus = Object.entries<Node>(op.responses).map(([status, response]) => {
+      const schema = deref(spec, response).content?.["application/json"]?.schema;
+      return `${status}: ${schema ? literal(checkedSchema(schema, `${operationId} ${status}`)) : "null"}`;
+    });
+    return `  ${operationId}: { ${byStatus.join(", ")} },`;
+  });
+  return [
+    `${header("contract")}import type { Schema } from "../src/contract/check.js";`,
+    "",
+    "/** Every component schema, reduced to the keywords a validator checks. */",
+    "export const schemas: Record<string, Schema> = {",
+    ...schemas,
+    "};",
+    "",
+    "/** Per operation, the schema of each documented answer by status (null: the answer has no body). */",
+    "export const responses: Record<string, Record<string, Schema | null>> = {",
+    ...responses,
+    "};",
+    "",
+  ].join("\n");
+}
+
 /** Every generated file, by its path relative to the repository root. */
 export async function renderAll(specFile = path.join(root, specPath)): Promise<Map<string, string>> {
   return new Map([
     ["generated/schema.d.ts", await renderSchemaTypes(specFile)],
     ["generated/operations.ts", renderOperations(loadSpec(specFile))],
+    ["generated/contract.ts", renderContract(loadSpec(specFile))],
   ]);
 }
 

@@ -19,6 +19,7 @@ import {
   type CallOptions,
   type ClassBookingClientOptions,
   type Complain,
+  type ResponseValidator,
 } from "./options.js";
 import { paginate, type Slice } from "./paginate.js";
 import type { CallSettings } from "./raw.js";
@@ -47,6 +48,8 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   });
   const baseUrl = resolveBaseUrl(given);
   const apiKey = checkApiKey(given.apiKey);
+  const validate = given.validateResponses;
+  if (validate !== undefined && typeof validate != "function") fail("validateResponses", "must be a function, e.g. responseValidator() from class-booking-api/validate");
   const fetch = given.fetch ?? globalThis.fetch;
   if (typeof fetch != "function") fail("fetch", given.fetch === undefined ? "is required where there is no global fetch" : "must be a function");
   const userAgent = checkHeaderValue("userAgent", given.userAgent);
@@ -101,7 +104,9 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
       const callHeaders = body === undefined ? settled.headers : settled === defaults ? jsonHeaders : { ...settled.headers, ...JSON_BODY };
       const { timeoutMs, maxRetries, signal } = settled;
       const answer = await send({ operationId, method, url, headers: callHeaders, body, retry, timeoutMs, maxRetries, signal });
-      return outcome(operationId, method, url, row, answer, callHeaders);
+      const data = outcome(operationId, method, url, row, answer, callHeaders);
+      if (validate) check(validate, operationId, answer.response.status, data);
+      return data;
     };
     client[operationId] = call;
     if (row.sliced) {
@@ -127,6 +132,16 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 
 /** The request methods of openapi-fetch's client that client.raw offers. */
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
+
+/** Runs the response validator; whatever it throws reaches the caller as a ClassBookingError. */
+function check(validate: ResponseValidator, operationId: string, status: number, body: unknown): void {
+  try {
+    validate({ operationId, status, body });
+  } catch (error) {
+    if (error instanceof ClassBookingError) throw error;
+    throw new ClassBookingError(`${operationId}: validateResponses refused the ${status} answer: ${(error as Error)?.message ?? error}`, { operationId, cause: error });
+  }
+}
 
 /** The 2xx body as the spec promises it, or an ApiError for any other status. */
 function outcome(operationId: string, method: string, url: string, row: Row, { response, text }: Answer, sent: Record<string, string>): unknown {

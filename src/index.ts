@@ -1,7 +1,9 @@
 export { createClassBookingClient } from "./client.js";
 export { ApiError, ClassBookingError, ConnectionError, isApiError, TimeoutError } from "./errors.js";
 export type { ApiErrorInit, RedactedHeaders } from "./errors.js";
-export type { CallOptions, ClassBookingClientOptions } from "./options.js";
+export type { CallOptions, ClassBookingClientOptions, ResponseValidator } from "./options.js";
+export { parseZonedDateTime } from "./zoned-date-time.js";
+export type { ZonedDateTime } from "./zoned-date-time.js";
 export { RETRY_RULES, BACKOFF } from "./call/retry.js";
 export type { RetryClass } from "./call/retry.js";
 export type {

@@ -43,7 +43,16 @@ export interface ClassBookingClientOptions {
    * @default undefined
    */
   userAgent?: string;
+  /**
+   * Checks every 2xx body before a method returns it, e.g. `responseValidator()` from
+   * `class-booking-api/validate`. Any function that throws to refuse an answer will do.
+   * @default undefined (answers are not checked)
+   */
+  validateResponses?: ResponseValidator;
 }
+
+/** Checks one successful answer; throws to refuse it. */
+export type ResponseValidator = (answer: { operationId: string; status: number; body: unknown }) => void;
 
 /** Per-call options, the optional second argument of every method. */
 export interface CallOptions {
@@ -58,7 +67,7 @@ export interface CallOptions {
 }
 
 /** Every option name createClassBookingClient knows, in the order the docs list them. */
-export const OPTION_NAMES = ["baseUrl", "tenant", "apiKey", "timeoutMs", "maxRetries", "acceptLanguage", "headers", "fetch", "userAgent"] as const;
+export const OPTION_NAMES = ["baseUrl", "tenant", "apiKey", "timeoutMs", "maxRetries", "acceptLanguage", "headers", "fetch", "userAgent", "validateResponses"] as const;
 /** Every per-call option name. */
 export const CALL_OPTION_NAMES = ["signal", "timeoutMs", "maxRetries", "headers"] as const;
 

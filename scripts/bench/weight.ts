@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { build } from "esbuild";
 import { repoRoot } from "../spec.js";
+import { ENTRIES } from "../build.js";
 import type { Contender } from "./stats.js";
 
 const CONSUMERS: Record<Contender, string> = {
@@ -56,7 +57,7 @@ const scratch = path.join(repoRoot, "bench", ".weight");
  * Bundles one consumer the way a browser app ships it: minified ESM, with code splitting, so a
  * dynamic import becomes a chunk that is fetched only when used. `external` modules are left out.
  */
-async function weigh(name: string, contents: string, external: string[] = []): Promise<Weight> {
+async function weigh(name: string, contents: string, external: string[] = [], platform: "browser" | "node" = "browser"): Promise<Weight> {
   mkdirSync(scratch, { recursive: true });
   const entry = path.join(scratch, `${name.replace(/\W/g, "-")}.js`);
   writeFileSync(entry, contents);
@@ -69,12 +70,14 @@ async function weigh(name: string, contents: string, external: string[] = []): P
       outdir: path.join(scratch, "out"),
       minify: true,
       format: "esm",
-      platform: "browser",
+      platform,
       target: "es2022",
       write: false,
       // The source entry: the same code as dist/index.js (esbuild builds one from the other),
       // but the metafile can then say which module the bytes come from.
-      alias: { "class-booking-api": path.join(repoRoot, "src", "index.ts") },
+      alias: Object.fromEntries(
+        Object.entries(ENTRIES).map(([entry, { source }]) => [entry === "index" ? "class-booking-api" : `class-booking-api/${entry}`, path.join(repoRoot, source)]),
+      ),
       external,
       logLevel: "error",
       metafile: true,
@@ -108,5 +111,27 @@ export async function weights(): Promise<Record<Contender | "clientOwnCode", Wei
   for (const [who, contents] of Object.entries(CONSUMERS) as Array<[Contender, string]>) out[who] = await weigh(who, contents);
   // The same client consumer with openapi-fetch left out: what our own code weighs.
   out.clientOwnCode = await weigh("own", CONSUMERS.client, ["openapi-fetch"]);
+  return out;
+}
+
+/** What one optional entry weighs when an app imports it, and what it adds to the one-call bundle. */
+export interface EntryCost {
+  entry: string;
+  /** The entry's own bundle (everything it exports), gzip bytes. */
+  gzip: number;
+  /** Bytes of the one-call bundle that come from modules only this entry uses: must be 0. */
+  inOneCall: number;
+}
+
+/** For every entry but the main one: its weight, and its share of the main one-call bundle. */
+export async function optionalEntryCosts(oneCall: Weight): Promise<EntryCost[]> {
+  const main = new Set((await weigh("main", 'export * from "class-booking-api";', ["openapi-fetch"])).parts.map(([file]) => file));
+  const out: EntryCost[] = [];
+  for (const [entry, { node }] of Object.entries(ENTRIES)) {
+    if (entry === "index") continue;
+    const own = await weigh(entry, `export * from "class-booking-api/${entry}";`, ["openapi-fetch"], node ? "node" : "browser");
+    const onlyHere = new Set(own.parts.map(([file]) => file).filter((file) => !main.has(file)));
+    out.push({ entry, gzip: own.gzip, inOneCall: oneCall.parts.filter(([file]) => onlyHere.has(file)).reduce((sum, [, bytes]) => sum + bytes, 0) });
+  }
   return out;
 }

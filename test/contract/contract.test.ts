@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { ApiError, createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/index.js";
 import { operations } from "../../generated/operations.js";
-import { calls, errorExamples } from "./spec-calls.js";
+import { calls, errorExample } from "./spec-calls.js";
 
 const baseUrl = inject("mockUrl");
 type Loose = Record<string, (input?: object, options?: object) => Promise<unknown>>;
@@ -34,7 +34,7 @@ describe("the client against Prism serving the spec", () => {
   });
 
   describe.each(calls)("$operationId error statuses", (call) => {
-    it.each(errorExamples)("Prefer code=$status gives ApiError $status with the example's ids", async (example) => {
+    it.each(call.errors)("Prefer code=$status gives ApiError $status with the operation's own example", async (example) => {
       const { loose } = recordingClient();
       const error = await loose[call.operationId]!(call.input, { headers: { Prefer: `code=${example.status}` } }).catch(
         (e: unknown) => e,
@@ -47,7 +47,7 @@ describe("the client against Prism serving the spec", () => {
   it("a call without the key gets the spec's 401 as an ApiError", async () => {
     const { client } = recordingClient({ dropKey: true });
     const error = await client.getActiveClasses().catch((e: unknown) => e);
-    const unauthorized = errorExamples.find((e) => e.status === 401)!;
+    const unauthorized = errorExample("getActiveClasses", 401);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, errorCode: unauthorized.errorCode });
   });
@@ -58,7 +58,8 @@ describe("the client against Prism serving the spec", () => {
       params: { path: { bookingId: "not-a-number" as unknown as number } },
     });
     expect(response.status).toBe(400);
-    expect(error).toMatchObject({ errorCode: errorExamples.find((e) => e.status === 400)!.errorCode });
+    const { errorCode, traceId } = errorExample("getClassBookingById", 400);
+    expect(error).toMatchObject({ errorCode, traceId, reference: "bookingId" });
     expect(answers[0]?.violations).toContain("bookingid");
   });
 

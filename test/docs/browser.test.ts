@@ -98,6 +98,16 @@ describe("the docs page in Chromium", () => {
     console.log(`screenshot: ${shot}`);
   });
 
+  it("shows what each enum value means next to the value (x-enumDescriptions)", async () => {
+    const meaning = spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"].BOOKED_WITH_CONFIRMATION_REQUIRED;
+    await entryOf("Get one class booking", "get").click();
+    const section = page.locator('[id="classes/getclassbookingbyid"]').first();
+    await section.getByText("200", { exact: true }).first().click();
+    const row = section.getByText(meaning).first();
+    await row.waitFor({ state: "visible", timeout: 5_000 });
+    expect(await row.isVisible()).toBe(true);
+  });
+
   it("logged no console error and asked nothing of any other host", () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

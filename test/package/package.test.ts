@@ -67,12 +67,14 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("the tarball", () => {
-  it("holds only what users need: dist, openapi, generated, README, LICENSE", () => {
+  it("holds only what users need: dist, the spec, generated, README, CHANGELOG, LICENSE", () => {
     for (const file of packed) {
-      expect(file, file).toMatch(/^(dist\/|openapi\/|generated\/|README\.md$|LICENSE$|package\.json$)/);
+      expect(file, file).toMatch(/^(dist\/|openapi\/openapi\.yaml$|generated\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
       expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\//);
     }
-    expect(packed).toEqual(expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/mock.js", "dist/bin/class-booking-mock.js", "openapi/openapi.yaml"]));
+    expect(packed).toEqual(
+      expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/mock.js", "dist/validate.js", "dist/validate.cjs", "dist/bin/class-booking-mock.js", "openapi/openapi.yaml"]),
+    );
   });
 
   it("keeps Node built-ins out of the main entry (Deno, Bun and browsers load it too)", () => {
@@ -157,6 +159,27 @@ const { startMockServer } = require("class-booking-api/mock");
     const res = run(process.execPath, ["cjs.cjs"], { cwd: consumer, timeout: 60_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", raw: "Morning Yoga", version: pkg.version });
+  });
+
+  it.each([
+    ["ESM", "validate.mjs", `import { ClassBookingError, createClassBookingClient } from "class-booking-api";
+import { responseValidator, ResponseValidationError } from "class-booking-api/validate";`],
+    ["CJS", "validate.cjs", `const { ClassBookingError, createClassBookingClient } = require("class-booking-api");
+const { responseValidator, ResponseValidationError } = require("class-booking-api/validate");`],
+  ])("class-booking-api/validate works from %s, and its error is one of the main entry's family", (_kind, file, imports) => {
+    write(
+      path.join(consumer, file),
+      `${imports}
+const fetch = async () => new Response(JSON.stringify({ id: "x", bookable: true }), { status: 200 });
+const client = createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k", fetch, validateResponses: responseValidator() });
+client.getClassById({ classId: 1 }).catch((e) => {
+  console.log(JSON.stringify({ family: e instanceof ClassBookingError, own: e instanceof ResponseValidationError, pointer: e.violations[0].pointer }));
+});
+`,
+    );
+    const res = run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ family: true, own: true, pointer: "/id" });
   });
 
   const typed = `import { createClassBookingClient, isApiError, type ClassSlotBookingResult } from "class-booking-api";

@@ -17,6 +17,8 @@ export interface FieldFact {
   ref?: string;
   /** For arrays: the component schema of the items. */
   itemsRef?: string;
+  /** For arrays of plain values: the items' type, and whether the items are deprecated too. */
+  items?: { type: string; deprecated?: boolean };
 }
 
 export interface ParamFact {
@@ -40,6 +42,8 @@ export interface OperationFact {
   body?: string;
   /** What the 200 answer carries. */
   ok: { schema: string } | { arrayOf: string } | "no body";
+  /** The input a 400 example names in `reference`, and the entity a 404 example speaks of. */
+  errors: { badInput: string; missing: string };
 }
 
 const id = { type: "integer", format: "int64", required: true } as const;
@@ -116,7 +120,7 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
     additionalParticipants: { ...int32, required: true },
     waitingListParticipants: int32,
   },
-  BasicClass: { id, title: text },
+  BasicClass: { id, title: text, duration: int32, category: text, description: text },
   Instructor: { id, firstName: requiredText, lastName: requiredText, publicName: text },
   Location: { id, name: requiredText, description: text },
   ClassSlicedResult: sliced("Class"),
@@ -138,7 +142,7 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
     errorCode: { type: "string", required: false },
     traceId: { type: "string", required: false },
     reference: { type: "string", required: false },
-    args: { type: "array", required: false, deprecated: true },
+    args: { type: "array", required: false, deprecated: true, items: { type: "object", deprecated: true } },
     typedArgs: { type: "array", required: false, deprecated: true, itemsRef: "TypedArgument" },
   },
   TypedArgument: {
@@ -163,6 +167,7 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: slice,
     ok: { schema: "ClassSlicedResult" },
+    errors: { badInput: "sliceSize", missing: "studio" },
   },
   {
     operationId: "getClassById",
@@ -171,6 +176,7 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: [pathId("classId")],
     ok: { schema: "Class" },
+    errors: { badInput: "classId", missing: "class" },
   },
   {
     operationId: "getClassSlotsForMultipleClasses",
@@ -183,6 +189,7 @@ export const OPERATIONS: OperationFact[] = [
       ...slice,
     ],
     ok: { schema: "ClassSlotSlicedResult" },
+    errors: { badInput: "daysAhead", missing: "studio" },
   },
   {
     operationId: "getClassSlots",
@@ -191,6 +198,7 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: [pathId("classId"), ...slice],
     ok: { schema: "ClassSlotSlicedResult" },
+    errors: { badInput: "classId", missing: "class" },
   },
   {
     operationId: "getClassSlotById",
@@ -199,6 +207,7 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: [pathId("classId"), pathId("classSlotId")],
     ok: { schema: "ClassSlot" },
+    errors: { badInput: "classSlotId", missing: "class slot" },
   },
   {
     operationId: "validateClassSlot",
@@ -208,6 +217,7 @@ export const OPERATIONS: OperationFact[] = [
     params: [],
     body: "ClassSlotBookingRequest",
     ok: { schema: "ClassSlotBookingValidationResult" },
+    errors: { badInput: "customerId", missing: "class slot" },
   },
   {
     operationId: "bookClassSlot",
@@ -217,6 +227,7 @@ export const OPERATIONS: OperationFact[] = [
     params: [],
     body: "ClassSlotBookingRequest",
     ok: { schema: "ClassSlotBookingResult" },
+    errors: { badInput: "customerId", missing: "class slot" },
   },
   {
     operationId: "getClassBookingsByCustomerId",
@@ -225,6 +236,7 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: [{ name: "customerId", in: "query", required: true, type: "integer", format: "int64" }],
     ok: { arrayOf: "ClassSlotBookingResult" },
+    errors: { badInput: "customerId", missing: "customer" },
   },
   {
     operationId: "getClassBookingById",
@@ -233,6 +245,7 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_READ",
     params: [pathId("bookingId")],
     ok: { schema: "ClassSlotBookingResult" },
+    errors: { badInput: "bookingId", missing: "class booking" },
   },
   {
     operationId: "cancelClassSlotById",
@@ -241,5 +254,6 @@ export const OPERATIONS: OperationFact[] = [
     scope: "CLASSES_WRITE",
     params: [pathId("bookingId")],
     ok: "no body",
+    errors: { badInput: "bookingId", missing: "class booking" },
   },
 ];

@@ -132,6 +132,18 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
     expect(shared.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ErrorResponse" });
   });
 
+  it(`its error examples fit it: a 400 names ${fact.errors.badInput}, a 404 speaks of a ${fact.errors.missing}`, () => {
+    const example = (status: string) => {
+      const content = deref(spec, op.responses[status]).content["application/json"];
+      return deref(spec, Object.values<Node>(content.examples)[0]!).value as { errorMessage: string; reference?: string };
+    };
+    const inputs = [...(op.parameters ?? []).map((p: Node) => deref(spec, p).name), ...(fact.body ? Object.keys(spec.components.schemas[fact.body].properties) : [])];
+    expect(inputs).toContain(fact.errors.badInput);
+    expect(example("400").reference).toBe(fact.errors.badInput);
+    expect(example("400").errorMessage).toContain(fact.errors.badInput);
+    expect(example("404").errorMessage).toMatch(new RegExp(`^No ${fact.errors.missing} (exists|is set up)`));
+  });
+
   it("has a named example on every response with content", () => {
     for (const [status, response] of Object.entries<Node>(op.responses)) {
       const content = deref(spec, response).content?.["application/json"];
@@ -144,7 +156,7 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
 describe("every shared error response", () => {
   const shared = Object.entries<Node>(spec.components.responses ?? {});
 
-  it("is used once per error status, one entry per status", () => {
+  it("serves one status only, and every one is used", () => {
     const statusOf = new Map<string, Set<string>>();
     for (const { op } of operations(spec)) {
       for (const status of ERROR_STATUSES) {
@@ -153,7 +165,13 @@ describe("every shared error response", () => {
       }
     }
     for (const [ref, statuses] of statusOf) expect([...statuses], ref).toHaveLength(1);
-    expect(statusOf.size).toBe(ERROR_STATUSES.length);
+    expect([...statusOf.keys()].sort()).toEqual(shared.map(([name]) => `#/components/responses/${name}`).sort());
+  });
+
+  it("is shared where the statuses do not depend on the operation (401, 403, 409, 429, 500)", () => {
+    for (const status of ["401", "403", "409", "429", "500"]) {
+      expect(new Set(operations(spec).map(({ op }) => op.responses[status].$ref)).size, status).toBe(1);
+    }
   });
 
   it.each(shared)("%s has an example with errorMessage, errorCode and traceId", (_name, response) => {
@@ -195,6 +213,7 @@ describe.each(Object.entries(SCHEMAS))("schema %s", (name, fields) => {
     expect(prop.enum).toEqual(f.enum);
     expect(prop.deprecated ?? false).toBe(f.deprecated ?? false);
     if (f.itemsRef) expect(prop.items).toEqual({ $ref: `#/components/schemas/${f.itemsRef}` });
+    if (f.items) expect({ type: prop.items.type, deprecated: prop.items.deprecated ?? false }).toEqual({ deprecated: false, ...f.items });
   });
 });
 
@@ -223,10 +242,25 @@ describe("paging and date-times", () => {
 });
 
 describe("enum descriptions", () => {
-  it("every validation status has a description of its own", () => {
-    const prop = spec.components.schemas.ClassSlotBookingValidationResult.properties.validationStatus;
-    expect(Object.keys(prop["x-enumDescriptions"]).sort()).toEqual([...prop.enum].sort());
-    for (const text of Object.values<string>(prop["x-enumDescriptions"])) expect(text.length).toBeGreaterThan(10);
+  const enums = Object.entries<Node>(spec.components.schemas).flatMap(([name, schema]) =>
+    Object.entries<Node>(schema.properties ?? {})
+      .filter(([, prop]) => prop.enum)
+      .map(([field, prop]) => [`${name}.${field}`, prop] as const),
+  );
+
+  it("there are enums to describe", () => expect(enums.length).toBeGreaterThanOrEqual(7));
+
+  it.each(enums)("every value of %s has a one-line meaning of its own", (_name, prop) => {
+    expect(Object.keys(prop["x-enumDescriptions"] ?? {})).toEqual([...prop.enum]);
+    const texts = Object.values<string>(prop["x-enumDescriptions"]);
+    for (const text of texts) expect(text).toMatch(/^[A-Z].{8,120}\.$/);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});
+
+describe("the booking request follows the official description", () => {
+  it("is open: the API does not refuse other fields (the client still sends only its own)", () => {
+    expect(spec.components.schemas.ClassSlotBookingRequest.additionalProperties).toBeUndefined();
   });
 });
 
