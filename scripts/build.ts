@@ -21,6 +21,7 @@ export const ENTRIES = {
   index: { source: "src/index.ts", node: false },
   mock: { source: "src/mock.ts", node: true },
   validate: { source: "src/validate.ts", node: false },
+  redis: { source: "src/redis.ts", node: true },
 } as const;
 
 const common: BuildOptions = {

@@ -15,6 +15,7 @@ import {
   headerRecord,
   isSignal,
   OPTION_NAMES,
+  rateLimitGate,
   resolveBaseUrl,
   type CallOptions,
   type ClassBookingClientOptions,
@@ -71,7 +72,8 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     signal: undefined,
   };
   const jsonHeaders = { ...headers, ...JSON_BODY };
-  const send = createTransport({ fetch, ...runtime });
+  const gate = rateLimitGate(given.rateLimit, { ...runtime, scope: () => scopeOf(baseUrl, apiKey) });
+  const send = createTransport({ fetch, ...runtime, gate });
 
   /** Checks one call's options; every problem is named with the operation. */
   function settings(operationId: string, options: CallOptions | undefined): CallSettings {
@@ -132,6 +134,16 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 
 /** The request methods of openapi-fetch's client that client.raw offers. */
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
+
+/**
+ * Where this client's keys start in a shared rate-limit store: a hash of its base URL and API
+ * key, so clients of one studio share a budget and the key itself is never stored.
+ */
+async function scopeOf(baseUrl: string, apiKey: string): Promise<string> {
+  if (!globalThis.crypto?.subtle) throw new ClassBookingError("createClassBookingClient: a shared rateLimit.store needs crypto.subtle (Web Crypto)");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${baseUrl}\n${apiKey}`));
+  return [...new Uint8Array(digest)].slice(0, 16).map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
 
 /** Runs the response validator; whatever it throws reaches the caller as a ClassBookingError. */
 function check(validate: ResponseValidator, operationId: string, status: number, body: unknown): void {

@@ -107,6 +107,25 @@ export class TimeoutError extends ClassBookingError {
   }
 }
 
+/**
+ * The client's rate limit had no room for the call within the time it may wait (its operation's
+ * budget is spent, or a 429 closed the operation). Nothing was sent for this attempt.
+ */
+export class RateLimitError extends ClassBookingError {
+  override name = "RateLimitError";
+  declare readonly operationId: string;
+  /** When the operation is expected to have room again (on this process's clock). */
+  readonly retryAt: Date;
+
+  constructor(operationId: string, retryAt: Date, waitMs: number, mayWaitMs: number) {
+    super(
+      `${operationId}: rate limited: no room for this operation until ${retryAt.toISOString()} (${waitMs} ms), longer than it may wait (${mayWaitMs} ms); not sent`,
+      { operationId },
+    );
+    this.retryAt = retryAt;
+  }
+}
+
 /** The request got no (complete) answer: refused, reset, DNS failure, a body cut off. `cause` holds the runtime's error. */
 export class ConnectionError extends ClassBookingError {
   override name = "ConnectionError";

@@ -1,5 +1,7 @@
 export { createClassBookingClient } from "./client.js";
-export { ApiError, ClassBookingError, ConnectionError, isApiError, TimeoutError } from "./errors.js";
+export { ApiError, ClassBookingError, ConnectionError, isApiError, RateLimitError, TimeoutError } from "./errors.js";
+export { createMemoryStore } from "./call/limit.js";
+export type { RateLimitOptions, RateLimitStore } from "./call/limit.js";
 export type { ApiErrorInit, RedactedHeaders } from "./errors.js";
 export type { CallOptions, ClassBookingClientOptions, ResponseValidator } from "./options.js";
 export { parseZonedDateTime } from "./zoned-date-time.js";

@@ -1,4 +1,5 @@
 /** The options of createClassBookingClient, their defaults, and the checks run on them at construction. */
+import { createGate, createMemoryStore, RATE_LIMIT_DEFAULTS, type Gate, type RateLimitOptions } from "./call/limit.js";
 import { ClassBookingError } from "./errors.js";
 
 export interface ClassBookingClientOptions {
@@ -49,6 +50,14 @@ export interface ClassBookingClientOptions {
    * @default undefined (answers are not checked)
    */
   validateResponses?: ResponseValidator;
+  /**
+   * The client-side rate limit, per operation, the way the API counts: at most `limit` calls in
+   * any `windowMs`, and after a 429 the operation stays closed for `lockoutMs`. Calls without
+   * room wait in line up to `maxWaitMs`, or fail with a RateLimitError before anything is sent.
+   * Give a shared `store` (e.g. createRedisStore) to share one budget across processes.
+   * @default { limit: 1000, windowMs: 60000, lockoutMs: 60000, maxWaitMs: 10000 } in memory
+   */
+  rateLimit?: false | RateLimitOptions;
 }
 
 /** Checks one successful answer; throws to refuse it. */
@@ -67,13 +76,24 @@ export interface CallOptions {
 }
 
 /** Every option name createClassBookingClient knows, in the order the docs list them. */
-export const OPTION_NAMES = ["baseUrl", "tenant", "apiKey", "timeoutMs", "maxRetries", "acceptLanguage", "headers", "fetch", "userAgent", "validateResponses"] as const;
+export const OPTION_NAMES = ["baseUrl", "tenant", "apiKey", "timeoutMs", "maxRetries", "acceptLanguage", "headers", "fetch", "userAgent", "validateResponses", "rateLimit"] as const;
+/** Every rateLimit option name. */
+export const RATE_LIMIT_NAMES = ["limit", "windowMs", "lockoutMs", "maxWaitMs", "marginMs", "store"] as const;
 /** Every per-call option name. */
 export const CALL_OPTION_NAMES = ["signal", "timeoutMs", "maxRetries", "headers"] as const;
 
 export const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2 } as const;
 /** The bounds of the numeric options; timers in every runtime take at most 2^31 - 1 ms. */
-export const LIMITS = { timeoutMs: [1, 2 ** 31 - 1], maxRetries: [0, 10] } as const;
+const MAX_MS = 2 ** 31 - 1;
+export const LIMITS = {
+  timeoutMs: [1, MAX_MS],
+  maxRetries: [0, 10],
+  "rateLimit.limit": [1, 1_000_000],
+  "rateLimit.windowMs": [1, MAX_MS],
+  "rateLimit.lockoutMs": [0, MAX_MS],
+  "rateLimit.maxWaitMs": [0, MAX_MS],
+  "rateLimit.marginMs": [0, MAX_MS],
+} as const;
 
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 const TENANT = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -172,4 +192,32 @@ export function checkApiKey(apiKey: unknown): string {
 export function isSignal(value: unknown): value is AbortSignal {
   const signal = value as AbortSignal | null;
   return typeof signal?.aborted == "boolean" && typeof signal.addEventListener == "function" && typeof signal.throwIfAborted == "function";
+}
+
+/** Reads the rateLimit option into a gate (undefined when it is false). */
+export function rateLimitGate(given: unknown, deps: Parameters<typeof createGate>[1]): Gate | undefined {
+  if (given === false) return undefined;
+  if (given !== undefined && (given === null || typeof given != "object")) fail("rateLimit", "must be false or an object");
+  const options = (given ?? {}) as RateLimitOptions;
+  checkNames(options, RATE_LIMIT_NAMES, "rateLimit option", (message) => {
+    throw new ClassBookingError(`createClassBookingClient: ${message}`);
+  });
+  const number = (name: "limit" | "windowMs" | "lockoutMs" | "maxWaitMs") => checkInteger(`rateLimit.${name}`, options[name]) ?? RATE_LIMIT_DEFAULTS[name];
+  const windowMs = number("windowMs");
+  const { store } = options;
+  if (store !== undefined && !["take", "block", "blocked"].every((m) => typeof (store as unknown as Record<string, unknown>)?.[m] == "function")) {
+    fail("rateLimit.store", "must have take, block and blocked methods (a RateLimitStore)");
+  }
+  return createGate(
+    {
+      limit: number("limit"),
+      windowMs,
+      lockoutMs: number("lockoutMs"),
+      maxWaitMs: number("maxWaitMs"),
+      marginMs: checkInteger("rateLimit.marginMs", options.marginMs) ?? Math.round(windowMs / 50),
+      store: store ?? createMemoryStore(deps.now),
+    },
+    // The client's own store needs no scope; a store the caller gives may be shared between keys.
+    store ? deps : { ...deps, scope: () => "" },
+  );
 }

@@ -3,7 +3,8 @@
  * the body is read), the decision to retry (retry.ts), and the waits between attempts.
  */
 import { ConnectionError, TimeoutError } from "../errors.js";
-import { isRetryable, retryDelayMs, type RetryClass } from "./retry.js";
+import type { Gate } from "./limit.js";
+import { isRetryable, parseRetryAfter, retryDelayMs, type RetryClass } from "./retry.js";
 
 /** Everything the transport needs to make one call. */
 export interface Call {
@@ -31,6 +32,8 @@ export interface TransportDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   random: () => number;
+  /** The rate limit: admits each attempt, and is closed by a 429. Undefined: no client-side limit. */
+  gate?: Gate | undefined;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -95,11 +98,20 @@ async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: bool
 export function createTransport(deps: TransportDeps): (call: Call) => Promise<Answer> {
   return async function send(call) {
     const { signal } = call;
+    const { gate } = deps;
     for (let retry = 0; ; retry++) {
       signal?.throwIfAborted();
+      const admitted = gate?.admit(call);
+      if (admitted) await admitted;
       const mayRetry = retry < call.maxRetries;
       const outcome = await attempt(deps.fetch, call, mayRetry);
       if ("response" in outcome) {
+        const { response } = outcome;
+        // A 429 closes the operation; the next attempt (this call's or another's) waits at the gate.
+        if (response.status === 429 && gate) {
+          await gate.close(call, parseRetryAfter(response.headers.get("retry-after"), deps.now()));
+          if (outcome.text === undefined) continue;
+        }
         if (outcome.text !== undefined) return outcome as Answer;
       } else if (!mayRetry || !isRetryable(call.retry, outcome.failure)) {
         const { operationId, method, url } = call;

@@ -158,6 +158,6 @@ describe("random server faults", () => {
       { seed: SEED, numRuns: RUNS ?? 60 },
     );
     // The faults reach every kind of outcome.
-    expect([...outcomes].sort()).toEqual(["ApiError", "ClassBookingError", "ConnectionError", "TimeoutError", "resolved"]);
+    expect([...outcomes].sort()).toEqual(["ApiError", "ClassBookingError", "ConnectionError", "RateLimitError", "TimeoutError", "resolved"]);
   }, 120_000);
 });

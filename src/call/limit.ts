@@ -1,0 +1,158 @@
+/**
+ * The client-side rate limit: a budget per operation in a sliding window, shared through a
+ * store, and the lockout the API imposes after a 429. Calls that find no room wait in line
+ * (first come, first served) within their bounds, or are refused before anything is sent.
+ */
+import { RateLimitError } from "../errors.js";
+import type { Call } from "./transport.js";
+
+/**
+ * Where the counts live. The default keeps them in the client; `createRedisStore` from
+ * `class-booking-api/redis` shares them across processes. Every method may answer at once or
+ * with a promise. Times are relative (milliseconds from the store's own now), so each store
+ * works on one clock.
+ */
+export interface RateLimitStore {
+  /**
+   * Counts one call of `key` if `key` is not blocked and fewer than `limit` calls were counted in
+   * the last `windowMs`; answers 0. Otherwise counts nothing and answers how many milliseconds
+   * until there may be room.
+   */
+  take(key: string, limit: number, windowMs: number): number | Promise<number>;
+  /** Blocks `key` for `ms` from now (a later block already in place stays). */
+  block(key: string, ms: number): void | Promise<void>;
+  /** How many milliseconds `key` stays blocked (0: open). */
+  blocked(key: string): number | Promise<number>;
+}
+
+/** The rate-limit settings; see ClassBookingClientOptions.rateLimit. */
+export interface RateLimitOptions {
+  /** Calls of one operation allowed per window. @default 1000 */
+  limit?: number;
+  /** The window, in milliseconds. @default 60000 */
+  windowMs?: number;
+  /** How long a 429 without Retry-After closes the operation, in milliseconds. @default 60000 */
+  lockoutMs?: number;
+  /** How long a call may wait for room before it is refused with a RateLimitError. @default 10000 */
+  maxWaitMs?: number;
+  /** Added to the window to cover latency between sending and the server's count. @default windowMs / 50 */
+  marginMs?: number;
+  /** Where the counts live. @default an in-memory store of this client */
+  store?: RateLimitStore;
+}
+
+export const RATE_LIMIT_DEFAULTS = { limit: 1000, windowMs: 60_000, lockoutMs: 60_000, maxWaitMs: 10_000 } as const;
+
+/** A store in this process's memory: exact sliding logs, pruned as they age, and blocks. */
+export function createMemoryStore(now: () => number = Date.now): RateLimitStore {
+  const logs = new Map<string, { times: number[]; start: number }>();
+  const blocks = new Map<string, number>();
+  const blocked = (key: string, at: number) => Math.max(0, (blocks.get(key) ?? 0) - at);
+  return {
+    take(key, limit, windowMs) {
+      const at = now();
+      const wait = blocked(key, at);
+      if (wait) return wait;
+      let log = logs.get(key);
+      if (!log) logs.set(key, (log = { times: [], start: 0 }));
+      const { times } = log;
+      while (log.start < times.length && times[log.start]! <= at - windowMs) log.start++;
+      if (log.start > 64 && log.start * 2 > times.length) times.splice(0, log.start), (log.start = 0);
+      if (times.length - log.start < limit) return times.push(at), 0;
+      // Full: room comes when the call `limit` places back leaves the window.
+      return times[times.length - limit]! + windowMs - at;
+    },
+    block(key, ms) {
+      blocks.set(key, Math.max(blocks.get(key) ?? 0, now() + ms));
+    },
+    blocked: (key) => blocked(key, now()),
+  };
+}
+
+/** One operation's line of waiting calls; only the first asks the store. */
+interface Line {
+  waiting: number;
+  /** When the first in line expects room, on the client's clock. */
+  readyAt: number;
+  tail: Promise<void>;
+}
+
+export interface Gate {
+  /** Lets a call through, waits for room, or throws a RateLimitError. Undefined: through at once. */
+  admit(call: Call): Promise<void> | undefined;
+  /** A 429 came: closes the operation for `ms` (Retry-After) or the lockout. */
+  close(call: Call, ms: number | undefined): Promise<void> | void;
+}
+
+interface GateDeps {
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Where keys of this client start (a hash of its base URL and key, for shared stores). */
+  scope: () => string | Promise<string>;
+  /** Tells the observers about a wait or a refusal. */
+  onLimit?: (call: Call, waitMs: number, refused: boolean) => void;
+}
+
+export function createGate(options: Required<Omit<RateLimitOptions, "store">> & { store: RateLimitStore }, deps: GateDeps): Gate {
+  const { limit, windowMs, lockoutMs, maxWaitMs, marginMs, store } = options;
+  const lines = new Map<string, Line>();
+  const window = windowMs + marginMs;
+  let scope: string | undefined;
+  const keyOf = async (call: Call) => `${(scope ??= await deps.scope())}/${call.operationId}`;
+
+  function refuse(call: Call, wait: number, mayWait: number): never {
+    deps.onLimit?.(call, wait, true);
+    throw new RateLimitError(call.operationId, new Date(deps.now() + wait), wait, mayWait);
+  }
+
+  /** Asks the store until the call is counted, sleeping in between, all before `deadline`. */
+  async function queue(call: Call, key: string, mayWait: number, deadline: number, line: Line): Promise<void> {
+    for (let round = 0; round < 10_000; round++) {
+      const wait = await store.take(key, limit, window);
+      if (!wait) return;
+      line.readyAt = deps.now() + wait;
+      if (line.readyAt > deadline) refuse(call, wait, mayWait);
+      deps.onLimit?.(call, wait, false);
+      await deps.sleep(wait, call.signal);
+    }
+    refuse(call, 0, mayWait);
+  }
+
+  async function wait(call: Call, first: number): Promise<void> {
+    const key = await keyOf(call);
+    const mayWait = Math.min(maxWaitMs, call.timeoutMs);
+    const deadline = deps.now() + mayWait;
+    const line = lines.get(key) ?? { waiting: 0, readyAt: 0, tail: Promise.resolve() };
+    lines.set(key, line);
+    // The line is already longer than this call may wait: refuse it before it joins.
+    if (first && deps.now() + first > deadline) refuse(call, first, mayWait);
+    if (line.waiting && line.readyAt > deadline) refuse(call, line.readyAt - deps.now(), mayWait);
+    line.waiting++;
+    const ahead = line.tail;
+    let done!: () => void;
+    line.tail = new Promise<void>((resolve) => (done = resolve));
+    try {
+      await ahead;
+      call.signal?.throwIfAborted();
+      await queue(call, key, mayWait, deadline, line);
+    } finally {
+      line.waiting--;
+      done();
+    }
+  }
+
+  return {
+    admit(call) {
+      // Fast path: nobody waiting, and the store answers at once with room.
+      if (scope !== undefined && !lines.get(`${scope}/${call.operationId}`)?.waiting) {
+        const taken = store.take(`${scope}/${call.operationId}`, limit, window);
+        if (taken === 0) return undefined;
+        return Promise.resolve(taken).then((first) => (first ? wait(call, first) : undefined));
+      }
+      return wait(call, 0);
+    },
+    async close(call, ms) {
+      await store.block(await keyOf(call), ms ?? lockoutMs);
+    },
+  };
+}
