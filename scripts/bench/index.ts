@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { repoRoot } from "../spec.js";
-import { loopback, wrapperOnly, type PerCall } from "./percall.js";
+import { limiterCost, loopback, wrapperOnly, type PerCall } from "./percall.js";
 import { typecheckCost } from "./typecheck.js";
 import { optionalEntryCosts, weights } from "./weight.js";
 
@@ -22,6 +22,8 @@ export const BUDGETS = {
   wrapperVsOpenapiFetch: 1.1,
   /** The one-call bundle was 5925 bytes gzip before the input checks; they may add 400. */
   bundleGzipBytes: 5925 + 400,
+  /** The in-memory rate limit (on by default) may cost at most 3% per call. */
+  limiterOnVsOff: 1.03,
 } as const;
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
 
   process.stderr.write("per-call cost over loopback ...\n");
   const perCall: PerCall[] = await loopback();
+  process.stderr.write("rate limit on vs off ...\n");
+  const limiter = await limiterCost();
   process.stderr.write("wrapper-only cost ...\n");
   const wrapper = await wrapperOnly();
   process.stderr.write("bundle weight ...\n");
@@ -63,13 +67,19 @@ async function main(): Promise<void> {
       gz ? verdict(weight.client.gzip <= BUDGETS.bundleGzipBytes) : "-",
     ]);
   }
-  for (const { entry, gzip, inOneCall } of entries) {
-    rows.push([`class-booking-api/${entry}: own gzip bytes / bytes it adds to the one-call bundle`, "-", "-", "-", `${gzip} / ${inOneCall}`, "-", "-", "adds 0", verdict(inOneCall === 0)]);
-  }
   rows.push(["tsc --noEmit, every operation, ms", "-", "-", fmt(types.bare, 0), fmt(types.client, 0), "-", `${fmt(types.client / types.bare, 2)}x`, "-", "-"]);
 
   const header = ["measure", "fetch", "fetch+timeout", "openapi-fetch", "client", "client / fetch+timeout", "client / openapi-fetch", "budget", "verdict"];
-  const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const markdown = (head: string[], body: string[][]) => [head, head.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const table = markdown(header, rows);
+  const limiterTable = markdown(
+    ["measure", "rate limit off", "rate limit on (default)", "on / off", "budget", "verdict"],
+    [["loopback, sequential, µs/call", fmt(limiter.off), fmt(limiter.on), `${fmt(limiter.ratio, 3)}x`, `<= ${BUDGETS.limiterOnVsOff}x`, verdict(limiter.ratio <= BUDGETS.limiterOnVsOff)]],
+  );
+  const entryTable = markdown(
+    ["entry", "its own bundle, gzip bytes", "bytes it adds to the one-call bundle", "budget", "verdict"],
+    entries.map(({ entry, gzip, inOneCall }) => [`class-booking-api/${entry}`, String(gzip), String(inOneCall), "0", verdict(inOneCall === 0)]),
+  );
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmark results
 
@@ -84,6 +94,15 @@ noisy machine moves all of them together. The client runs with its defaults (ret
 timeouts on).
 
 ${table}
+
+The in-memory rate limit, on by default, next to the same client with \`rateLimit: false\`:
+
+${limiterTable}
+
+Every optional entry, and what it adds to the main entry's one-call bundle (bytes of modules
+that only that entry uses; the main entry carries only the options that plug them in):
+
+${entryTable}
 
 Where the client's one-call bundle gets its minified bytes: ${weight.client.parts.map(([file, bytes]) => `${file} ${bytes}`).join(", ")}.
 The same bundle with openapi-fetch left out (our own code alone): ${weight.clientOwnCode.minified} bytes minified, ${weight.clientOwnCode.gzip} gzip.

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadSpec, okExample, repoRoot } from "../spec.js";
-import { CALLS_PER_UNIT, everyWay } from "./calls.js";
+import { BENCH_RATE_LIMIT, CALLS_PER_UNIT, everyWay } from "./calls.js";
 import { blockRatio, CONTENDERS, interleaved, median, type Call, type Contender } from "./stats.js";
 
 export interface PerCall {
@@ -91,4 +91,26 @@ export async function wrapperOnly(): Promise<PerCall> {
   await interleaved(calls, 3, 40); // warm-up
   const runs = await interleaved(calls, 30, 40);
   return summarize(`stub fetch, wrapper only (${30 * 40 * PER_TIMING * CALLS_PER_UNIT} calls each)`, "ns/call", 1e6 / PER_TIMING / CALLS_PER_UNIT, runs);
+}
+
+/** The in-memory rate limit's cost per call over loopback: the client with it on (the default) vs off. */
+export async function limiterCost(): Promise<{ on: number; off: number; ratio: number }> {
+  const { createClassBookingClient } = await import("../../src/index.js");
+  const server = await startServer();
+  try {
+    const on = createClassBookingClient({ baseUrl: server.url, apiKey: "bench-key", rateLimit: BENCH_RATE_LIMIT });
+    const off = createClassBookingClient({ baseUrl: server.url, apiKey: "bench-key", rateLimit: false });
+    const unit = (client: typeof on) => async () => {
+      await client.bookClassSlot({ customerId: 203, classSlotId: 20334 });
+      return client.getClassBookingsByCustomerId({ customerId: 203 });
+    };
+    // Two contenders in the four slots the helpers time; the baselines run the client without the limit.
+    const calls: Record<Contender, Call> = { fetch: unit(off), "fetch+timeout": unit(off), "openapi-fetch": unit(off), client: unit(on) };
+    await interleaved(calls, 2, 50);
+    const runs = await interleaved(calls, 30, 50);
+    const off3 = runs.fetch.map((block, i) => [...block, ...runs["fetch+timeout"][i]!, ...runs["openapi-fetch"][i]!]);
+    return { on: (median(runs.client.flat()) * 1000) / CALLS_PER_UNIT, off: (median(off3.flat()) * 1000) / CALLS_PER_UNIT, ratio: blockRatio(runs.client, off3) };
+  } finally {
+    server.stop();
+  }
 }

@@ -7,7 +7,13 @@ import { daysInMonth } from "./rules.js";
 /** How a failed attempt ended. */
 export type Failure = { status: number } | "timeout" | "connection";
 
-/** Which failures an operation may retry, by how safe it is to send it twice. */
+/**
+ * Which failures an operation may retry, by how safe it is to send it twice. A 429 means the
+ * server refused before doing anything, so every operation may retry it. With the client's rate
+ * limit on (the default), a 429 first closes the operation for `rateLimit.lockoutMs` (or what
+ * Retry-After says), and the retry waits at the gate until it opens, within `maxWaitMs`, or fails
+ * with a RateLimitError; with `rateLimit: false` it waits for Retry-After or the backoff below.
+ */
 export const RETRY_RULES = {
   /** Reads, DELETE, and operations the spec marks `x-idempotent`: sending twice does no harm. */
   idempotent: { statuses: [429, 500, 502, 503, 504], timeouts: true, connectionErrors: true },
