@@ -22,13 +22,15 @@ export const ENTRIES = {
   mock: { source: "src/mock.ts", node: true },
   validate: { source: "src/validate.ts", node: false },
   redis: { source: "src/redis.ts", node: true },
+  sandbox: { source: "src/sandbox/index.ts", node: false },
+  msw: { source: "src/msw.ts", node: false },
 } as const;
 
 const common: BuildOptions = {
   absWorkingDir: repoRoot,
   bundle: true,
   target: "es2022",
-  external: ["openapi-fetch", "node:*"],
+  external: ["openapi-fetch", "msw", "node:*"],
   logLevel: "warning",
 };
 

@@ -213,6 +213,23 @@ export function renderContract(spec: Node): string {
     });
     return `  ${operationId}: { ${byStatus.join(", ")} },`;
   });
+  const examples = specOperations(spec).map(({ operationId, op }) => {
+    const byStatus = Object.entries<Node>(op.responses).flatMap(([status, response]) => {
+      const named = Object.entries<Node>(deref(spec, response).content?.["application/json"]?.examples ?? {});
+      return named.length ? [`${status}: { ${named.map(([name, example]) => `${name}: ${literal(deref(spec, example).value)}`).join(", ")} }`] : [];
+    });
+    return `  ${operationId}: { ${byStatus.join(", ")} },`;
+  });
+  const requests = specOperations(spec).flatMap(({ operationId, op }) => {
+    const schema = op.requestBody && deref(spec, op.requestBody).content?.["application/json"]?.schema;
+    return schema ? [`  ${operationId}: ${literal(checkedSchema(schema, `${operationId} request`))},`] : [];
+  });
+  const rows = operationRows(spec);
+  const scopes = [...rows].map(([id, row]) => `  ${id}: ${JSON.stringify(row.scope)},`);
+  const defaults = specOperations(spec).map(({ operationId, op }) => {
+    const given = (op.parameters ?? []).map((p: Node) => deref(spec, p)).filter((p: Node) => p.schema?.default !== undefined);
+    return `  ${operationId}: ${literal(Object.fromEntries(given.map((p: Node) => [p.name, p.schema.default])))},`;
+  });
   return [
     `${header("contract")}import type { Schema } from "../src/contract/check.js";`,
     "",
@@ -224,6 +241,26 @@ export function renderContract(spec: Node): string {
     "/** Per operation, the schema of each documented answer by status (null: the answer has no body). */",
     "export const responses: Record<string, Record<string, Schema | null>> = {",
     ...responses,
+    "};",
+    "",
+    "/** The schema of each operation's JSON request body. */",
+    "export const requests: Record<string, Schema> = {",
+    ...requests,
+    "};",
+    "",
+    "/** The scope each operation needs, as its description names it. */",
+    "export const scopes: Record<string, string> = {",
+    ...scopes,
+    "};",
+    "",
+    "/** The defaults of each operation's parameters, which the server applies when a value is left out. */",
+    "export const defaults: Record<string, Record<string, unknown>> = {",
+    ...defaults,
+    "};",
+    "",
+    "/** Per operation and status, the named examples of each documented answer that has a body (the first is the default). */",
+    "export const examples: Record<string, Record<string, Record<string, unknown>>> = {",
+    ...examples,
     "};",
     "",
   ].join("\n");

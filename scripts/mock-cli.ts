@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-/** class-booking-mock: serves the packaged openapi.yaml as a local mock API with Prism. */
+/** class-booking-mock: the class-booking API on this machine, as Prism on the spec's examples or as the stateful sandbox. */
 import { parseArgs } from "node:util";
 import { MockServerError, startMockServer } from "../src/mock.js";
+import { exitWithParent } from "./lifetime.js";
 
-const USAGE = `Usage: class-booking-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--errors]
+const USAGE = `Usage: class-booking-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--errors] [--stateful [--seed 1]]
 
-Serves the class-booking API spec as a local mock API (Prism), answering with the spec's examples.
+Serves the class-booking API on this machine.
 
 Options:
-  --port <n>   port to listen on (default 4010; 0 picks a free one)
-  --host <h>   interface to bind (default 127.0.0.1)
-  --dynamic    answer with data generated from the schemas instead of the examples
-  --errors     answer requests that break the spec with an error instead of only flagging them
-  -h, --help   show this help`;
+  --port <n>     port to listen on (default 4010; 0 picks a free one)
+  --host <h>     interface to bind (default 127.0.0.1)
+  --dynamic      Prism: answer with data generated from the schemas instead of the examples
+  --errors       Prism: answer with an error when an answer would break the spec
+  --stateful     serve the sandbox instead of Prism: it books, holds state, checks its answers
+  --seed <n>     the sandbox's seed (default 1): the same seed gives the same studio
+  -h, --help     show this help`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`class-booking-mock: ${message}\n`);
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
         host: { type: "string", default: "127.0.0.1" },
         dynamic: { type: "boolean", default: false },
         errors: { type: "boolean", default: false },
+        stateful: { type: "boolean", default: false },
+        seed: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -42,20 +47,27 @@ async function main(): Promise<void> {
   }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, got "${values.port}"`, 2);
+  if (values.seed !== undefined && !values.stateful) fail("--seed goes with --stateful", 2);
+  if (values.stateful && (values.dynamic || values.errors)) fail("--dynamic and --errors are Prism's; they do not go with --stateful", 2);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isSafeInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`, 2);
 
   let server;
   try {
-    server = await startMockServer({ port, host: values.host, dynamic: values.dynamic, errors: values.errors });
+    server = await startMockServer({
+      port,
+      host: values.host,
+      dynamic: values.dynamic,
+      errors: values.errors,
+      ...(values.stateful && { stateful: true, sandbox: { seed } }),
+    });
   } catch (error) {
     if (error instanceof MockServerError) fail(error.message);
     throw error;
   }
-  process.stdout.write(`Mock class-booking API listening on ${server.url}\nPress Ctrl-C to stop.\n`);
-  const shutdown = () => {
-    void server.stop().then(() => process.exit(0));
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  const what = values.stateful ? "Sandbox (stateful)" : "Mock";
+  process.stdout.write(`${what} class-booking API listening on ${server.url}\nPress Ctrl-C to stop.\n`);
+  exitWithParent(() => server.stop());
 }
 
 await main();

@@ -1,7 +1,8 @@
 /**
- * npm start: the mock API (Prism) and the docs page, both on the embedded spec.
+ * npm start: the API on this machine (the stateful sandbox, or Prism with --static) and the docs
+ * page, both on the embedded spec.
  *
- *   tsx scripts/start.ts [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
+ *   node --import tsx scripts/start.ts [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1] [--static] [--seed 1]
  *   (or MOCK_PORT / DOCS_PORT in the environment)
  *
  * Builds the docs first when they are missing or older than the spec or the docs script.
@@ -11,8 +12,10 @@ import { createServer, type Server } from "node:http";
 import { parseArgs } from "node:util";
 import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock.js";
 import { buildDocs, docsAreStale, docsFile } from "./docs.js";
+import { exitWithParent } from "./lifetime.js";
 
-const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
+const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1] [--static] [--seed 1]
+Serves the stateful sandbox (or, with --static, Prism on the spec's examples) and the docs page.
 Environment: MOCK_PORT (or PORT) and DOCS_PORT (default: the mock port + 1); flags win.`;
 
 function fail(message: string, code = 1): never {
@@ -50,6 +53,8 @@ async function main(): Promise<void> {
         "mock-port": { type: "string", default: process.env.MOCK_PORT ?? process.env.PORT ?? "4010" },
         "docs-port": { type: "string", default: process.env.DOCS_PORT },
         host: { type: "string", default: "127.0.0.1" },
+        static: { type: "boolean", default: false },
+        seed: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -61,6 +66,9 @@ async function main(): Promise<void> {
   const host = values.host;
   const mockPort = port("--mock-port", values["mock-port"]);
   const docsPort = values["docs-port"] === undefined ? (mockPort === 0 ? 0 : mockPort + 1) : port("--docs-port", values["docs-port"]);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isSafeInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`, 2);
+  if (seed !== undefined && values.static) fail("--seed is the sandbox's; it does not go with --static", 2);
 
   if (docsAreStale()) {
     process.stdout.write("Building the docs (dist/docs/index.html)...\n");
@@ -71,7 +79,7 @@ async function main(): Promise<void> {
   let docs: Server | undefined;
   try {
     const docsPortFree = await claimPort(docsPort, host);
-    mock = await startMockServer({ port: mockPort, host });
+    mock = await startMockServer(values.static ? { port: mockPort, host } : { port: mockPort, host, stateful: true, sandbox: { seed } });
     docs = await serveDocs(host, docsPortFree);
   } catch (error) {
     await mock?.stop();
@@ -79,18 +87,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const docsUrl = `http://${host}:${(docs.address() as { port: number }).port}/`;
-  process.stdout.write(`Mock API: ${mock.url}\nDocs:     ${docsUrl}\nPress Ctrl-C to stop both.\n`);
-
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
+  const what = values.static ? "Prism on the spec's examples" : "the stateful sandbox; --static for Prism";
+  process.stdout.write(`API:  ${mock.url}  (${what})\nDocs: ${docsUrl}\nPress Ctrl-C to stop both.\n`);
+  exitWithParent(async () => {
     docs?.closeAllConnections();
     docs?.close();
-    void mock?.stop().then(() => process.exit(0));
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+    await mock?.stop();
+  });
 }
 
 await main();

@@ -51,8 +51,10 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   const apiKey = checkApiKey(given.apiKey);
   const validate = given.validateResponses;
   if (validate !== undefined && typeof validate != "function") fail("validateResponses", "must be a function, e.g. responseValidator() from class-booking-api/validate");
-  const fetch = given.fetch ?? globalThis.fetch;
-  if (typeof fetch != "function") fail("fetch", given.fetch === undefined ? "is required where there is no global fetch" : "must be a function");
+  if (typeof (given.fetch ?? globalThis.fetch) != "function") fail("fetch", given.fetch === undefined ? "is required where there is no global fetch" : "must be a function");
+  // Without a fetch of its own, the client looks the global one up on every call, so tools that
+  // replace it later (Mock Service Worker, instrumentation) are seen.
+  const fetch: typeof globalThis.fetch = given.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const userAgent = checkHeaderValue("userAgent", given.userAgent);
   const acceptLanguage = checkHeaderValue("acceptLanguage", given.acceptLanguage);
   const agent = `${PACKAGE_NAME}/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;

@@ -1,6 +1,7 @@
 /**
- * startMockServer(): Prism serving this package's openapi.yaml as a local mock API. Node only;
- * exported from `class-booking-api/mock`, never from the main entry.
+ * startMockServer(): a local mock API. By default Prism serves this package's openapi.yaml
+ * (stateless, the spec's examples); with `stateful: true` the sandbox answers instead (it books,
+ * holds state and checks its answers). Node only; exported from `class-booking-api/mock`.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,6 +9,8 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
+import { sandboxServer } from "./sandbox/node.js";
 
 export interface MockServerOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
@@ -20,13 +23,19 @@ export interface MockServerOptions {
   errors?: boolean;
   /** How long Prism may take to start before the promise rejects, in ms. @default 30000 */
   startTimeoutMs?: number;
+  /** Serve the stateful sandbox instead of Prism (no Prism needed). @default false */
+  stateful?: boolean;
+  /** Options of the sandbox, with `stateful`. @default {} */
+  sandbox?: SandboxOptions;
 }
 
 export interface MockServer {
   /** The base URL to give the client, e.g. `http://127.0.0.1:4010`. */
   url: string;
-  /** Stops Prism; resolves once the process has exited. */
+  /** Stops the server (and Prism); resolves once everything has exited. */
   stop(): Promise<void>;
+  /** The sandbox behind the server, with `stateful`: its clock, reset, snapshots, studios. */
+  sandbox?: Sandbox;
 }
 
 /** Why the mock could not start: a taken port, no Prism, or Prism failing. */
@@ -104,12 +113,38 @@ function track(child: ChildProcess): void {
   }
 }
 
+const urlOf = (host: string, port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+/** The sandbox behind node:http. */
+async function startSandboxServer(host: string, port: number, options: SandboxOptions | undefined): Promise<MockServer & { sandbox: Sandbox }> {
+  const sandbox = createSandbox(options);
+  const server = sandboxServer(sandbox);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const taken = error.code === "EADDRINUSE" || error.code === "EACCES";
+      reject(new MockServerError(taken ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}: ${error.message}`));
+    });
+    server.listen(port, host, () => resolve());
+  });
+  const actual = (server.address() as { port: number }).port;
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }));
+  return { url: urlOf(host, actual), stop, sandbox };
+}
+
+export function startMockServer(options: MockServerOptions & { stateful: true }): Promise<MockServer & { sandbox: Sandbox }>;
+export function startMockServer(options?: MockServerOptions): Promise<MockServer>;
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { host = "127.0.0.1", dynamic = false, errors = false, startTimeoutMs = 30_000 } = options;
   const requested = options.port ?? 0;
   if (!Number.isInteger(requested) || requested < 0 || requested > 65535) {
     throw new MockServerError(`port must be an integer from 0 to 65535, got ${requested}`);
   }
+  if (options.stateful) return startSandboxServer(host, requested, options.sandbox);
   const prism = findPrism();
   const spec = specPath();
   const port = await claimPort(requested, host);
@@ -153,6 +188,5 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
 
-  const urlHost = host.includes(":") ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, stop };
+  return { url: urlOf(host, port), stop };
 }

@@ -45,8 +45,8 @@ describe("npm start", () => {
     await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
     const mockUrl = `http://127.0.0.1:${mockPort}`;
     const docsUrl = `http://127.0.0.1:${docsPort}/`;
-    expect(run.output()).toContain(`Mock API: ${mockUrl}`);
-    expect(run.output()).toContain(`Docs:     ${docsUrl}`);
+    expect(run.output()).toContain(`API:  ${mockUrl}  (the stateful sandbox`);
+    expect(run.output()).toContain(`Docs: ${docsUrl}`);
 
     const page = await fetch(docsUrl);
     expect(page.status).toBe(200);
@@ -84,8 +84,8 @@ describe("npm start", () => {
     expect(mockPort).toBeGreaterThan(0);
     const run = npmStart([], { PORT: String(mockPort) });
     await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
-    expect(run.output()).toContain(`Mock API: http://127.0.0.1:${mockPort}`);
-    expect(run.output()).toContain(`Docs:     http://127.0.0.1:${mockPort + 1}/`);
+    expect(run.output()).toContain(`API:  http://127.0.0.1:${mockPort}`);
+    expect(run.output()).toContain(`Docs: http://127.0.0.1:${mockPort + 1}/`);
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
   });
