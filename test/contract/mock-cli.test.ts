@@ -106,8 +106,8 @@ describe("class-booking-mock CLI", () => {
   it("without Prism it exits 1 saying how to install it", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cba-noprism-"));
     temps.push(dir);
-    cpSync(path.join(repoRoot, "src", "mock.ts"), path.join(dir, "src", "mock.ts"));
-    cpSync(cli, path.join(dir, "scripts", "mock-cli.ts"));
+    // The CLI and what it imports, in a folder where no Prism can be found.
+    for (const part of ["src", "generated", "scripts/mock-cli.ts", "scripts/lifetime.ts"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
     writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
     const res = runTsSync(path.join(dir, "scripts", "mock-cli.ts"), [], dir);
     expect(res.status).toBe(1);

@@ -2,12 +2,12 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec, operations } from "../../scripts/spec.js";
+import { launchChromium } from "../helpers/browser.js";
 import { serveDocs } from "../helpers/docs-server.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 // The screenshot stays after the run for people to look at; each run replaces it.
 const outDir = path.join(tmpdir(), "class-booking-api-test-output");
 mkdirSync(outDir, { recursive: true });
@@ -20,15 +20,8 @@ const consoleErrors: string[] = [];
 const foreignRequests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-  }
   docs = await serveDocs();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on("console", (msg) => {
     if (msg.type() === "error") consoleErrors.push(msg.text());

@@ -58,7 +58,7 @@ beforeAll(() => {
   write(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   const install = run(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@stoplight/prism-cli@${pkg.devDependencies["@stoplight/prism-cli"]}`],
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@stoplight/prism-cli@${pkg.devDependencies["@stoplight/prism-cli"]}`, `msw@${pkg.devDependencies.msw}`],
     { cwd: consumer },
   );
   expect(install.status, install.stderr).toBe(0);
@@ -107,7 +107,7 @@ describe("the tarball", () => {
     expect(res.stdout).toContain("No problems found");
   });
 
-  it("has openapi-fetch as its only runtime dependency, and does not pull Prism in", () => {
+  it("has openapi-fetch as its only runtime dependency, and pulls in neither Prism nor MSW (optional peers)", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
     const app = path.join(work, "client-only");
     write(path.join(app, "package.json"), JSON.stringify({ name: "client-only", private: true }));
@@ -119,8 +119,9 @@ describe("the tarball", () => {
     const deps = Object.entries(tree.dependencies?.["class-booking-api"]?.dependencies ?? {});
     // npm ls names the optional peer it did not install as an empty entry with no version.
     expect(deps.filter(([, d]) => d.version).map(([name]) => name)).toEqual(["openapi-fetch"]);
-    expect(deps.filter(([, d]) => !d.version).map(([name]) => name)).toEqual(["@stoplight/prism-cli"]);
+    expect(deps.filter(([, d]) => !d.version).map(([name]) => name).sort()).toEqual(["@stoplight/prism-cli", "msw"]);
     expect(readdirSync(path.join(app, "node_modules"))).not.toContain("@stoplight");
+    expect(readdirSync(path.join(app, "node_modules"))).not.toContain("msw");
   });
 });
 
@@ -180,6 +181,46 @@ client.getClassById({ classId: 1 }).catch((e) => {
     const res = run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ family: true, own: true, pointer: "/id" });
+  });
+
+  it.each([
+    ["ESM", "sandbox.mjs", `import { createClassBookingClient } from "class-booking-api";
+import { createSandbox } from "class-booking-api/sandbox";`],
+    ["CJS", "sandbox.cjs", `const { createClassBookingClient } = require("class-booking-api");
+const { createSandbox } = require("class-booking-api/sandbox");`],
+  ])("class-booking-api/sandbox books from %s", (_kind, file, imports) => {
+    write(
+      path.join(consumer, file),
+      `${imports}
+const sandbox = createSandbox();
+const client = createClassBookingClient({ baseUrl: "http://localhost", apiKey: "k", fetch: sandbox.fetch });
+client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).then((b) => console.log(JSON.stringify({ id: b.bookingId, status: b.bookingStatus })));
+`,
+    );
+    const res = run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ id: 2033, status: "BOOKED" });
+  });
+
+  it("class-booking-api/msw answers an app's own fetch through Mock Service Worker", () => {
+    write(
+      path.join(consumer, "msw.mjs"),
+      `import { setupServer } from "msw/node";
+import { createClassBookingClient } from "class-booking-api";
+import { createSandbox } from "class-booking-api/sandbox";
+import { sandboxHandlers } from "class-booking-api/msw";
+const baseUrl = "https://mystudio.open-api.magicline.com";
+const server = setupServer(...sandboxHandlers(createSandbox(), { baseUrl }));
+server.listen({ onUnhandledRequest: "error" });
+const client = createClassBookingClient({ baseUrl, apiKey: "k" });
+const { validationStatus } = await client.validateClassSlot({ customerId: 203, classSlotId: 20334 });
+server.close();
+console.log(JSON.stringify({ validationStatus }));
+`,
+    );
+    const res = run(process.execPath, ["msw.mjs"], { cwd: consumer, timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ validationStatus: "AVAILABLE" });
   });
 
   const typed = `import { createClassBookingClient, isApiError, type ClassSlotBookingResult } from "class-booking-api";
@@ -269,6 +310,21 @@ export async function names(): Promise<string[]> {
       names: () => Promise<string[]>;
     };
     expect(await bundle.names()).toEqual(["ClassBookingError", "ApiError", "ConnectionError", "TimeoutError"]);
+  });
+
+  it("runs `npx class-booking-mock --stateful`, which books and holds the booking", async () => {
+    const port = await claimPort(0, "127.0.0.1");
+    const child = spawn("npx", ["--no-install", "class-booking-mock", "--stateful", "--port", String(port)], { cwd: consumer, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`), 60_000);
+      const headers = { "x-api-key": "demo", "content-type": "application/json" };
+      const booked = await fetch(`http://127.0.0.1:${port}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 203, classSlotId: 20334 }) });
+      const { bookingId } = (await booked.json()) as { bookingId: number };
+      const read = await fetch(`http://127.0.0.1:${port}/v1/classes/booking/${bookingId}`, { headers });
+      expect(await read.json()).toMatchObject({ bookingId, bookingStatus: "BOOKED" });
+    } finally {
+      process.kill(-child.pid!, "SIGTERM");
+    }
   });
 
   it("runs `npx class-booking-mock`, which answers GET /v1/classes with the example", async () => {
