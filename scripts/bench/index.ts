@@ -10,6 +10,7 @@ import path from "node:path";
 import { repoRoot } from "../spec.js";
 import { limiterCost, loopback, wrapperOnly, type PerCall } from "./percall.js";
 import { typecheckCost } from "./typecheck.js";
+import { sandboxBench } from "./sandbox.js";
 import { optionalEntryCosts, weights } from "./weight.js";
 
 /** The budgets the issues set; each row of the table says which one it is held to. */
@@ -24,6 +25,9 @@ export const BUDGETS = {
   bundleGzipBytes: 5925 + 400,
   /** The in-memory rate limit (on by default) may cost at most 3% per call. */
   limiterOnVsOff: 1.03,
+  /** The sandbox answers its first request within this long in-process, and over HTTP. */
+  sandboxReadyMs: 500,
+  sandboxHttpReadyMs: 1_000,
 } as const;
 
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -43,6 +47,8 @@ async function main(): Promise<void> {
   process.stderr.write("bundle weight ...\n");
   const weight = await weights();
   const entries = await optionalEntryCosts(weight.client);
+  process.stderr.write("sandbox and Prism ...\n");
+  const sandbox = await sandboxBench();
   process.stderr.write("type-check cost ...\n");
   const types = typecheckCost();
 
@@ -76,6 +82,14 @@ async function main(): Promise<void> {
     ["measure", "rate limit off", "rate limit on (default)", "on / off", "budget", "verdict"],
     [["loopback, sequential, µs/call", fmt(limiter.off), fmt(limiter.on), `${fmt(limiter.ratio, 3)}x`, `<= ${BUDGETS.limiterOnVsOff}x`, verdict(limiter.ratio <= BUDGETS.limiterOnVsOff)]],
   );
+  const sandboxTable = markdown(
+    ["measure", "sandbox", "Prism", "aim", "verdict"],
+    [
+      ["in-process: createSandbox() to its first answer, ms", fmt(sandbox.inProcessReadyMs), "-", `< ${BUDGETS.sandboxReadyMs}`, verdict(sandbox.inProcessReadyMs < BUDGETS.sandboxReadyMs)],
+      ["over HTTP: process start to its first answer, ms", fmt(sandbox.httpReadyMs, 0), fmt(sandbox.prismReadyMs, 0), `< ${BUDGETS.sandboxHttpReadyMs}`, verdict(sandbox.httpReadyMs < BUDGETS.sandboxHttpReadyMs)],
+      ["requests a second, 50 connections, getClassSlotById", fmt(sandbox.sandboxRps, 0), fmt(sandbox.prismRps, 0), ">= Prism", verdict(sandbox.sandboxRps >= sandbox.prismRps)],
+    ],
+  );
   const entryTable = markdown(
     ["entry", "its own bundle, gzip bytes", "bytes it adds to the one-call bundle", "budget", "verdict"],
     entries.map(({ entry, gzip, inOneCall }) => [`class-booking-api/${entry}`, String(gzip), String(inOneCall), "0", verdict(inOneCall === 0)]),
@@ -98,6 +112,11 @@ ${table}
 The in-memory rate limit, on by default, next to the same client with \`rateLimit: false\`:
 
 ${limiterTable}
+
+The stateful sandbox next to Prism (the stateless mock), each server in its own process, the
+load from the benchmark's process:
+
+${sandboxTable}
 
 Every optional entry, and what it adds to the main entry's one-call bundle (bytes of modules
 that only that entry uses; the main entry carries only the options that plug them in):

@@ -51,13 +51,29 @@ describe("npm start", () => {
     const page = await fetch(docsUrl);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<title>Class Booking API</title>");
-    const classes = await fetch(`${mockUrl}/v1/classes`, { headers: { "x-api-key": "demo" } });
-    expect(((await classes.json()) as { hasNext: boolean }).hasNext).toBe(false);
+    // The sandbox: a booking is kept and read back.
+    const headers = { "x-api-key": "demo", "content-type": "application/json" };
+    const booked = await fetch(`${mockUrl}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 777, classSlotId: 20334 }) });
+    const { bookingId } = (await booked.json()) as { bookingId: number };
+    expect(await (await fetch(`${mockUrl}/v1/classes/booking/${bookingId}`, { headers })).json()).toMatchObject({ customerId: 777, bookingStatus: "BOOKED" });
 
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
     expect(await goesDown(docsUrl, 3_000)).toBe(true);
     expect(await goesDown(`${mockUrl}/v1/classes`, 3_000)).toBe(true);
+  });
+
+  it("--static serves Prism on the spec's examples instead", async () => {
+    ensureDocs();
+    const mockPort = await claimPort(0, "127.0.0.1");
+    const run = npmStart(["--static", "--mock-port", String(mockPort), "--docs-port", "0"]);
+    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+    expect(run.output()).toContain(`API:  http://127.0.0.1:${mockPort}  (Prism on the spec's examples)`);
+    const headers = { "x-api-key": "demo", "content-type": "application/json" };
+    const booked = await fetch(`http://127.0.0.1:${mockPort}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 777, classSlotId: 20334 }) });
+    expect(await booked.json()).toMatchObject({ customerId: 203 }); // the example, whoever was booked
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
   });
 
   it("a taken port gives a clear message, not a stack trace", async () => {
