@@ -21,6 +21,11 @@ export const schemas: Record<string, Schema> = {
   ClassSlotBookingValidationResult: { type: "object", required: ["validationStatus"], properties: { validationStatus: { type: "string", enum: ["AVAILABLE", "NO_CONTINGENT", "BOOKING_LIMIT_REACHED", "CUSTOMER_ALREADY_BOOKED", "CUSTOMER_IDLE", "CUSTOMER_IN_OTHER_BOOKING", "DISPLAY_ONLY", "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME", "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME", "STUDIO_CLOSED", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE"] } } },
   ErrorResponse: { type: "object", required: ["errorMessage"], properties: { errorMessage: { type: "string" }, errorCode: { type: "string" }, traceId: { type: "string" }, reference: { type: "string" }, args: { type: "array", items: { type: "object" } }, typedArgs: { type: "array", items: { $ref: "TypedArgument" } } } },
   TypedArgument: { type: "object", properties: { value: { type: "object" }, type: { type: "string", enum: ["TIMESTAMP", "BOOLEAN", "DATE", "MONTH_DAY", "TIME", "TERM", "TERM_LIST", "INTEGER", "DECIMAL", "STRING", "MONEY", "LIMITABLE_CONFIG_PROPERTY", "I18N_KEY", "I18N_KEY_LIST", "PERMISSION_LIST", "ENUM", "AVAILABILITY_LIST"] } } },
+  ClassBookingEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { $ref: "ClassBookingEventItem" } } } },
+  ClassBookingEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object" } } },
+  ClassSlotEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { $ref: "ClassSlotEventItem" } } } },
+  ClassSlotEventItem: { type: "object", required: ["timestamp", "type", "content"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+  ClassSlotEventContent: { type: "object", required: ["classId"], properties: { classId: { type: "integer", format: "int64" } } },
 };
 
 /** Per operation, the schema of each documented answer by status (null: the answer has no body). */
@@ -42,6 +47,18 @@ export const requests: Record<string, Schema> = {
   validateClassSlot: { $ref: "ClassSlotBookingRequest" },
   bookClassSlot: { $ref: "ClassSlotBookingRequest" },
 };
+
+/** The schema of each event type's webhook call (the body the API posts). */
+export const webhookEvents: Record<string, Schema> = {
+  CLASS_BOOKING_CREATED: { $ref: "ClassBookingEvent" },
+  CLASS_BOOKING_UPDATED: { $ref: "ClassBookingEvent" },
+  CLASS_BOOKING_CANCELLED: { $ref: "ClassBookingEvent" },
+  CLASS_SLOT_UPDATED: { $ref: "ClassSlotEvent" },
+  CLASS_SLOT_CANCELLED: { $ref: "ClassSlotEvent" },
+};
+
+/** What the webhook calls of every event type have in common: the check for a type the spec does not list. */
+export const webhookEnvelope: Schema = { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string" }, content: { type: "object" } } } } } };
 
 /** The scope each operation needs, as its description names it. */
 export const scopes: Record<string, string> = {

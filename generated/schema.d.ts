@@ -222,7 +222,113 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    CLASS_BOOKING_CREATED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class booking was made
+         * @description Sent when a customer was booked into a class slot, through this API or anywhere else.
+         *     `entityId` is the new booking's id; read it with `getClassBookingById`.
+         */
+        post: operations["classBookingCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    CLASS_BOOKING_UPDATED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class booking changed
+         * @description Sent when a booking changed, for example when a place on the waiting list turned into a
+         *     booked place. `entityId` is the booking's id; read it with `getClassBookingById`.
+         */
+        post: operations["classBookingUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    CLASS_BOOKING_CANCELLED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class booking was canceled
+         * @description Sent when a booking was canceled. `entityId` is the booking's id; it now reads
+         *     `bookingStatus: CANCELED`.
+         */
+        post: operations["classBookingCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    CLASS_SLOT_UPDATED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class slot changed
+         * @description Sent when a slot's time or resources (room, instructors) changed. `entityId` is the
+         *     slot's id and `content.classId` its class; read it with `getClassSlotById`.
+         */
+        post: operations["classSlotUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    CLASS_SLOT_CANCELLED: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A class slot was canceled
+         * @description Sent when the studio called a slot off. `entityId` is the slot's id and
+         *     `content.classId` its class; the slot and its bookings read `classSlotStatus: CANCELED`.
+         */
+        post: operations["classSlotCancelled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -516,8 +622,105 @@ export interface components {
              */
             type?: "TIMESTAMP" | "BOOLEAN" | "DATE" | "MONTH_DAY" | "TIME" | "TERM" | "TERM_LIST" | "INTEGER" | "DECIMAL" | "STRING" | "MONEY" | "LIMITABLE_CONFIG_PROPERTY" | "I18N_KEY" | "I18N_KEY_LIST" | "PERMISSION_LIST" | "ENUM" | "AVAILABILITY_LIST";
         };
+        /** @description An event about one class booking, as the API posts it to the integration. */
+        ClassBookingEvent: {
+            /**
+             * Format: int64
+             * @description The booking (its `bookingId`).
+             * @example 2033
+             */
+            entityId: number;
+            /**
+             * @description Identifies this event; a receiver can use it to notice an event it has seen.
+             * @example 9b2c6f1e-4a53-4c0e-9d6b-2f3a1c7e5d10
+             */
+            uuid: string;
+            /** @description What happened; today always one item. */
+            payload: components["schemas"]["ClassBookingEventItem"][];
+        };
+        /** @description One change to the booking. */
+        ClassBookingEventItem: {
+            /**
+             * Format: int64
+             * @description When it happened, in milliseconds since 1970-01-01 UTC.
+             * @example 1764576000000
+             */
+            timestamp: number;
+            /**
+             * @description Which change to the booking.
+             * @enum {string}
+             */
+            type: "CLASS_BOOKING_CREATED" | "CLASS_BOOKING_UPDATED" | "CLASS_BOOKING_CANCELLED";
+            /** @description Data that belongs to the event type; class booking events carry none. */
+            content?: Record<string, never>;
+        };
+        /** @description An event about one class slot, as the API posts it to the integration. */
+        ClassSlotEvent: {
+            /**
+             * Format: int64
+             * @description The slot (its `id`, the `classSlotId` of its bookings).
+             * @example 20334
+             */
+            entityId: number;
+            /**
+             * @description Identifies this event; a receiver can use it to notice an event it has seen.
+             * @example 9b2c6f1e-4a53-4c0e-9d6b-2f3a1c7e5d10
+             */
+            uuid: string;
+            /** @description What happened; today always one item. */
+            payload: components["schemas"]["ClassSlotEventItem"][];
+        };
+        /** @description One change to the slot. */
+        ClassSlotEventItem: {
+            /**
+             * Format: int64
+             * @description When it happened, in milliseconds since 1970-01-01 UTC.
+             * @example 1764586800000
+             */
+            timestamp: number;
+            /**
+             * @description Which change to the slot.
+             * @enum {string}
+             */
+            type: "CLASS_SLOT_UPDATED" | "CLASS_SLOT_CANCELLED";
+            content: components["schemas"]["ClassSlotEventContent"];
+        };
+        /** @description What a class slot event adds. */
+        ClassSlotEventContent: {
+            /**
+             * Format: int64
+             * @description The class the slot belongs to.
+             * @example 14928
+             */
+            classId: number;
+        };
     };
     responses: {
+        /** @description The integration took the event (or had seen it already). */
+        EventReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The integration refused the event because its body is not an event of the spec. */
+        EventRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The integration refused the event because the webhook key is missing or unknown. */
+        EventKeyRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The slice size is outside the allowed range, or another value in the request is not accepted. */
         InvalidSliceSize: {
             headers: {
@@ -704,7 +907,20 @@ export interface components {
          */
         bookingId: number;
     };
-    requestBodies: never;
+    requestBodies: {
+        /** @description The event, as JSON. */
+        ClassBookingEvent: {
+            content: {
+                "application/json": components["schemas"]["ClassBookingEvent"];
+            };
+        };
+        /** @description The event, as JSON. */
+        ClassSlotEvent: {
+            content: {
+                "application/json": components["schemas"]["ClassSlotEvent"];
+            };
+        };
+    };
     headers: never;
     pathItems: never;
 }
@@ -722,6 +938,14 @@ export type ClassSlotSlicedResult = components['schemas']['ClassSlotSlicedResult
 export type ClassSlotBookingValidationResult = components['schemas']['ClassSlotBookingValidationResult'];
 export type ErrorResponse = components['schemas']['ErrorResponse'];
 export type TypedArgument = components['schemas']['TypedArgument'];
+export type ClassBookingEvent = components['schemas']['ClassBookingEvent'];
+export type ClassBookingEventItem = components['schemas']['ClassBookingEventItem'];
+export type ClassSlotEvent = components['schemas']['ClassSlotEvent'];
+export type ClassSlotEventItem = components['schemas']['ClassSlotEventItem'];
+export type ClassSlotEventContent = components['schemas']['ClassSlotEventContent'];
+export type ResponseEventReceived = components['responses']['EventReceived'];
+export type ResponseEventRefused = components['responses']['EventRefused'];
+export type ResponseEventKeyRefused = components['responses']['EventKeyRefused'];
 export type ResponseInvalidSliceSize = components['responses']['InvalidSliceSize'];
 export type ResponseInvalidDaysAhead = components['responses']['InvalidDaysAhead'];
 export type ResponseInvalidClassId = components['responses']['InvalidClassId'];
@@ -744,6 +968,8 @@ export type ParameterSliceSize = components['parameters']['sliceSize'];
 export type ParameterClassId = components['parameters']['classId'];
 export type ParameterClassSlotId = components['parameters']['classSlotId'];
 export type ParameterBookingId = components['parameters']['bookingId'];
+export type RequestBodyClassBookingEvent = components['requestBodies']['ClassBookingEvent'];
+export type RequestBodyClassSlotEvent = components['requestBodies']['ClassSlotEvent'];
 export type $defs = Record<string, never>;
 export interface operations {
     getActiveClasses: {
@@ -1112,6 +1338,76 @@ export interface operations {
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    classBookingCreated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClassBookingEvent"];
+        responses: {
+            200: components["responses"]["EventReceived"];
+            400: components["responses"]["EventRefused"];
+            401: components["responses"]["EventKeyRefused"];
+        };
+    };
+    classBookingUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClassBookingEvent"];
+        responses: {
+            200: components["responses"]["EventReceived"];
+            400: components["responses"]["EventRefused"];
+            401: components["responses"]["EventKeyRefused"];
+        };
+    };
+    classBookingCancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClassBookingEvent"];
+        responses: {
+            200: components["responses"]["EventReceived"];
+            400: components["responses"]["EventRefused"];
+            401: components["responses"]["EventKeyRefused"];
+        };
+    };
+    classSlotUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClassSlotEvent"];
+        responses: {
+            200: components["responses"]["EventReceived"];
+            400: components["responses"]["EventRefused"];
+            401: components["responses"]["EventKeyRefused"];
+        };
+    };
+    classSlotCancelled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClassSlotEvent"];
+        responses: {
+            200: components["responses"]["EventReceived"];
+            400: components["responses"]["EventRefused"];
+            401: components["responses"]["EventKeyRefused"];
         };
     };
 }

@@ -24,6 +24,7 @@ export const ENTRIES = {
   redis: { source: "src/redis.ts", node: true },
   sandbox: { source: "src/sandbox/index.ts", node: false },
   msw: { source: "src/msw.ts", node: false },
+  webhooks: { source: "src/webhooks/index.ts", node: false },
 } as const;
 
 const common: BuildOptions = {

@@ -203,6 +203,28 @@ export function checkedSchema(schema: Node, where: string): Node {
   return out;
 }
 
+/**
+ * What a set of schemas have in common: the object fields all of them have (required where all
+ * require them), array items in common, and a scalar's type and format without the values one
+ * of them lists. The webhooks' envelope (entityId, uuid, payload) is worked out this way, so
+ * events of a type the spec does not list can still be checked.
+ */
+export function commonShape(spec: Node, schemas: Node[]): Node {
+  const all = schemas.map((schema) => deref(spec, schema));
+  const types = new Set(all.map((schema) => schema.type));
+  if (types.size !== 1) return {};
+  const [type] = [...types];
+  if (type === "array") return { type, items: commonShape(spec, all.map((schema) => schema.items ?? {})) };
+  if (type !== "object") {
+    const formats = new Set(all.map((schema) => schema.format));
+    return formats.size === 1 && all[0]!.format ? { type, format: all[0]!.format } : { type };
+  }
+  const names = Object.keys(all[0]!.properties ?? {}).filter((name) => all.every((schema) => schema.properties?.[name]));
+  const required = names.filter((name) => all.every((schema) => (schema.required ?? []).includes(name)));
+  const properties = Object.fromEntries(names.map((name) => [name, commonShape(spec, all.map((schema) => schema.properties[name]))]));
+  return { type, ...(required.length && { required }), ...(names.length && { properties }) };
+}
+
 /** Renders generated/contract.ts: the schemas of every answer, for checking what the API sends. */
 export function renderContract(spec: Node): string {
   const schemas = Object.entries<Node>(spec.components.schemas).map(([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`);
@@ -224,6 +246,12 @@ export function renderContract(spec: Node): string {
     const schema = op.requestBody && deref(spec, op.requestBody).content?.["application/json"]?.schema;
     return schema ? [`  ${operationId}: ${literal(checkedSchema(schema, `${operationId} request`))},`] : [];
   });
+  const webhookBodies = Object.entries<Node>(spec.webhooks ?? {}).map(([type, item]) => {
+    const schema = deref(spec, item.post.requestBody).content["application/json"].schema;
+    return [type, schema] as const;
+  });
+  const webhookLines = webhookBodies.map(([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`);
+  const envelope = commonShape(spec, webhookBodies.map(([, schema]) => schema));
   const rows = operationRows(spec);
   const scopes = [...rows].map(([id, row]) => `  ${id}: ${JSON.stringify(row.scope)},`);
   const defaults = specOperations(spec).map(({ operationId, op }) => {
@@ -247,6 +275,14 @@ export function renderContract(spec: Node): string {
     "export const requests: Record<string, Schema> = {",
     ...requests,
     "};",
+    "",
+    "/** The schema of each event type's webhook call (the body the API posts). */",
+    "export const webhookEvents: Record<string, Schema> = {",
+    ...webhookLines,
+    "};",
+    "",
+    "/** What the webhook calls of every event type have in common: the check for a type the spec does not list. */",
+    `export const webhookEnvelope: Schema = ${literal(envelope)};`,
     "",
     "/** The scope each operation needs, as its description names it. */",
     "export const scopes: Record<string, string> = {",

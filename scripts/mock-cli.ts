@@ -4,18 +4,21 @@ import { parseArgs } from "node:util";
 import { MockServerError, startMockServer } from "../src/mock.js";
 import { exitWithParent } from "./lifetime.js";
 
-const USAGE = `Usage: class-booking-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--errors] [--stateful [--seed 1]]
+const USAGE = `Usage: class-booking-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--errors]
+                          [--stateful [--seed 1] [--webhook URL --webhook-key KEY]...]
 
 Serves the class-booking API on this machine.
 
 Options:
-  --port <n>     port to listen on (default 4010; 0 picks a free one)
-  --host <h>     interface to bind (default 127.0.0.1)
-  --dynamic      Prism: answer with data generated from the schemas instead of the examples
-  --errors       Prism: answer with an error when an answer would break the spec
-  --stateful     serve the sandbox instead of Prism: it books, holds state, checks its answers
-  --seed <n>     the sandbox's seed (default 1): the same seed gives the same studio
-  -h, --help     show this help`;
+  --port <n>            port to listen on (default 4010; 0 picks a free one)
+  --host <h>            interface to bind (default 127.0.0.1)
+  --dynamic             Prism: answer with data generated from the schemas instead of the examples
+  --errors              Prism: answer with an error when an answer would break the spec
+  --stateful            serve the sandbox instead of Prism: it books, holds state, checks its answers
+  --seed <n>            the sandbox's seed (default 1): the same seed gives the same studio
+  --webhook <url>       the sandbox posts its events there (repeatable), as the API does
+  --webhook-key <key>   the webhook key sent with the events to the --webhook in the same place
+  -h, --help            show this help`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`class-booking-mock: ${message}\n`);
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
         errors: { type: "boolean", default: false },
         stateful: { type: "boolean", default: false },
         seed: { type: "string" },
+        webhook: { type: "string", multiple: true, default: [] },
+        "webhook-key": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -49,6 +54,12 @@ async function main(): Promise<void> {
   if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, got "${values.port}"`, 2);
   if (values.seed !== undefined && !values.stateful) fail("--seed goes with --stateful", 2);
   if (values.stateful && (values.dynamic || values.errors)) fail("--dynamic and --errors are Prism's; they do not go with --stateful", 2);
+  const urls = values.webhook;
+  const keys = values["webhook-key"];
+  if ((urls.length || keys.length) && !values.stateful) fail("--webhook goes with --stateful", 2);
+  if (urls.length !== keys.length) fail("give one --webhook-key for each --webhook, in the same order", 2);
+  for (const url of urls) if (!/^https?:\/\//.test(url)) fail(`--webhook must be an http(s) URL, got "${url}"`, 2);
+  const webhooks = urls.map((url, i) => ({ url, key: keys[i]! }));
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isSafeInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`, 2);
 
@@ -59,7 +70,7 @@ async function main(): Promise<void> {
       host: values.host,
       dynamic: values.dynamic,
       errors: values.errors,
-      ...(values.stateful && { stateful: true, sandbox: { seed } }),
+      ...(values.stateful && { stateful: true, sandbox: { seed, webhooks } }),
     });
   } catch (error) {
     if (error instanceof MockServerError) fail(error.message);

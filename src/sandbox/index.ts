@@ -38,6 +38,34 @@ export interface SandboxOptions {
   rateLimit?: false | { limit: number; windowMs?: number; lockoutMs?: number };
   /** Check every answer against the spec; a violation answers 500 naming it. @default true */
   checkAnswers?: boolean;
+  /**
+   * Where to post events, as the API posts them to a studio's integration: each event once, with
+   * the webhook `key` in X-API-KEY, within `timeoutMs`, never again if it fails. `apiKey` limits a
+   * target to the studio of that key.
+   * @default []
+   */
+  webhooks?: WebhookTarget[];
+}
+
+export interface WebhookTarget {
+  url: string;
+  /** The studio's webhook key (not its API key). */
+  key: string;
+  /** Only events of the studio of this API key. @default every studio */
+  apiKey?: string;
+  /** How long the receiver may take; the API gives it 5 s. @default 5000 */
+  timeoutMs?: number;
+}
+
+/** What became of one webhook call (the key is not kept). */
+export interface Delivery {
+  url: string;
+  uuid: string;
+  type: string;
+  /** The receiver's status, when it answered. */
+  status?: number;
+  /** Why it failed: "timeout" or the network error's message. */
+  error?: string;
 }
 
 /** An event as the API sends it to integrations (the body of a webhook call). */
@@ -78,6 +106,9 @@ export class Sandbox {
   private listeners = new Set<(event: SandboxEvent) => void>();
   private traces = 0;
   private events = 0;
+  private pending = new Set<Promise<void>>();
+  /** Every webhook call made so far, in order. */
+  readonly deliveries: Delivery[] = [];
 
   constructor(options: SandboxOptions = {}) {
     this.options = options;
@@ -136,7 +167,7 @@ export class Sandbox {
     let hash = this.hashes.get(key);
     if (!hash) this.hashes.set(key, (hash = await hashOf(key)));
     let studio = this.studios.get(hash);
-    if (!studio) this.studios.set(hash, (studio = this.makeStudio(this.freshState())));
+    if (!studio) this.studios.set(hash, (studio = this.makeStudio(this.freshState(), hash)));
     return studio;
   }
 
@@ -145,12 +176,12 @@ export class Sandbox {
     return fixtures ? studioFromFixtures(fixtures) : seededStudio({ seed, now: this.clock(), timeZone });
   }
 
-  private makeStudio(state: StudioState): Studio {
+  private makeStudio(state: StudioState, hash: string): Studio {
     return new Studio(state, () => ({
       now: this.clock(),
       timeZone: this.options.timeZone ?? "Europe/Berlin",
       zoneIds: this.options.zoneIds ?? false,
-      emit: (event) => this.emit(event),
+      emit: (event) => this.emit(event, hash),
     }));
   }
 
@@ -176,7 +207,7 @@ export class Sandbox {
     return () => this.listeners.delete(listener);
   }
 
-  private emit({ type, entityId, content }: StudioEvent): void {
+  private emit({ type, entityId, content }: StudioEvent, studio: string): void {
     const n = ++this.events;
     const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
     const event: SandboxEvent = { entityId, uuid, payload: [{ timestamp: this.clock(), type, ...(content && { content }) }] };
@@ -187,6 +218,35 @@ export class Sandbox {
         // A listener's failure is its own.
       }
     }
+    for (const target of this.options.webhooks ?? []) {
+      const sent = this.deliver(target, event, studio);
+      this.pending.add(sent);
+      void sent.finally(() => this.pending.delete(sent));
+    }
+  }
+
+  /** Posts one event to one target: once, bounded by its timeout, never again. */
+  private async deliver(target: WebhookTarget, event: SandboxEvent, studio: string): Promise<void> {
+    if (target.apiKey !== undefined && (await hashOf(target.apiKey)) !== studio) return;
+    const delivery: Delivery = { url: target.url, uuid: event.uuid, type: event.payload[0]!.type };
+    this.deliveries.push(delivery);
+    try {
+      const response = await fetch(target.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-api-key": target.key },
+        body: JSON.stringify(event),
+        signal: AbortSignal.timeout(target.timeoutMs ?? 5_000),
+      });
+      delivery.status = response.status;
+      await response.body?.cancel().catch(() => {});
+    } catch (error) {
+      delivery.error = (error as Error)?.name === "TimeoutError" ? "timeout" : String((error as Error)?.message ?? error);
+    }
+  }
+
+  /** Resolves when every webhook call under way has ended (answered, failed or timed out). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
   /** Back to the start: fresh studios, the clock where it began, no rate-limit history. */
@@ -204,7 +264,7 @@ export class Sandbox {
 
   /** Puts the studios and the clock back to a snapshot. */
   restore(snapshot: SandboxSnapshot): void {
-    this.studios = new Map(Object.entries(structuredClone(snapshot.studios)).map(([hash, state]) => [hash, this.makeStudio(state)]));
+    this.studios = new Map(Object.entries(structuredClone(snapshot.studios)).map(([hash, state]) => [hash, this.makeStudio(state, hash)]));
     this.requests.clear();
     this.setNow(snapshot.now);
   }

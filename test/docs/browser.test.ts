@@ -101,6 +101,20 @@ describe("the docs page in Chromium", () => {
     expect(await row.isVisible()).toBe(true);
   });
 
+  it("shows the webhooks: the five class events, each with its payload", async () => {
+    const webhooks = Object.values<{ post: { summary: string } }>(spec.webhooks).map((w) => w.post.summary);
+    expect(webhooks).toHaveLength(5);
+    await menuItems().filter({ hasText: /^Class webhooks/ }).first().click();
+    for (const summary of webhooks) {
+      await entryOf(summary, "post").first().click();
+      // Redoc marks a webhook's heading with a "Webhook" badge.
+      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*Webhook\\s*$`, "i") }).first();
+      await heading.waitFor({ state: "visible", timeout: 5_000 });
+    }
+    const section = page.locator('[id="class-webhooks/classslotcancelled"]').first();
+    for (const field of ["entityId", "uuid", "payload"]) expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
+  });
+
   it("logged no console error and asked nothing of any other host", () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

@@ -202,6 +202,32 @@ client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).then((b) => consol
     expect(JSON.parse(res.stdout)).toEqual({ id: 2033, status: "BOOKED" });
   });
 
+  it.each([
+    ["ESM", "webhooks.mjs", `import { createWebhookReceiver } from "class-booking-api/webhooks";`],
+    ["CJS", "webhooks.cjs", `const { createWebhookReceiver } = require("class-booking-api/webhooks");`],
+  ])("class-booking-api/webhooks receives an event from %s", (_kind, file, imports) => {
+    write(
+      path.join(consumer, file),
+      `${imports}
+const receiver = createWebhookReceiver({ keys: { whk_1: "north" } });
+const body = JSON.stringify({ entityId: 1, uuid: "u-1", payload: [{ timestamp: 1, type: "CLASS_BOOKING_CREATED" }] });
+receiver.receive({ key: "whk_1", body }).then(({ event, studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
+`,
+    );
+    const res = run(process.execPath, [file], { cwd: consumer, timeout: 60_000 });
+    expect(res.status, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toEqual({ type: "CLASS_BOOKING_CREATED", known: true, studio: "north" });
+  });
+
+  it("class-booking-api/webhooks bundles for edge runtimes and browsers without any node: import", async () => {
+    write(path.join(consumer, "edge.ts"), `import { createWebhookReceiver } from "class-booking-api/webhooks";
+export const POST = createWebhookReceiver({ keys: "whk_1" }).fetchHandler;
+`);
+    const result = await bundleForBrowser("edge.ts");
+    expect(result.errors).toEqual([]);
+    expect(result.outputFiles[0]!.text).not.toMatch(/["']node:/);
+  });
+
   it("class-booking-api/msw answers an app's own fetch through Mock Service Worker", () => {
     write(
       path.join(consumer, "msw.mjs"),

@@ -257,3 +257,12 @@ export const OPERATIONS: OperationFact[] = [
     errors: { badInput: "bookingId", missing: "class booking" },
   },
 ];
+
+/** The class events of the reference's "Webhooks" section: what entityId is, and what content adds. */
+export const WEBHOOKS = [
+  { type: "CLASS_BOOKING_CREATED", schema: "ClassBookingEvent", entity: "bookingId", content: undefined },
+  { type: "CLASS_BOOKING_UPDATED", schema: "ClassBookingEvent", entity: "bookingId", content: undefined },
+  { type: "CLASS_BOOKING_CANCELLED", schema: "ClassBookingEvent", entity: "bookingId", content: undefined },
+  { type: "CLASS_SLOT_UPDATED", schema: "ClassSlotEvent", entity: "classSlotId", content: "classId" },
+  { type: "CLASS_SLOT_CANCELLED", schema: "ClassSlotEvent", entity: "classSlotId", content: "classId" },
+] as const;

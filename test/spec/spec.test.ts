@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { deref, loadSpec, operations, repoRoot, specFile, type Node } from "../../scripts/spec.js";
-import { ERROR_STATUSES, OPERATIONS, SCHEMAS } from "./facts.js";
+import { ERROR_STATUSES, OPERATIONS, SCHEMAS, WEBHOOKS } from "./facts.js";
 
 const spec = loadSpec();
 const redocly = path.join(repoRoot, "node_modules", ".bin", "redocly");
@@ -30,7 +30,8 @@ describe("the spec as a whole", () => {
     const out = path.join(tmp, "bundled.yaml");
     const res = runRedocly(["bundle", specFile, "--dereferenced", "-o", out]);
     expect(res.status, res.stderr).toBe(0);
-    const bundled = parse(readFileSync(out, "utf8")) as Node;
+    // Dereferencing repeats shared parts as YAML aliases; the bundle is our own, so no alias limit.
+    const bundled = parse(readFileSync(out, "utf8"), { maxAliasCount: -1 }) as Node;
     expect(bundled.openapi).toBe("3.1.0");
     const book = bundled.paths["/v1/classes/booking/book"].post;
     expect(book.responses["409"].content["application/json"].schema.required).toEqual(["errorMessage"]);
@@ -153,8 +154,9 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
   });
 });
 
-describe("every shared error response", () => {
-  const shared = Object.entries<Node>(spec.components.responses ?? {});
+describe("every shared error response of the operations", () => {
+  const used = new Set(operations(spec).flatMap(({ op }) => Object.values<Node>(op.responses).map((r) => r.$ref)));
+  const shared = Object.entries<Node>(spec.components.responses ?? {}).filter(([name]) => used.has(`#/components/responses/${name}`));
 
   it("serves one status only, and every one is used", () => {
     const statusOf = new Map<string, Set<string>>();
@@ -312,5 +314,37 @@ describe("the booking flow's examples agree with each other", () => {
     for (const path of ["/v1/classes", "/v1/classes/slots", "/v1/classes/{classId}/slots"]) {
       expect(ok(path, "get").hasNext, path).toBe(false);
     }
+  });
+});
+
+describe("webhooks", () => {
+  it("are the five class events of the reference, each a POST tagged Class webhooks", () => {
+    expect(Object.keys(spec.webhooks).sort()).toEqual(WEBHOOKS.map((w) => w.type).sort());
+    for (const { type } of WEBHOOKS) {
+      const op = spec.webhooks[type].post;
+      expect(op.tags, type).toEqual(["Class webhooks"]);
+      expect(op.security, type).toEqual([{ WebhookKey: [] }]);
+      expect(Object.keys(op.responses).sort(), type).toEqual(["200", "400", "401"]);
+    }
+    expect(spec.components.securitySchemes.WebhookKey).toMatchObject({ type: "apiKey", in: "header", name: "X-API-KEY" });
+  });
+
+  it.each(WEBHOOKS)("$type carries $entity as entityId, the documented fields, and an example of its own type", ({ type, schema, entity, content }) => {
+    const body = deref(spec, spec.webhooks[type].post.requestBody);
+    expect(body.required).toBe(true);
+    const media = body.content["application/json"];
+    expect(media.schema).toEqual({ $ref: `#/components/schemas/${schema}` });
+    const event = deref(spec, media.schema);
+    expect(event.required).toEqual(["entityId", "uuid", "payload"]);
+    expect(event.properties.entityId).toMatchObject({ type: "integer", format: "int64" });
+    expect(event.properties.entityId.description).toContain(entity);
+    expect(event.properties.uuid.type).toBe("string");
+    const item = deref(spec, event.properties.payload.items);
+    expect(item.required).toEqual(["timestamp", "type", ...(content ? ["content"] : [])]);
+    expect(item.properties.timestamp).toMatchObject({ type: "integer", format: "int64" });
+    expect(item.properties.type.enum).toContain(type);
+    if (content) expect(Object.keys(deref(spec, item.properties.content).properties)).toEqual([content]);
+    const examples = Object.values<Node>(media.examples).map((e) => deref(spec, e).value);
+    expect(examples.some((e) => e.payload[0].type === type), `an example of ${type}`).toBe(true);
   });
 });
