@@ -25,13 +25,14 @@ export const ENTRIES = {
   sandbox: { source: "src/sandbox/index.ts", node: false },
   msw: { source: "src/msw.ts", node: false },
   webhooks: { source: "src/webhooks/index.ts", node: false },
+  tracing: { source: "src/tracing.ts", node: false },
 } as const;
 
 const common: BuildOptions = {
   absWorkingDir: repoRoot,
   bundle: true,
   target: "es2022",
-  external: ["openapi-fetch", "msw", "node:*"],
+  external: ["openapi-fetch", "msw", "@opentelemetry/api", "node:*"],
   logLevel: "warning",
 };
 

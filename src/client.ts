@@ -1,34 +1,29 @@
 /** createClassBookingClient: options in, one method per row of the generated operation table out. */
 import { operations } from "../generated/operations.js";
-import { inputPreparer, type Row } from "./call/input.js";
-import { retryClassOf } from "./call/retry.js";
-import { createTransport, sleep, type Answer, type TransportDeps } from "./call/transport.js";
-import { ApiError, ClassBookingError, redactHeaders } from "./errors.js";
+import type { Row } from "./call/input.js";
+import { scopeOf } from "./call/limit.js";
+import { methodFor, type CallSettings, type MethodContext } from "./call/method.js";
+import { createTransport, sleep, type TransportDeps } from "./call/transport.js";
+import { ClassBookingError } from "./errors.js";
 import {
-  CALL_OPTION_NAMES,
+  callSettings,
   checkApiKey,
   checkHeaderValue,
   checkInteger,
   checkNames,
-  DEFAULTS,
   fail,
   headerRecord,
-  isSignal,
-  OPTION_NAMES,
+  observerOf,
   rateLimitGate,
   resolveBaseUrl,
-  type CallOptions,
-  type ClassBookingClientOptions,
-  type Complain,
-  type ResponseValidator,
-} from "./options.js";
+  tracingOf,
+} from "./checks.js";
+import { DEFAULTS, OPTION_NAMES, type ClassBookingClientOptions } from "./options.js";
 import { paginate, type Slice } from "./paginate.js";
-import type { CallSettings } from "./raw.js";
 import type { ClassBookingClient } from "./types.js";
 import { PACKAGE_NAME, VERSION } from "./version.js";
 
 type Loose = Record<string, unknown>;
-const JSON_BODY = { "content-type": "application/json" };
 const rows = Object.entries(operations) as Array<[string, Row]>;
 
 /** Clock, randomness and sleep: real ones by default, fixed ones in tests. */
@@ -38,7 +33,6 @@ export type Runtime = Pick<TransportDeps, "sleep" | "now" | "random">;
 export function createClassBookingClient(options: ClassBookingClientOptions): ClassBookingClient {
   return buildClient(options, { sleep, now: Date.now, random: Math.random });
 }
-
 
 /** createClassBookingClient with an injectable runtime; not part of the public entry. */
 export function buildClient(options: ClassBookingClientOptions, runtime: Runtime): ClassBookingClient {
@@ -73,52 +67,35 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     maxRetries: checkInteger("maxRetries", given.maxRetries) ?? DEFAULTS.maxRetries,
     signal: undefined,
   };
-  const jsonHeaders = { ...headers, ...JSON_BODY };
-  const gate = rateLimitGate(given.rateLimit, { ...runtime, scope: () => scopeOf(baseUrl, apiKey) });
-  const send = createTransport({ fetch, ...runtime, gate });
-
-  /** Checks one call's options; every problem is named with the operation. */
-  function settings(operationId: string, options: CallOptions | undefined): CallSettings {
-    if (options === undefined) return defaults;
-    const refuse = (message: string): never => {
-      throw new ClassBookingError(`${operationId}: ${message}`, { operationId });
-    };
-    const complain: Complain = (option, problem) => refuse(`call option "${option}" ${problem}`);
-    if (options === null || typeof options != "object") refuse("the call options must be an object");
-    checkNames(options, CALL_OPTION_NAMES, "call option", refuse);
-    if (options.signal !== undefined && !isSignal(options.signal)) complain("signal", "must be an AbortSignal");
-    return {
-      headers: options.headers === undefined ? headers : { ...headers, ...headerRecord(options.headers, complain) },
-      timeoutMs: checkInteger("timeoutMs", options.timeoutMs, complain) ?? defaults.timeoutMs,
-      maxRetries: checkInteger("maxRetries", options.maxRetries, complain) ?? defaults.maxRetries,
-      signal: options.signal,
-    };
-  }
+  const observer = observerOf(given, runtime.now);
+  const gate = rateLimitGate(given.rateLimit, { ...runtime, scope: () => scopeOf(baseUrl, apiKey) }, observer);
+  const send = createTransport({ fetch, ...runtime, gate, observer });
+  const context: MethodContext = {
+    baseUrl,
+    defaults,
+    jsonHeaders: { ...headers, "content-type": "application/json" },
+    settings: (operationId, callOptions) => callSettings(operationId, callOptions, defaults),
+    send,
+    validate,
+    observer,
+    tracing: tracingOf(given.tracing),
+  };
 
   const client: Loose = {};
   const pagers: Loose = {};
+  const withResponse: Loose = {};
   for (const [operationId, row] of rows) {
-    const { method } = row;
-    const retry = retryClassOf(method, row.idempotent);
-    const prepare = inputPreparer(operationId, row);
-    const call = async (input?: unknown, options?: CallOptions) => {
-      const settled = settings(operationId, options);
-      const { path, body } = prepare(input);
-      const url = baseUrl + path;
-      const callHeaders = body === undefined ? settled.headers : settled === defaults ? jsonHeaders : { ...settled.headers, ...JSON_BODY };
-      const { timeoutMs, maxRetries, signal } = settled;
-      const answer = await send({ operationId, method, url, headers: callHeaders, body, retry, timeoutMs, maxRetries, signal });
-      const data = outcome(operationId, method, url, row, answer, callHeaders);
-      if (validate) check(validate, operationId, answer.response.status, data);
-      return data;
-    };
+    const method = methodFor(operationId, row, context);
+    const call = async (input?: unknown, callOptions?: unknown) => (await method(input, callOptions)).data;
     client[operationId] = call;
+    withResponse[operationId] = method;
     if (row.sliced) {
-      pagers[operationId] = (input?: Loose, options?: CallOptions) =>
-        paginate(operationId, (offset) => call(offset === undefined ? input : { ...input, offset }, options) as Promise<Slice<unknown>>, input);
+      pagers[operationId] = (input?: Loose, callOptions?: unknown) =>
+        paginate(operationId, (offset) => call(offset === undefined ? input : { ...input, offset }, callOptions) as Promise<Slice<unknown>>, input);
     }
   }
   client.paginate = pagers;
+  client.withResponse = withResponse;
 
   // client.raw: openapi-fetch on the same transport, loaded (with its wiring) on the first raw
   // call, so an app that never uses it does not ship it.
@@ -136,41 +113,3 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 
 /** The request methods of openapi-fetch's client that client.raw offers. */
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
-
-/**
- * Where this client's keys start in a shared rate-limit store: a hash of its base URL and API
- * key, so clients of one studio share a budget and the key itself is never stored.
- */
-async function scopeOf(baseUrl: string, apiKey: string): Promise<string> {
-  if (!globalThis.crypto?.subtle) throw new ClassBookingError("createClassBookingClient: a shared rateLimit.store needs crypto.subtle (Web Crypto)");
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${baseUrl}\n${apiKey}`));
-  return [...new Uint8Array(digest)].slice(0, 16).map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** Runs the response validator; whatever it throws reaches the caller as a ClassBookingError. */
-function check(validate: ResponseValidator, operationId: string, status: number, body: unknown): void {
-  try {
-    validate({ operationId, status, body });
-  } catch (error) {
-    if (error instanceof ClassBookingError) throw error;
-    throw new ClassBookingError(`${operationId}: validateResponses refused the ${status} answer: ${(error as Error)?.message ?? error}`, { operationId, cause: error });
-  }
-}
-
-/** The 2xx body as the spec promises it, or an ApiError for any other status. */
-function outcome(operationId: string, method: string, url: string, row: Row, { response, text }: Answer, sent: Record<string, string>): unknown {
-  const { status } = response;
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch (error) {
-    if (response.ok && row.json) throw new ClassBookingError(`${operationId}: the ${status} answer is not valid JSON`, { operationId, cause: error });
-    body = text;
-  }
-  if (!response.ok) {
-    throw new ApiError({ operationId, method, url, status, statusText: response.statusText, body, responseHeaders: response.headers, requestHeaders: redactHeaders(sent) });
-  }
-  if (!row.json) return undefined;
-  if (body === undefined) throw new ClassBookingError(`${operationId}: the ${status} answer has no body, but the spec promises JSON`, { operationId });
-  return body;
-}

@@ -4,6 +4,7 @@ export { createMemoryStore } from "./call/limit.js";
 export type { RateLimitOptions, RateLimitStore } from "./call/limit.js";
 export type { ApiErrorInit, RedactedHeaders } from "./errors.js";
 export type { CallOptions, ClassBookingClientOptions, ResponseValidator } from "./options.js";
+export type { CallInfo, Hooks, Logger, LogLevel, TraceSpan, Tracing } from "./call/observe.js";
 export { parseZonedDateTime } from "./zoned-date-time.js";
 export type { ZonedDateTime } from "./zoned-date-time.js";
 export { RETRY_RULES, BACKOFF } from "./call/retry.js";
@@ -14,6 +15,7 @@ export type {
   OperationInput,
   OperationMethod,
   OperationOutput,
+  OperationWithResponse,
   Paginator,
   RawClient,
   SliceItem,

@@ -7,11 +7,9 @@ import type { paths } from "../generated/schema.js";
 import { operations } from "../generated/operations.js";
 import { matchesTemplate, type Row } from "./call/input.js";
 import { retryClassOf } from "./call/retry.js";
+import type { CallSettings } from "./call/method.js";
 import type { Answer, Call } from "./call/transport.js";
 import { ClassBookingError } from "./errors.js";
-
-/** What a call takes from the client's settings and its own call options. */
-export type CallSettings = Pick<Call, "headers" | "timeoutMs" | "maxRetries" | "signal">;
 
 // openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
 // import is the whole module and the function sits one level deeper.

@@ -44,8 +44,15 @@ export type Paginator<K extends SlicedOperationId> = (
 /** The openapi-fetch client for `{ data, error, response }` calls, on the same transport and auth. */
 export type RawClient = Omit<Client<paths>, "use" | "eject">;
 
+/** A method that resolves to the body and the answer it came in (status, headers). */
+export type OperationWithResponse<K extends OperationId> = (
+  ...args: Parameters<OperationMethod<K>>
+) => Promise<{ data: OperationOutput<K>; response: Response }>;
+
 export type ClassBookingClient = { readonly [K in OperationId]: OperationMethod<K> } & {
   /** Async iterators over every item of each sliced operation. */
   readonly paginate: { readonly [K in SlicedOperationId]: Paginator<K> };
+  /** Every method again, resolving to `{ data, response }`: the body and the answer's status and headers. */
+  readonly withResponse: { readonly [K in OperationId]: OperationWithResponse<K> };
   readonly raw: RawClient;
 };

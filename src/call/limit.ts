@@ -3,7 +3,7 @@
  * store, and the lockout the API imposes after a 429. Calls that find no room wait in line
  * (first come, first served) within their bounds, or are refused before anything is sent.
  */
-import { RateLimitError } from "../errors.js";
+import { ClassBookingError as RateLimitStoreError, RateLimitError } from "../errors.js";
 import type { Call } from "./transport.js";
 
 /**
@@ -43,6 +43,16 @@ export interface RateLimitOptions {
 
 export const RATE_LIMIT_DEFAULTS = { limit: 1000, windowMs: 60_000, lockoutMs: 60_000, maxWaitMs: 10_000 } as const;
 
+/**
+ * Where a client's keys start in a shared store: a hash of its base URL and API key, so clients
+ * of one studio share a budget and the key itself is never stored.
+ */
+export async function scopeOf(baseUrl: string, apiKey: string): Promise<string> {
+  if (!globalThis.crypto?.subtle) throw new RateLimitStoreError("a shared rateLimit.store needs crypto.subtle (Web Crypto)");
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${baseUrl}\n${apiKey}`));
+  return [...new Uint8Array(digest)].slice(0, 16).map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 /** A store in this process's memory: exact sliding logs, pruned as they age, and blocks. */
 export function createMemoryStore(now: () => number = Date.now): RateLimitStore {
   const logs = new Map<string, { times: number[]; start: number }>();
@@ -80,8 +90,8 @@ interface Line {
 export interface Gate {
   /** Lets a call through, waits for room, or throws a RateLimitError. Undefined: through at once. */
   admit(call: Call): Promise<void> | undefined;
-  /** A 429 came: closes the operation for `ms` (Retry-After) or the lockout. */
-  close(call: Call, ms: number | undefined): Promise<void> | void;
+  /** A 429 came: closes the operation for `ms` (Retry-After) or the lockout; answers how long. */
+  close(call: Call, ms: number | undefined): Promise<number>;
 }
 
 interface GateDeps {
@@ -152,7 +162,9 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
       return wait(call, 0);
     },
     async close(call, ms) {
-      await store.block(await keyOf(call), ms ?? lockoutMs);
+      const closed = ms ?? lockoutMs;
+      await store.block(await keyOf(call), closed);
+      return closed;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { ConnectionError, TimeoutError } from "../errors.js";
 import type { Gate } from "./limit.js";
+import type { Observer, Progress } from "./observe.js";
 import { isRetryable, parseRetryAfter, retryDelayMs, type RetryClass } from "./retry.js";
 
 /** Everything the transport needs to make one call. */
@@ -19,6 +20,10 @@ export interface Call {
   maxRetries: number;
   /** The caller's own signal: an abort rejects at once with its reason and is never retried. */
   signal: AbortSignal | undefined;
+  /** How many attempts were sent so far (the transport counts them). */
+  attempts?: number;
+  /** What the observer notes on the call, when there is one. */
+  progress?: Progress;
 }
 
 /** The final answer of a call: its response and the whole body as text. */
@@ -34,6 +39,8 @@ export interface TransportDeps {
   random: () => number;
   /** The rate limit: admits each attempt, and is closed by a 429. Undefined: no client-side limit. */
   gate?: Gate | undefined;
+  /** Hooks and logs. Undefined: nobody listens. */
+  observer?: Observer | undefined;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -60,7 +67,7 @@ const abort = (controller: AbortController, reason: unknown) => controller.abort
 /** How one attempt ended: an answer (body read, or `text` undefined when it will be retried) or a failure. */
 type Attempt = { response: Response; text?: string } | { failure: "timeout" | "connection"; error: unknown; brokeOff: boolean };
 
-async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: boolean): Promise<Attempt> {
+async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: boolean, observer: Observer | undefined): Promise<Attempt> {
   const caller = call.signal;
   const controller = new AbortController();
   const { signal } = controller;
@@ -73,6 +80,8 @@ async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: bool
   if (forward) caller.addEventListener("abort", forward);
   let response: Response | undefined;
   try {
+    call.attempts = (call.attempts ?? 0) + 1;
+    observer?.request(call);
     const init = { method: call.method, headers: call.headers, body: call.body, signal, redirect: "manual" as const };
     const got = await Promise.race([fetch(call.url, init), stopped]);
     if (typeof got?.status !== "number" || typeof got.text !== "function") throw new TypeError("fetch resolved to something that is not a Response");
@@ -80,13 +89,19 @@ async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: bool
     if (!response.ok && mayRetry && isRetryable(call.retry, response)) {
       // Free the connection; the body of an answer that is retried is never read.
       response.body?.cancel().catch(ignore);
+      observer?.response(call, response.status, undefined);
       return { response };
     }
-    return { response, text: await Promise.race([response.text(), stopped]) };
+    const text = await Promise.race([response.text(), stopped]);
+    observer?.response(call, response.status, text);
+    return { response, text };
   } catch (error) {
     if (caller?.aborted) throw caller.reason;
     // An error status whose body broke off is still that status: the server decided.
-    if (response && !response.ok) return { response, text: "" };
+    if (response && !response.ok) {
+      observer?.response(call, response.status, undefined);
+      return { response, text: "" };
+    }
     return { failure: signal.reason === TIMED_OUT ? "timeout" : "connection", error, brokeOff: !!response };
   } finally {
     clearTimeout(timer);
@@ -98,18 +113,19 @@ async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: bool
 export function createTransport(deps: TransportDeps): (call: Call) => Promise<Answer> {
   return async function send(call) {
     const { signal } = call;
-    const { gate } = deps;
+    const { gate, observer } = deps;
     for (let retry = 0; ; retry++) {
       signal?.throwIfAborted();
       const admitted = gate?.admit(call);
       if (admitted) await admitted;
       const mayRetry = retry < call.maxRetries;
-      const outcome = await attempt(deps.fetch, call, mayRetry);
+      const outcome = await attempt(deps.fetch, call, mayRetry, observer);
       if ("response" in outcome) {
         const { response } = outcome;
         // A 429 closes the operation; the next attempt (this call's or another's) waits at the gate.
         if (response.status === 429 && gate) {
-          await gate.close(call, parseRetryAfter(response.headers.get("retry-after"), deps.now()));
+          const ms = await gate.close(call, parseRetryAfter(response.headers.get("retry-after"), deps.now()));
+          observer?.closed(call, ms);
           if (outcome.text === undefined) continue;
         }
         if (outcome.text !== undefined) return outcome as Answer;
@@ -120,7 +136,9 @@ export function createTransport(deps: TransportDeps): (call: Call) => Promise<An
           : new ConnectionError(operationId, method, url, outcome.error, { brokeOff: outcome.brokeOff, secret: call.headers["x-api-key"] });
       }
       const retryAfter = "response" in outcome ? outcome.response.headers.get("retry-after") : undefined;
-      await deps.sleep(retryDelayMs(retry, retryAfter, deps.now(), deps.random), signal);
+      const delay = retryDelayMs(retry, retryAfter, deps.now(), deps.random);
+      observer?.retry(call, "response" in outcome ? `status ${outcome.response.status}` : outcome.failure === "timeout" ? "a timeout" : "a connection failure", delay);
+      await deps.sleep(delay, signal);
     }
   };
 }

@@ -94,6 +94,11 @@ describe("the tarball", () => {
     expect(readFileSync(path.join(repoRoot, "dist", "index.js"), "utf8")).toMatch(/import\(["']\.\/chunks\/raw-/);
   });
 
+  it("the main entry never loads an optional peer: no OpenTelemetry, MSW or Prism in it or its chunks", () => {
+    const files = ["dist/index.js", "dist/index.cjs", ...readdirSync(path.join(repoRoot, "dist", "chunks")).map((f) => `dist/chunks/${f}`)];
+    for (const file of files) expect(readFileSync(path.join(repoRoot, file), "utf8"), file).not.toMatch(/@opentelemetry|["']msw|prism-cli/);
+  });
+
   it("passes publint with no warning", () => {
     const res = run(bin("publint"), ["run", tarball, "--strict", "--level", "suggestion"]);
     expect(res.status, res.stdout + res.stderr).toBe(0);
@@ -107,7 +112,7 @@ describe("the tarball", () => {
     expect(res.stdout).toContain("No problems found");
   });
 
-  it("has openapi-fetch as its only runtime dependency, and pulls in neither Prism nor MSW (optional peers)", () => {
+  it("has openapi-fetch as its only runtime dependency, and pulls in none of its optional peers (Prism, MSW, OpenTelemetry)", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
     const app = path.join(work, "client-only");
     write(path.join(app, "package.json"), JSON.stringify({ name: "client-only", private: true }));
@@ -119,7 +124,8 @@ describe("the tarball", () => {
     const deps = Object.entries(tree.dependencies?.["class-booking-api"]?.dependencies ?? {});
     // npm ls names the optional peer it did not install as an empty entry with no version.
     expect(deps.filter(([, d]) => d.version).map(([name]) => name)).toEqual(["openapi-fetch"]);
-    expect(deps.filter(([, d]) => !d.version).map(([name]) => name).sort()).toEqual(["@stoplight/prism-cli", "msw"]);
+    expect(deps.filter(([, d]) => !d.version).map(([name]) => name).sort()).toEqual(["@opentelemetry/api", "@stoplight/prism-cli", "msw"]);
+    expect(readdirSync(path.join(app, "node_modules"))).not.toContain("@opentelemetry");
     expect(readdirSync(path.join(app, "node_modules"))).not.toContain("@stoplight");
     expect(readdirSync(path.join(app, "node_modules"))).not.toContain("msw");
   });
