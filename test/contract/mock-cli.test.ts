@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { claimPort, MockServerError, PRISM_PACKAGE, PRISM_VERSION, startMockServer } from "../../src/mock.js";
 import pkg from "../../package.json" with { type: "json" };
 import { repoRoot } from "../../scripts/spec.js";
-import { goesDown, waitForLine } from "../helpers/process.js";
+import { goesDown, leftovers, waitForLine } from "../helpers/process.js";
 
 // Run TypeScript as `node --import tsx file`: one process, so a kill reaches the script itself
 // (the tsx binary would put a wrapper process in between).
@@ -130,5 +130,6 @@ describe("class-booking-mock CLI", () => {
     child.kill(signal);
     expect(await exited).toBe(0);
     expect(await goesDown(url, 3_000)).toBe(true);
+    expect(await leftovers(`--port ${port}`)).toEqual([]); // Prism went with it
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { claimPort } from "../../src/mock.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { ensureDocs } from "../helpers/docs-server.js";
-import { goesDown, waitForLine } from "../helpers/process.js";
+import { goesDown, killAll, leftovers, processesWith, waitForLine } from "../helpers/process.js";
 
 let child: ChildProcess | undefined;
 const blockers: Server[] = [];
@@ -74,6 +74,30 @@ describe("npm start", () => {
     expect(await booked.json()).toMatchObject({ customerId: 203 }); // the example, whoever was booked
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
+  });
+
+  it.each([
+    ["SIGTERM", []],
+    ["SIGINT", []],
+    ["SIGTERM", ["--static"]],
+    ["SIGINT", ["--static"]],
+  ] as const)("%s to npm's own pid only (%j): everything it started is gone within 2 s", async (signal, extra) => {
+    ensureDocs();
+    const mockPort = await claimPort(0, "127.0.0.1");
+    const marker = `--mock-port ${mockPort}`;
+    // Its own process group, so that only npm's pid is signalled, not the group.
+    const run = npmStart([...extra, "--mock-port", String(mockPort), "--docs-port", "0"]);
+    try {
+      await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+      expect(processesWith(marker).length).toBeGreaterThanOrEqual(2); // npm, and what it started
+      process.kill(run.child.pid!, signal);
+      expect(await leftovers(marker)).toEqual([]);
+      expect(await leftovers(`--port ${mockPort}`)).toEqual([]); // Prism, with --static
+      expect(await goesDown(`http://127.0.0.1:${mockPort}/v1/classes`, 500)).toBe(true);
+    } finally {
+      killAll(marker);
+      killAll(`--port ${mockPort}`);
+    }
   });
 
   it("a taken port gives a clear message, not a stack trace", async () => {

@@ -11,7 +11,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimPort } from "../../src/mock.js";
 import { repoRoot } from "../../scripts/spec.js";
-import { waitForLine } from "../helpers/process.js";
+import { killAll, leftovers, processesWith, waitForLine } from "../helpers/process.js";
 import pkg from "../../package.json" with { type: "json" };
 
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
@@ -356,6 +356,26 @@ export async function names(): Promise<string[]> {
       expect(await read.json()).toMatchObject({ bookingId, bookingStatus: "BOOKED" });
     } finally {
       process.kill(-child.pid!, "SIGTERM");
+    }
+  });
+
+  it.each([
+    ["SIGTERM to npx's own pid", ["--stateful"], "top"],
+    ["SIGTERM to npx's own pid, with Prism", [], "top"],
+    ["Ctrl-C (SIGINT to the process group)", ["--stateful"], "group"],
+    ["Ctrl-C (SIGINT to the process group), with Prism", [], "group"],
+  ] as const)("npx class-booking-mock stops with everything it started within 2 s: %s", async (_name, args, target) => {
+    const port = await claimPort(0, "127.0.0.1");
+    const marker = `--port ${port}`;
+    const child = spawn("npx", ["--no-install", "class-booking-mock", ...args, "--port", String(port)], { cwd: consumer, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`), 60_000);
+      expect(processesWith(marker).length).toBeGreaterThanOrEqual(3); // npx, its shell, the command (and Prism)
+      if (target === "top") process.kill(child.pid!, "SIGTERM");
+      else process.kill(-child.pid!, "SIGINT");
+      expect(await leftovers(marker)).toEqual([]);
+    } finally {
+      killAll(marker);
     }
   });
 
