@@ -82,9 +82,26 @@ export function curlSample(spec: Node, method: string, route: string, op: Node):
   return lines.join(" \\\n");
 }
 
-/** The spec with x-codeSamples on every operation. */
+/**
+ * A short section for the top of the page: how to use the API from TypeScript with this package,
+ * and how to run it locally. Added at build time; the spec itself describes only the API.
+ */
+export const PACKAGE_INTRO = `## Use it from TypeScript
+The \`class-booking-api\` package is a typed client for every operation on this page, with
+retries, timeouts and the API's rate limit built in, and a local sandbox that books like the API.
+
+\`\`\`sh
+npm install class-booking-api     # until it is published: npm install ./class-booking-api-<version>.tgz (npm pack in a clone)
+npx class-booking-mock --stateful # the sandbox on http://127.0.0.1:4010, for trying every call here
+\`\`\`
+
+Every operation below has a TypeScript sample next to its curl one.
+`;
+
+/** The spec with x-codeSamples on every operation, and the package's intro in its description. */
 export function specWithSamples(spec: Node = loadSpec()): Node {
   const copy = structuredClone(spec);
+  copy.info.description = `${copy.info.description.trimEnd()}\n\n${PACKAGE_INTRO}`;
   for (const { operationId, method, path: route, op } of operations(copy)) {
     const samples: CodeSample[] = [
       { lang: "TypeScript", label: "TypeScript", source: typescriptSample(copy, operationId, op) },
@@ -104,8 +121,12 @@ const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#0044D4">Redocly</text></svg>',
 )}`;
 
+/** Browsers ask every page for /favicon.ico; an empty inline icon saves that request (and its 404). */
+const FAVICON = '<link rel="icon" href="data:,">';
+
 export function inlineRemoteAssets(html: string): string {
-  return REMOTE_LOGOS.reduce((page, url) => page.replaceAll(url, INLINE_LOGO), html);
+  const page = REMOTE_LOGOS.reduce((text, url) => text.replaceAll(url, INLINE_LOGO), html);
+  return page.includes(FAVICON) ? page : page.replace("<head>", `<head>\n  ${FAVICON}`);
 }
 
 export function buildDocs(): string {

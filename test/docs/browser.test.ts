@@ -55,6 +55,12 @@ describe("the docs page in Chromium", () => {
     expect(await page.getByText("1000 requests per minute").count()).toBeGreaterThan(0);
   });
 
+  it("opens with how to use it from TypeScript: the install line and the sandbox command", async () => {
+    expect(await menuItems().filter({ hasText: /^Use it from TypeScript$/ }).count()).toBe(1);
+    expect(await page.getByText("npm install class-booking-api", { exact: false }).first().isVisible()).toBe(true);
+    expect(await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible()).toBe(true);
+  });
+
   it("lists the Classes tag in the navigation, with every operation's summary once opened", async () => {
     const tag = menuItems().filter({ hasText: /^Classes/ }).first();
     await tag.click();
