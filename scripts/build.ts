@@ -28,11 +28,14 @@ export const ENTRIES = {
   tracing: { source: "src/tracing.ts", node: false },
 } as const;
 
+/** What the package leaves to its users' installs: its dependency and its optional peers. */
+export const EXTERNAL = ["openapi-fetch", "msw", "@opentelemetry/api", "@stoplight/prism-cli"];
+
 const common: BuildOptions = {
   absWorkingDir: repoRoot,
   bundle: true,
   target: "es2022",
-  external: ["openapi-fetch", "msw", "@opentelemetry/api", "node:*"],
+  external: [...EXTERNAL, "node:*"],
   logLevel: "warning",
 };
 

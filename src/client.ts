@@ -69,7 +69,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   };
   const observer = observerOf(given, runtime.now);
   const gate = rateLimitGate(given.rateLimit, { ...runtime, scope: () => scopeOf(baseUrl, apiKey) }, observer);
-  const send = createTransport({ fetch, ...runtime, gate, observer });
+  const send = createTransport({ fetch, ...runtime, gate, observer, honoursSignal: given.fetch === undefined });
   const context: MethodContext = {
     baseUrl,
     defaults,
@@ -86,9 +86,9 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
   const withResponse: Loose = {};
   for (const [operationId, row] of rows) {
     const method = methodFor(operationId, row, context);
-    const call = async (input?: unknown, callOptions?: unknown) => (await method(input, callOptions)).data;
+    const call = (input?: unknown, callOptions?: unknown) => method(input, callOptions, false);
     client[operationId] = call;
-    withResponse[operationId] = method;
+    withResponse[operationId] = (input?: unknown, callOptions?: unknown) => method(input, callOptions, true);
     if (row.sliced) {
       pagers[operationId] = (input?: Loose, callOptions?: unknown) =>
         paginate(operationId, (offset) => call(offset === undefined ? input : { ...input, offset }, callOptions) as Promise<Slice<unknown>>, input);

@@ -59,7 +59,7 @@ export async function loopback(): Promise<PerCall[]> {
   const server = await startServer();
   try {
     const calls = everyWay(server.url, globalThis.fetch);
-    await interleaved(calls, 2, 100); // warm-up: JIT and keep-alive connections
+    await interleaved(calls, 6, 100); // warm-up: the JIT settles, keep-alive connections open
     const sequential = await interleaved(calls, 40, 50);
     const parallel = await interleaved(inFlight(calls, 16), 20, 10);
     for (const who of CONTENDERS) parallel[who] = parallel[who].map((block) => block.map((ms) => ms / 16));

@@ -53,24 +53,32 @@ export async function scopeOf(baseUrl: string, apiKey: string): Promise<string> 
   return [...new Uint8Array(digest)].slice(0, 16).map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** A store in this process's memory: exact sliding logs, pruned as they age, and blocks. */
+/**
+ * A store in this process's memory. Per key it keeps the times of the last `limit` calls in a
+ * ring: the oldest of them says whether a new call fits in the window (an exact sliding window,
+ * one step per call, and never more than `limit` numbers per key).
+ */
 export function createMemoryStore(now: () => number = Date.now): RateLimitStore {
-  const logs = new Map<string, { times: number[]; start: number }>();
+  const rings = new Map<string, { times: number[]; head: number }>();
   const blocks = new Map<string, number>();
   const blocked = (key: string, at: number) => Math.max(0, (blocks.get(key) ?? 0) - at);
   return {
     take(key, limit, windowMs) {
       const at = now();
-      const wait = blocked(key, at);
-      if (wait) return wait;
-      let log = logs.get(key);
-      if (!log) logs.set(key, (log = { times: [], start: 0 }));
-      const { times } = log;
-      while (log.start < times.length && times[log.start]! <= at - windowMs) log.start++;
-      if (log.start > 64 && log.start * 2 > times.length) times.splice(0, log.start), (log.start = 0);
-      if (times.length - log.start < limit) return times.push(at), 0;
-      // Full: room comes when the call `limit` places back leaves the window.
-      return times[times.length - limit]! + windowMs - at;
+      if (blocks.size) {
+        const wait = blocked(key, at);
+        if (wait) return wait;
+      }
+      let ring = rings.get(key);
+      // A ring made for another limit (clients with different settings) starts over.
+      if (!ring || ring.times.length > limit) rings.set(key, (ring = { times: [], head: 0 }));
+      const { times } = ring;
+      if (times.length < limit) return times.push(at), 0;
+      const oldest = times[ring.head]!;
+      if (oldest > at - windowMs) return oldest + windowMs - at;
+      times[ring.head] = at;
+      ring.head = (ring.head + 1) % limit;
+      return 0;
     },
     block(key, ms) {
       blocks.set(key, Math.max(blocks.get(key) ?? 0, now() + ms));
@@ -108,7 +116,14 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
   const lines = new Map<string, Line>();
   const window = windowMs + marginMs;
   let scope: string | undefined;
-  const keyOf = async (call: Call) => `${(scope ??= await deps.scope())}/${call.operationId}`;
+  /** Each operation's key, once the scope is known: no string is built per call. */
+  const keys = new Map<string, string>();
+  const keyOf = async (call: Call) => {
+    scope ??= await deps.scope();
+    let key = keys.get(call.operationId);
+    if (!key) keys.set(call.operationId, (key = `${scope}/${call.operationId}`));
+    return key;
+  };
 
   function refuse(call: Call, wait: number, mayWait: number): never {
     deps.onLimit?.(call, wait, true);
@@ -154,8 +169,9 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
   return {
     admit(call) {
       // Fast path: nobody waiting, and the store answers at once with room.
-      if (scope !== undefined && !lines.get(`${scope}/${call.operationId}`)?.waiting) {
-        const taken = store.take(`${scope}/${call.operationId}`, limit, window);
+      const key = keys.get(call.operationId);
+      if (key !== undefined && !lines.get(key)?.waiting) {
+        const taken = store.take(key, limit, window);
         if (taken === 0) return undefined;
         return Promise.resolve(taken).then((first) => (first ? wait(call, first) : undefined));
       }

@@ -35,33 +35,35 @@ export interface Success {
 
 const JSON_BODY = { "content-type": "application/json" };
 
-/** Makes the method of one operation. */
-export function methodFor(operationId: string, row: Row, ctx: MethodContext): (input?: unknown, options?: unknown) => Promise<Success> {
+/** Makes the method of one operation; with `whole`, it resolves to the body and its answer, else to the body. */
+export function methodFor(operationId: string, row: Row, ctx: MethodContext): (input: unknown, options: unknown, whole: boolean) => Promise<unknown> {
   const { method } = row;
   const retry = retryClassOf(method, row.idempotent);
   const prepare = inputPreparer(operationId, row);
   const { observer, tracing } = ctx;
 
-  return async (input, options) => {
+  return async (input, options, whole) => {
     const settled = ctx.settings(operationId, options);
     const { path, body } = prepare(input);
     const url = ctx.baseUrl + path;
     const headers = body === undefined ? settled.headers : settled === ctx.defaults ? ctx.jsonHeaders : { ...settled.headers, ...JSON_BODY };
     const { timeoutMs, maxRetries, signal } = settled;
     const call: Call = { operationId, method, url, headers, body, retry, timeoutMs, maxRetries, signal };
-    const run = async (): Promise<Success> => {
+    let status: number | undefined;
+    const run = async (): Promise<unknown> => {
       const answer = await ctx.send(call);
       const data = outcome(call, row, answer);
-      if (ctx.validate) check(ctx.validate, operationId, answer.response.status, data);
-      return { data, response: answer.response };
+      status = answer.response.status;
+      if (ctx.validate) check(ctx.validate, operationId, status, data);
+      return whole ? ({ data, response: answer.response } satisfies Success) : data;
     };
     if (!observer && !tracing) return run();
     const span = tracing?.start({ operationId, method, urlTemplate: row.path, url });
     const retries = () => Math.max((call.attempts ?? 1) - 1, 0);
     try {
-      const success = await (span ? span.run(run) : run());
-      span?.end({ status: success.response.status, retries: retries() });
-      return success;
+      const result = await (span ? span.run(run) : run());
+      span?.end({ status, retries: retries() });
+      return result;
     } catch (error) {
       observer?.error(call, error);
       span?.end({ status: error instanceof ApiError ? error.status : undefined, error, retries: retries() });

@@ -61,7 +61,7 @@ export interface Progress {
 
 /** Hands what happens to a call on to the user's hooks and logger; its state lives on the call. */
 export class Observer {
-  /** Whether anything wants to hear about every attempt (hooks or debug logs). */
+  /** Whether anything needs the attempts' timings (any hook, or debug logs); otherwise attempts cost nothing here. */
   private readonly everyStep: boolean;
 
   constructor(
@@ -72,7 +72,7 @@ export class Observer {
     private readonly bodies: boolean,
     private readonly now: () => number,
   ) {
-    this.everyStep = !!(hooks.onRequest || hooks.onResponse || hooks.onError || (logger && level === 0));
+    this.everyStep = Object.values(hooks).some(Boolean) || (!!logger && level === 0);
   }
 
   private safely(fn: () => void): void {
@@ -102,11 +102,11 @@ export class Observer {
   }
 
   request(call: Call): void {
+    if (!this.everyStep) return;
     const at = this.now();
     const p = (call.progress ??= { started: at, attemptStarted: at });
     p.attemptStarted = at;
     p.status = undefined;
-    if (!this.everyStep) return;
     this.safely(() => this.hooks.onRequest?.(this.info(call)));
     if (this.level > 0) return;
     const body = this.bodies && typeof call.body == "string" ? ` body ${call.body}` : "";
@@ -114,9 +114,9 @@ export class Observer {
   }
 
   response(call: Call, status: number, text: string | undefined): void {
+    if (!this.everyStep) return;
     const p = call.progress!;
     p.status = status;
-    if (!this.everyStep) return;
     p.traceId = status >= 400 && text ? errorTraceId(text) : undefined;
     const took = this.now() - p.attemptStarted;
     this.safely(() => this.hooks.onResponse?.(this.info(call, took)));

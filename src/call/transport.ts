@@ -41,6 +41,8 @@ export interface TransportDeps {
   gate?: Gate | undefined;
   /** Hooks and logs. Undefined: nobody listens. */
   observer?: Observer | undefined;
+  /** The fetch is the platform's, which ends a request and its body when its signal aborts. */
+  honoursSignal?: boolean;
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -67,14 +69,16 @@ const abort = (controller: AbortController, reason: unknown) => controller.abort
 /** How one attempt ended: an answer (body read, or `text` undefined when it will be retried) or a failure. */
 type Attempt = { response: Response; text?: string } | { failure: "timeout" | "connection"; error: unknown; brokeOff: boolean };
 
-async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: boolean, observer: Observer | undefined): Promise<Attempt> {
+async function attempt(deps: TransportDeps, call: Call, mayRetry: boolean): Promise<Attempt> {
+  const { fetch, observer } = deps;
   const caller = call.signal;
   const controller = new AbortController();
   const { signal } = controller;
-  // Rejects the moment the attempt is aborted (timeout or caller), whatever fetch itself does:
-  // the attempt waits on this and on each step, so no fetch can hold a call past its bounds.
-  const stopped = new Promise<never>((_, reject) => (signal.onabort = () => reject(signal.reason)));
-  stopped.catch(ignore);
+  // A fetch of the user's may ignore its signal: then the attempt also waits on this, which
+  // rejects the moment the attempt is aborted (timeout or caller), so no fetch can hold a call
+  // past its bounds. The platform's fetch ends its request and its body on abort by itself.
+  const stopped = deps.honoursSignal ? undefined : new Promise<never>((_, reject) => (signal.onabort = () => reject(signal.reason)));
+  stopped?.catch(ignore);
   const timer = setTimeout(abort, call.timeoutMs, controller, TIMED_OUT);
   const forward = caller && (() => controller.abort(caller.reason));
   if (forward) caller.addEventListener("abort", forward);
@@ -83,7 +87,7 @@ async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: bool
     call.attempts = (call.attempts ?? 0) + 1;
     observer?.request(call);
     const init = { method: call.method, headers: call.headers, body: call.body, signal, redirect: "manual" as const };
-    const got = await Promise.race([fetch(call.url, init), stopped]);
+    const got = await (stopped ? Promise.race([fetch(call.url, init), stopped]) : fetch(call.url, init));
     if (typeof got?.status !== "number" || typeof got.text !== "function") throw new TypeError("fetch resolved to something that is not a Response");
     response = got;
     if (!response.ok && mayRetry && isRetryable(call.retry, response)) {
@@ -92,7 +96,7 @@ async function attempt(fetch: TransportDeps["fetch"], call: Call, mayRetry: bool
       observer?.response(call, response.status, undefined);
       return { response };
     }
-    const text = await Promise.race([response.text(), stopped]);
+    const text = await (stopped ? Promise.race([response.text(), stopped]) : response.text());
     observer?.response(call, response.status, text);
     return { response, text };
   } catch (error) {
@@ -119,7 +123,7 @@ export function createTransport(deps: TransportDeps): (call: Call) => Promise<An
       const admitted = gate?.admit(call);
       if (admitted) await admitted;
       const mayRetry = retry < call.maxRetries;
-      const outcome = await attempt(deps.fetch, call, mayRetry, observer);
+      const outcome = await attempt(deps, call, mayRetry);
       if ("response" in outcome) {
         const { response } = outcome;
         // A 429 closes the operation; the next attempt (this call's or another's) waits at the gate.
