@@ -5,7 +5,7 @@
  * process would be left running with a new parent. It notices within `pollMs`.
  * Each way runs `stop` once (bounded by `stopMs`) and exits with code 0.
  */
-export function exitWithParent(stop: () => Promise<unknown> | unknown, pollMs = 200, stopMs = 1_500): void {
+export function exitWithParent(stop: () => Promise<unknown> | unknown, pollMs = 100, stopMs = 1_200): void {
   let stopping = false;
   const parent = process.ppid;
   const end = () => {

@@ -163,7 +163,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
-      const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      // A mock has nothing to save: a Prism that has not exited after a short grace is killed.
+      const force = setTimeout(() => child.kill("SIGKILL"), 800);
       await exited;
       clearTimeout(force);
     }
