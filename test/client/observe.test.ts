@@ -111,7 +111,7 @@ describe("logging", () => {
   it("by default only warnings are logged, e.g. a 429 closing an operation", async () => {
     const s = await serve((_q, res, n) => (n === 0 ? json(res, 429, { errorMessage: "later" }) : json(res, 200, BOOKING)));
     const logger = recorder();
-    const { client } = testClient(s.url, { logger, timeoutMs: 70_000, rateLimit: { maxWaitMs: 70_000 } });
+    const { client } = testClient(s.url, { logger, logLevel: undefined, timeoutMs: 70_000, rateLimit: { maxWaitMs: 70_000 } });
     await client.getClassBookingById({ bookingId: 1 });
     expect(logger.lines).toEqual([["warn", "class-booking-api: getClassBookingById: the API answered 429: the operation is closed for 60000 ms"]]);
   });
@@ -122,10 +122,10 @@ describe("logging", () => {
     const before = process.env.CLASS_BOOKING_LOG_LEVEL;
     try {
       process.env.CLASS_BOOKING_LOG_LEVEL = "debug";
-      await testClient(s.url, { logger }).client.getClassBookingById({ bookingId: 1 });
+      await testClient(s.url, { logger, logLevel: undefined }).client.getClassBookingById({ bookingId: 1 });
       expect(logger.lines.filter(([level]) => level === "debug").length).toBeGreaterThanOrEqual(2);
       process.env.CLASS_BOOKING_LOG_LEVEL = "loud";
-      expect(() => testClient(s.url, { logger })).toThrow(/option "logLevel \(from CLASS_BOOKING_LOG_LEVEL\)" must be one of/);
+      expect(() => testClient(s.url, { logger, logLevel: undefined })).toThrow(/option "logLevel \(from CLASS_BOOKING_LOG_LEVEL\)" must be one of/);
     } finally {
       if (before === undefined) delete process.env.CLASS_BOOKING_LOG_LEVEL;
       else process.env.CLASS_BOOKING_LOG_LEVEL = before;

@@ -16,7 +16,7 @@ function recordingClient(options: { apiKey?: string; dropKey?: boolean } = {}) {
     answers.push({ url: String(url), violations: response.headers.get("sl-violations") });
     return response;
   };
-  const client = createClassBookingClient({ baseUrl, apiKey: options.apiKey ?? "demo-key", fetch, maxRetries: 0 });
+  const client = createClassBookingClient({ baseUrl, apiKey: options.apiKey ?? "demo-key", fetch, maxRetries: 0, logLevel: "off" });
   return { client, loose: client as unknown as Loose, answers };
 }
 

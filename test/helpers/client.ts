@@ -15,7 +15,8 @@ export function testClient(baseUrl: string, options: Partial<ClassBookingClientO
   const waits: number[] = [];
   let clock = NOW;
   const client = buildClient(
-    { baseUrl, apiKey: API_KEY, timeoutMs: 2_000, ...options },
+    // Quiet unless a test asks for logs: the warnings of provoked 429s are not test output.
+    { baseUrl, apiKey: API_KEY, timeoutMs: 2_000, logLevel: "off", ...options },
     {
       now: () => clock,
       random: () => 0.5,

@@ -96,7 +96,7 @@ describe.each([
       expect(await store.blocked(key)).toBeGreaterThan(250);
 
       const api = await startServer((_req, res) => json(res, 200, BOOKING));
-      const app = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, rateLimit: { store: createRedisStore(client) } });
+      const app = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, logLevel: "off", rateLimit: { store: createRedisStore(client) } });
       await app.getClassBookingById({ bookingId: 1 });
       await api.close();
       const all = (await (typeof (client as IoRedis).call === "function" ? (client as IoRedis).call("KEYS", "*") : (client as ReturnType<typeof createClient>).sendCommand(["KEYS", "*"]))) as string[];
@@ -154,7 +154,7 @@ describe("Redis dies mid-run", () => {
     const api = await startServer((_req, res) => json(res, 200, BOOKING));
     try {
       const store = createRedisStore(c, { commandTimeoutMs: 200, onError: (e) => warnings.push(e.message) });
-      const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, rateLimit: { limit: 5, windowMs: 60_000, maxWaitMs: 0, store } });
+      const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, logLevel: "off", rateLimit: { limit: 5, windowMs: 60_000, maxWaitMs: 0, store } });
       for (let i = 0; i < 3; i++) await client.getClassBookingById({ bookingId: i });
       own.kill();
       const started = Date.now();
@@ -184,7 +184,7 @@ describe("Redis stops answering (frozen, connections open)", () => {
     const api = await startServer((_req, res) => json(res, 200, BOOKING));
     try {
       const store = createRedisStore(c, { commandTimeoutMs: 150, retryRedisAfterMs: 300, onError: (e) => warnings.push(e.message) });
-      const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, rateLimit: { store } });
+      const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, logLevel: "off", rateLimit: { store } });
       await client.getClassBookingById({ bookingId: 1 });
       own.freeze();
       const started = Date.now();
@@ -212,7 +212,7 @@ describe("RateLimitError", () => {
     const api = await startServer((_req, res) => json(res, 200, BOOKING));
     try {
       const store = createRedisStore(c, { prefix: `once${Math.random()}:` });
-      const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0, store } });
+      const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, logLevel: "off", rateLimit: { limit: 1, windowMs: 60_000, maxWaitMs: 0, store } });
       await client.getClassBookingById({ bookingId: 1 });
       const error = await client.getClassBookingById({ bookingId: 2 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RateLimitError);

@@ -20,6 +20,7 @@ const client = createClassBookingClient({
   baseUrl: env("API_URL"),
   apiKey: env("API_KEY"),
   maxRetries: Number(process.env.MAX_RETRIES ?? 2),
+  logLevel: "off",
   rateLimit: {
     limit: Number(env("LIMIT")),
     windowMs: Number(env("WINDOW_MS")),
