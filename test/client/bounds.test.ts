@@ -1,19 +1,11 @@
 /** Every call is bounded end to end: headers, body, retries; and every failure is a ClassBookingError. */
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ClassBookingError, ConnectionError, TimeoutError } from "../../src/index.js";
 import { BOOKING, testClient } from "../helpers/client.js";
-import { json, startServer, type Handler, type TestServer } from "../helpers/server.js";
+import { json, serversPerTest, type Handler } from "../helpers/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Handler) {
-  const s = await startServer(handler);
-  servers.push(s);
-  return s;
-}
+const serve = serversPerTest();
 const book = { customerId: 203, classSlotId: 20334 };
 
 /** Sends the headers and half of the body, then goes quiet (the socket stays open). */

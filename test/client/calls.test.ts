@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError, ClassBookingError } from "../../src/index.js";
 import { API_KEY, BOOKING, testClient } from "../helpers/client.js";
-import { json, startServer, type Handler, type TestServer } from "../helpers/server.js";
+import { json, serversPerTest } from "../helpers/server.js";
 import { VERSION } from "../../src/version.js";
 import { readFileSync } from "node:fs";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler) {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serversPerTest();
 
 describe("named methods send the right request", () => {
   it("bookClassSlot posts the flat input as the JSON body with auth and client headers", async () => {

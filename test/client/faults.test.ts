@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError, ConnectionError, isApiError, TimeoutError } from "../../src/index.js";
 import { BOOKING, ERROR_409, NOW, testClient } from "../helpers/client.js";
-import { json, reset, startServer, type Handler, type TestServer } from "../helpers/server.js";
+import { json, reset, serversPerTest, type Handler } from "../helpers/server.js";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function serve(handler: Handler) {
-  const s = await startServer(handler);
-  servers.push(s);
-  return s;
-}
+const serve = serversPerTest();
 const slow = (ms: number, then: Handler): Handler => (req, res, n) => {
   const timer = setTimeout(() => then(req, res, n), ms);
   res.on("close", () => clearTimeout(timer));

@@ -1,18 +1,10 @@
 /** Hooks, logs and the response of a success: what a user can see of a call, and never the key. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError, ClassBookingError, RateLimitError, type CallInfo, type Logger } from "../../src/index.js";
 import { API_KEY, BOOKING, ERROR_409, testClient } from "../helpers/client.js";
-import { json, startServer, type Handler, type TestServer } from "../helpers/server.js";
+import { json, serversPerTest } from "../helpers/server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler) {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serversPerTest();
 
 /** A logger that keeps its lines. */
 function recorder(): Logger & { lines: Array<[string, string]> } {

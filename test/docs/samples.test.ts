@@ -1,11 +1,11 @@
 /** The generated code samples: on every operation, and the TypeScript ones compile against the client. */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { specWithSamples, type CodeSample } from "../../scripts/docs.js";
-import { loadSpec, operations, repoRoot, type Node } from "../../scripts/spec.js";
+import { loadSpec, operations, type Node } from "../../scripts/spec.js";
+import { typecheck } from "../helpers/typecheck.js";
 
 const spec = specWithSamples();
 const work = mkdtempSync(path.join(tmpdir(), "cba-samples-"));
@@ -13,29 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const samplesOf = (op: Node) => op["x-codeSamples"] as CodeSample[];
 
-/** Type-checks files against the real client (src/), as a user's strict project would. */
-function typecheck(files: Record<string, string>) {
-  for (const [name, source] of Object.entries(files)) writeFileSync(path.join(work, name), source);
-  writeFileSync(
-    path.join(work, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        target: "es2022",
-        module: "esnext",
-        moduleResolution: "bundler",
-        lib: ["es2022", "dom"],
-        types: ["node"],
-        typeRoots: [path.join(repoRoot, "node_modules", "@types")],
-        paths: { "class-booking-api": [path.join(repoRoot, "src", "index.ts")] },
-        skipLibCheck: true,
-      },
-      files: Object.keys(files),
-    }),
-  );
-  return spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", work], { encoding: "utf8", timeout: 120_000 });
-}
+const check = (files: Record<string, string>) => typecheck(work, files);
 
 describe("generated code samples", () => {
   it.each(operations(spec).map((o) => [o.operationId, o] as const))("%s has a TypeScript and a curl sample", (id, { method, path: route, op }) => {
@@ -53,14 +31,14 @@ describe("generated code samples", () => {
 
   it("every TypeScript sample type-checks against the client", () => {
     const files = Object.fromEntries(operations(spec).map(({ operationId, op }) => [`${operationId}.ts`, samplesOf(op)[0]!.source]));
-    const res = typecheck(files);
+    const res = check(files);
     expect(res.status, res.stdout + res.stderr).toBe(0);
   });
 
   it("the type check would catch a wrong sample", () => {
     const { op } = operations(spec).find((o) => o.operationId === "bookClassSlot")!;
     const broken = samplesOf(op)[0]!.source.replace("classSlotId: 20334", 'classSlotId: "20334"');
-    const res = typecheck({ "broken.ts": broken });
+    const res = check({ "broken.ts": broken });
     expect(res.status).not.toBe(0);
     expect(res.stdout).toMatch(/broken\.ts\(\d+,\d+\): error TS2322/);
   });

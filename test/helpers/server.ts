@@ -1,6 +1,7 @@
 /** A real node:http server on 127.0.0.1 and a free port, scripted per test, that records what it saw. */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 export interface SeenRequest {
   method: string;
@@ -52,4 +53,17 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 /** Cuts the connection without an answer. */
 export function reset(res: ServerResponse): void {
   res.socket?.destroy();
+}
+
+/** For a test file: `serve(handler)` starts a server that is closed after the test that started it. */
+export function serversPerTest(): (handler: Handler) => Promise<TestServer> {
+  const open: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await startServer(handler);
+    open.push(server);
+    return server;
+  };
 }

@@ -1,18 +1,10 @@
 /** The API's lockout: one request too many and the endpoint answers 429 for the following minute. */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError, createMemoryStore, RateLimitError } from "../../src/index.js";
 import { BOOKING, testClient } from "../helpers/client.js";
-import { json, startServer, type Handler, type TestServer } from "../helpers/server.js";
+import { json, serversPerTest } from "../helpers/server.js";
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler) {
-  server = await startServer(handler);
-  return server;
-}
+const serve = serversPerTest();
 const tooMany = { errorMessage: "Too many requests to this endpoint.", errorCode: "RATE_LIMIT_EXCEEDED" };
 const book = { customerId: 203, classSlotId: 20334 };
 

@@ -10,7 +10,7 @@ import { Redis as IoRedis } from "ioredis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClassBookingClient, RateLimitError } from "../../src/index.js";
-import { createRedisStore } from "../../src/redis.js";
+import { createRedisStore, type NodeRedisLike } from "../../src/redis.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { BOOKING } from "../helpers/client.js";
 import { startRedis, type RedisServer } from "../helpers/redis.js";
@@ -144,16 +144,26 @@ describe("one budget across processes", () => {
   }, 60_000);
 });
 
+/** A redis-server of the test's own (to kill or freeze), a node-redis client on it, an API server, and the store's warnings. */
+async function withOwnRedis(test: (world: { own: RedisServer; redis: NodeRedisLike; api: TestServer; warnings: string[] }) => Promise<void>) {
+  const own = await startRedis();
+  const redis = createClient({ url: own.url, socket: { reconnectStrategy: () => 100 } });
+  redis.on("error", () => {});
+  await redis.connect();
+  const api = await startServer((_req, res) => json(res, 200, BOOKING));
+  try {
+    await test({ own, redis, api, warnings: [] });
+  } finally {
+    await api.close();
+    await redis.disconnect().catch(() => {});
+    await own.stop();
+  }
+}
+
 describe("Redis dies mid-run", () => {
-  it("fails open: every call completes, limited in this process, with one warning; nothing hangs", async () => {
-    const own = await startRedis();
-    const c = createClient({ url: own.url, socket: { reconnectStrategy: () => 100 } });
-    c.on("error", () => {});
-    await c.connect();
-    const warnings: string[] = [];
-    const api = await startServer((_req, res) => json(res, 200, BOOKING));
-    try {
-      const store = createRedisStore(c, { commandTimeoutMs: 200, onError: (e) => warnings.push(e.message) });
+  it("fails open: every call completes, limited in this process, with one warning; nothing hangs", () =>
+    withOwnRedis(async ({ own, redis, api, warnings }) => {
+      const store = createRedisStore(redis, { commandTimeoutMs: 200, onError: (e) => warnings.push(e.message) });
       const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, logLevel: "off", rateLimit: { limit: 5, windowMs: 60_000, maxWaitMs: 0, store } });
       for (let i = 0; i < 3; i++) await client.getClassBookingById({ bookingId: i });
       own.kill();
@@ -166,24 +176,13 @@ describe("Redis dies mid-run", () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/Redis failed .*counting in this process only/);
       for (const w of warnings) expect(w).not.toContain(API_KEY);
-    } finally {
-      await api.close();
-      await c.disconnect().catch(() => {});
-      await own.stop();
-    }
-  }, 30_000);
+    }), 30_000);
 });
 
 describe("Redis stops answering (frozen, connections open)", () => {
-  it("each call waits at most commandTimeoutMs for Redis, then the store fails open; it finds Redis again", async () => {
-    const own = await startRedis();
-    const c = createClient({ url: own.url });
-    c.on("error", () => {});
-    await c.connect();
-    const warnings: string[] = [];
-    const api = await startServer((_req, res) => json(res, 200, BOOKING));
-    try {
-      const store = createRedisStore(c, { commandTimeoutMs: 150, retryRedisAfterMs: 300, onError: (e) => warnings.push(e.message) });
+  it("each call waits at most commandTimeoutMs for Redis, then the store fails open; it finds Redis again", () =>
+    withOwnRedis(async ({ own, redis, api, warnings }) => {
+      const store = createRedisStore(redis, { commandTimeoutMs: 150, retryRedisAfterMs: 300, onError: (e) => warnings.push(e.message) });
       const client = createClassBookingClient({ baseUrl: api.url, apiKey: API_KEY, logLevel: "off", rateLimit: { store } });
       await client.getClassBookingById({ bookingId: 1 });
       own.freeze();
@@ -196,12 +195,7 @@ describe("Redis stops answering (frozen, connections open)", () => {
       await new Promise((r) => setTimeout(r, 400));
       await client.getClassBookingById({ bookingId: 4 });
       expect(warnings[1]).toMatch(/Redis answers again/);
-    } finally {
-      await api.close();
-      await c.disconnect().catch(() => {});
-      await own.stop();
-    }
-  }, 30_000);
+    }), 30_000);
 });
 
 describe("RateLimitError", () => {
