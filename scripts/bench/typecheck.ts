@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { operationRows } from "../generate.js";
+import { operationRows } from "../operations.js";
 import { exampleInput, loadSpec, operations as specOperations, repoRoot } from "../spec.js";
 import { median } from "./stats.js";
 

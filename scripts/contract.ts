@@ -1,0 +1,125 @@
+/**
+ * Renders generated/contract.ts: the schemas of every answer, request body and webhook call,
+ * reduced to what a validator checks, plus examples, scopes and parameter defaults. Read by the
+ * validate entry, the sandbox and the webhook receiver, never by the main entry.
+ */
+import { operationRows } from "./operations.js";
+import { header, literal } from "./render.js";
+import { deref, operations as specOperations, type Node } from "./spec.js";
+
+/** Keywords a response validator enforces; `SCHEMA_NOTES` only document. Anything else is refused. */
+const SCHEMA_KEYWORDS = new Set(["type", "format", "enum", "required", "properties", "items", "$ref", "additionalProperties", "minimum", "maximum"]);
+const SCHEMA_NOTES = new Set(["description", "examples", "example", "deprecated", "title", "default"]);
+
+/** A schema reduced to what a validator checks, with local refs shortened to the component's name. */
+export function checkedSchema(schema: Node, where: string): Node {
+  const out: Node = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (SCHEMA_NOTES.has(key) || key.startsWith("x-")) continue;
+    if (!SCHEMA_KEYWORDS.has(key)) throw new Error(`${where}: the keyword "${key}" cannot be checked by the response validator`);
+    if (key === "$ref") out.$ref = String(value).replace("#/components/schemas/", "");
+    else if (key === "properties") out.properties = Object.fromEntries(Object.entries<Node>(value).map(([name, sub]) => [name, checkedSchema(sub, `${where}.${name}`)]));
+    else if (key === "items") out.items = checkedSchema(value, `${where}[]`);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * What a set of schemas have in common: the object fields all of them have (required where all
+ * require them), array items in common, and a scalar's type and format without the values one
+ * of them lists. The webhooks' envelope (entityId, uuid, payload) is worked out this way, so
+ * events of a type the spec does not list can still be checked.
+ */
+export function commonShape(spec: Node, schemas: Node[]): Node {
+  const all = schemas.map((schema) => deref(spec, schema));
+  const types = new Set(all.map((schema) => schema.type));
+  if (types.size !== 1) return {};
+  const [type] = [...types];
+  if (type === "array") return { type, items: commonShape(spec, all.map((schema) => schema.items ?? {})) };
+  if (type !== "object") {
+    const formats = new Set(all.map((schema) => schema.format));
+    return formats.size === 1 && all[0]!.format ? { type, format: all[0]!.format } : { type };
+  }
+  const names = Object.keys(all[0]!.properties ?? {}).filter((name) => all.every((schema) => schema.properties?.[name]));
+  const required = names.filter((name) => all.every((schema) => (schema.required ?? []).includes(name)));
+  const properties = Object.fromEntries(names.map((name) => [name, commonShape(spec, all.map((schema) => schema.properties[name]))]));
+  return { type, ...(required.length && { required }), ...(names.length && { properties }) };
+}
+
+/** Renders generated/contract.ts: the schemas of every answer, for checking what the API sends. */
+export function renderContract(spec: Node): string {
+  const schemas = Object.entries<Node>(spec.components.schemas).map(([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`);
+  const responses = specOperations(spec).map(({ operationId, op }) => {
+    const byStatus = Object.entries<Node>(op.responses).map(([status, response]) => {
+      const schema = deref(spec, response).content?.["application/json"]?.schema;
+      return `${status}: ${schema ? literal(checkedSchema(schema, `${operationId} ${status}`)) : "null"}`;
+    });
+    return `  ${operationId}: { ${byStatus.join(", ")} },`;
+  });
+  const examples = specOperations(spec).map(({ operationId, op }) => {
+    const byStatus = Object.entries<Node>(op.responses).flatMap(([status, response]) => {
+      const named = Object.entries<Node>(deref(spec, response).content?.["application/json"]?.examples ?? {});
+      return named.length ? [`${status}: { ${named.map(([name, example]) => `${name}: ${literal(deref(spec, example).value)}`).join(", ")} }`] : [];
+    });
+    return `  ${operationId}: { ${byStatus.join(", ")} },`;
+  });
+  const requests = specOperations(spec).flatMap(({ operationId, op }) => {
+    const schema = op.requestBody && deref(spec, op.requestBody).content?.["application/json"]?.schema;
+    return schema ? [`  ${operationId}: ${literal(checkedSchema(schema, `${operationId} request`))},`] : [];
+  });
+  const webhookBodies = Object.entries<Node>(spec.webhooks ?? {}).map(([type, item]) => {
+    const schema = deref(spec, item.post.requestBody).content["application/json"].schema;
+    return [type, schema] as const;
+  });
+  const webhookLines = webhookBodies.map(([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`);
+  const envelope = commonShape(spec, webhookBodies.map(([, schema]) => schema));
+  const rows = operationRows(spec);
+  const scopes = [...rows].map(([id, row]) => `  ${id}: ${JSON.stringify(row.scope)},`);
+  const defaults = specOperations(spec).map(({ operationId, op }) => {
+    const given = (op.parameters ?? []).map((p: Node) => deref(spec, p)).filter((p: Node) => p.schema?.default !== undefined);
+    return `  ${operationId}: ${literal(Object.fromEntries(given.map((p: Node) => [p.name, p.schema.default])))},`;
+  });
+  return [
+    `${header("contract")}import type { Schema } from "../src/contract/check.js";`,
+    "",
+    "/** Every component schema, reduced to the keywords a validator checks. */",
+    "export const schemas: Record<string, Schema> = {",
+    ...schemas,
+    "};",
+    "",
+    "/** Per operation, the schema of each documented answer by status (null: the answer has no body). */",
+    "export const responses: Record<string, Record<string, Schema | null>> = {",
+    ...responses,
+    "};",
+    "",
+    "/** The schema of each operation's JSON request body. */",
+    "export const requests: Record<string, Schema> = {",
+    ...requests,
+    "};",
+    "",
+    "/** The schema of each event type's webhook call (the body the API posts). */",
+    "export const webhookEvents: Record<string, Schema> = {",
+    ...webhookLines,
+    "};",
+    "",
+    "/** What the webhook calls of every event type have in common: the check for a type the spec does not list. */",
+    `export const webhookEnvelope: Schema = ${literal(envelope)};`,
+    "",
+    "/** The scope each operation needs, as its description names it. */",
+    "export const scopes: Record<string, string> = {",
+    ...scopes,
+    "};",
+    "",
+    "/** The defaults of each operation's parameters, which the server applies when a value is left out. */",
+    "export const defaults: Record<string, Record<string, unknown>> = {",
+    ...defaults,
+    "};",
+    "",
+    "/** Per operation and status, the named examples of each documented answer that has a body (the first is the default). */",
+    "export const examples: Record<string, Record<string, Record<string, unknown>>> = {",
+    ...examples,
+    "};",
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,133 @@
+/** The operation rows read from the spec: what the client needs to call each operation, and every input's rule. */
+import { deref, operations as specOperations, type Node } from "./spec.js";
+
+/** What an input must be: the spec's own keywords for one parameter or body field. */
+export interface InputRule {
+  in: "path" | "query" | "body";
+  type: "integer" | "string" | "boolean";
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: string[];
+}
+
+/** Schema keywords an input rule carries; any other validation keyword on an input is refused. */
+const RULE_KEYWORDS = ["type", "format", "minimum", "maximum", "enum"] as const;
+/** Keywords that only document or default a value; the client does not check them. */
+const NOTE_KEYWORDS = new Set(["description", "default", "example", "examples", "title", "deprecated"]);
+/** Formats the client knows how to check. */
+const FORMATS: Record<string, string[]> = { integer: ["int32", "int64"], string: ["date"], boolean: [] };
+
+/** What the client needs to know to call one operation, read from the spec. */
+export interface OperationRow {
+  method: string;
+  path: string;
+  pathParams: string[];
+  queryParams: string[];
+  /** Top-level fields of the JSON body, or null when the operation takes no body. */
+  bodyFields: string[] | null;
+  /** Every input (path, query, body) with the rule it obeys, in the spec's order. */
+  inputs: Record<string, InputRule>;
+  /** Input names that must be given (path parameters, required query parameters and body fields). */
+  required: string[];
+  /** The spec marks the operation `x-idempotent`: safe to send twice whatever its method. */
+  idempotent: boolean;
+  /** Whether the 200 answer is a slice (result, hasNext, offset) that client.paginate can walk. */
+  sliced: boolean;
+  /** Whether the 200 answer carries a JSON body. */
+  json: boolean;
+  /** The scope the operation's description names ("Required scope: `CLASSES_READ`."). */
+  scope: string;
+}
+
+/** Reads the rule of one input from its schema, refusing keywords the client could not enforce. */
+export function inputRule(where: InputRule["in"], name: string, schema: Node): InputRule {
+  const type: InputRule["type"] = schema.type;
+  if (typeof type !== "string" || !(type in FORMATS)) throw new Error(`input "${name}": type ${JSON.stringify(type)} is not a scalar type`);
+  if (schema.format !== undefined && !FORMATS[type]!.includes(schema.format)) {
+    throw new Error(`input "${name}": format "${schema.format}" of a ${type} cannot be checked`);
+  }
+  for (const key of Object.keys(schema)) {
+    if (!(RULE_KEYWORDS as readonly string[]).includes(key) && !NOTE_KEYWORDS.has(key)) {
+      throw new Error(`input "${name}": the keyword "${key}" cannot be checked by the client`);
+    }
+  }
+  const rule: Record<string, unknown> = { in: where, type };
+  for (const key of RULE_KEYWORDS.slice(1)) if (schema[key] !== undefined) rule[key] = schema[key];
+  return rule as unknown as InputRule;
+}
+
+const SCOPE = /^Required scope: `(\w+)`\./;
+
+function jsonBodySchema(spec: Node, operationId: string, holder: Node | undefined): Node | undefined {
+  if (!holder) return undefined;
+  const content = deref(spec, holder).content;
+  if (!content) return undefined;
+  const schema = content["application/json"]?.schema;
+  if (!schema) throw new Error(`${operationId}: only application/json bodies are supported`);
+  return deref(spec, schema);
+}
+
+export function operationRows(spec: Node): Map<string, OperationRow> {
+  const rows = new Map<string, OperationRow>();
+  for (const { operationId, method, path: route, op } of specOperations(spec)) {
+    if (!operationId) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
+    const params = (op.parameters ?? []).map((p: Node) => deref(spec, p));
+    const names = (where: string) => params.filter((p: Node) => p.in === where).map((p: Node) => p.name as string);
+    const body = jsonBodySchema(spec, operationId, op.requestBody);
+    if (body && body.type !== "object") throw new Error(`${operationId}: the request body must be an object`);
+    const bodyFields = body ? Object.keys(body.properties ?? {}) : null;
+    const inputs: Record<string, InputRule> = {};
+    const add = (where: InputRule["in"], name: string, schema: Node) => {
+      if (name in inputs) throw new Error(`${operationId}: input name "${name}" is used twice; flat inputs need unique names`);
+      try {
+        inputs[name] = inputRule(where, name, deref(spec, schema));
+      } catch (error) {
+        throw new Error(`${operationId}: ${(error as Error).message}`);
+      }
+    };
+    for (const p of params) {
+      if (p.in !== "path" && p.in !== "query") throw new Error(`${operationId}: ${p.in} parameters are not supported`);
+      add(p.in, p.name, p.schema ?? {});
+    }
+    for (const field of bodyFields ?? []) add("body", field, body!.properties[field]);
+    const ok = jsonBodySchema(spec, operationId, op.responses?.["200"]);
+    const okProps = ok?.properties ?? {};
+    const scope = SCOPE.exec(op.description ?? "")?.[1];
+    if (!scope) throw new Error(`${operationId}: the description must start with "Required scope: \`...\`."`);
+    rows.set(operationId, {
+      method: method.toUpperCase(),
+      path: route,
+      pathParams: names("path"),
+      queryParams: names("query"),
+      bodyFields,
+      inputs,
+      required: [
+        ...params.filter((p: Node) => p.required).map((p: Node) => p.name as string),
+        ...(body?.required ?? []),
+      ],
+      idempotent: op["x-idempotent"] === true,
+      sliced: okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
+      json: ok !== undefined,
+      scope,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The row the client reads at run time: the full row minus what it can work out itself. Path
+ * parameters are the inputs whose rule says `in: "path"` and are always required, so
+ * `required` names only the query and body fields that must be given; the operation takes a JSON
+ * body exactly when some input is `in: "body"`. Empty lists and false flags are left out to keep
+ * bundles small.
+ */
+export function runtimeRow(row: OperationRow): Record<string, unknown> {
+  const out: Record<string, unknown> = { method: row.method, path: row.path, inputs: row.inputs };
+  const required = row.required.filter((name) => !row.pathParams.includes(name));
+  if (required.length) out.required = required;
+  if (row.idempotent) out.idempotent = true;
+  if (row.sliced) out.sliced = true;
+  if (row.json) out.json = true;
+  return out;
+}
