@@ -8,10 +8,12 @@ import { examples } from "../../generated/contract.js";
 import { handle } from "./handle.js";
 import { seededStudio } from "./seed.js";
 import { studioFromFixtures, type SandboxFixtures, type StudioState } from "./state.js";
+import { Deliveries, hashOf, type SandboxEvent, type WebhookTarget } from "./deliveries.js";
 import { Studio, type StudioEvent } from "./studio.js";
 
 export type { Booking, Class, ClassRecord, ClassSlot, CustomerRecord, SandboxFixtures, SlotRecord, StudioState } from "./state.js";
 export { Studio, Problem, type StudioEvent } from "./studio.js";
+export type { Delivery, SandboxEvent, WebhookTarget } from "./deliveries.js";
 
 export type Scope = "CLASSES_READ" | "CLASSES_WRITE";
 
@@ -47,34 +49,6 @@ export interface SandboxOptions {
   webhooks?: WebhookTarget[];
 }
 
-export interface WebhookTarget {
-  url: string;
-  /** The studio's webhook key (not its API key). */
-  key: string;
-  /** Only events of the studio of this API key. @default every studio */
-  apiKey?: string;
-  /** How long the receiver may take; the API gives it 5 s. @default 5000 */
-  timeoutMs?: number;
-}
-
-/** What became of one webhook call (the key is not kept). */
-export interface Delivery {
-  url: string;
-  uuid: string;
-  type: string;
-  /** The receiver's status, when it answered. */
-  status?: number;
-  /** Why it failed: "timeout" or the network error's message. */
-  error?: string;
-}
-
-/** An event as the API sends it to integrations (the body of a webhook call). */
-export interface SandboxEvent {
-  entityId: number;
-  uuid: string;
-  payload: Array<{ timestamp: number; type: StudioEvent["type"]; content?: { classId: number } }>;
-}
-
 /** A snapshot of every studio and the clock; plain JSON, with keys only as hashes. */
 export interface SandboxSnapshot {
   now: number;
@@ -89,12 +63,6 @@ function exampleStart(): number {
   return Math.max(...slots.map((s) => Date.parse(s.earliestBookingDateTime ?? ""))) + 86_400_000;
 }
 
-/** A hash of a key (hex SHA-256): studios and snapshots never hold the key itself. */
-async function hashOf(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export class Sandbox {
   private readonly options: SandboxOptions;
   private readonly start: number;
@@ -106,9 +74,9 @@ export class Sandbox {
   private listeners = new Set<(event: SandboxEvent) => void>();
   private traces = 0;
   private events = 0;
-  private pending = new Set<Promise<void>>();
+  private readonly calls = new Deliveries();
   /** Every webhook call made so far, in order. */
-  readonly deliveries: Delivery[] = [];
+  readonly deliveries = this.calls.list;
 
   constructor(options: SandboxOptions = {}) {
     this.options = options;
@@ -218,35 +186,12 @@ export class Sandbox {
         // A listener's failure is its own.
       }
     }
-    for (const target of this.options.webhooks ?? []) {
-      const sent = this.deliver(target, event, studio);
-      this.pending.add(sent);
-      void sent.finally(() => this.pending.delete(sent));
-    }
-  }
-
-  /** Posts one event to one target: once, bounded by its timeout, never again. */
-  private async deliver(target: WebhookTarget, event: SandboxEvent, studio: string): Promise<void> {
-    if (target.apiKey !== undefined && (await hashOf(target.apiKey)) !== studio) return;
-    const delivery: Delivery = { url: target.url, uuid: event.uuid, type: event.payload[0]!.type };
-    this.deliveries.push(delivery);
-    try {
-      const response = await fetch(target.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-api-key": target.key },
-        body: JSON.stringify(event),
-        signal: AbortSignal.timeout(target.timeoutMs ?? 5_000),
-      });
-      delivery.status = response.status;
-      await response.body?.cancel().catch(() => {});
-    } catch (error) {
-      delivery.error = (error as Error)?.name === "TimeoutError" ? "timeout" : String((error as Error)?.message ?? error);
-    }
+    this.calls.send(this.options.webhooks ?? [], event, studio);
   }
 
   /** Resolves when every webhook call under way has ended (answered, failed or timed out). */
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  settled(): Promise<void> {
+    return this.calls.settled();
   }
 
   /** Back to the start: fresh studios, the clock where it began, no rate-limit history. */
