@@ -18,3 +18,6 @@ export const operations = {
 
 /** Every operationId in the spec. */
 export type OperationId = keyof typeof operations;
+
+/** What holds for every operation: the key's header (lower case), the tenant host pattern, the API's rate limit per key and operation. */
+export const api = { keyHeader: "x-api-key", tenantUrl: "https://{tenant}.open-api.magicline.com", rateLimit: { limit: 1000, windowMs: 60000, lockoutMs: 60000 } } as const;

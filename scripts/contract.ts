@@ -3,7 +3,7 @@
  * reduced to what a validator checks, plus examples, scopes and parameter defaults. Read by the
  * validate entry, the sandbox and the webhook receiver, never by the main entry.
  */
-import { operationRows } from "./operations.js";
+import { keyHeaderOf, operationRows, secondsAsMs } from "./operations.js";
 import { header, literal } from "./render.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
@@ -116,10 +116,23 @@ export function renderContract(spec: Node): string {
     ...defaults,
     "};",
     "",
+    "/** How the API calls a webhook receiver: the header that carries the webhook key (lower case) and how long it waits for an answer. */",
+    `export const webhookDelivery = ${literal(webhookDelivery(spec))} as const;`,
+    "",
     "/** Per operation and status, the named examples of each documented answer that has a body (the first is the default). */",
     "export const examples: Record<string, Record<string, Record<string, unknown>>> = {",
     ...examples,
     "};",
     "",
   ].join("\n");
+}
+
+/** How the API calls webhook receivers: the one scheme every webhook names, and x-webhook-delivery. */
+export function webhookDelivery(spec: Node): { keyHeader: string; timeoutMs: number } {
+  const schemes = new Set(Object.values<Node>(spec.webhooks ?? {}).flatMap((item) => (item.post.security ?? []).flatMap((s: Node) => Object.keys(s))));
+  if (schemes.size !== 1) throw new Error("every webhook must name the same one security scheme");
+  return {
+    keyHeader: keyHeaderOf(spec, [...schemes][0]!),
+    timeoutMs: secondsAsMs(spec["x-webhook-delivery"]?.timeoutSeconds, "x-webhook-delivery.timeoutSeconds"),
+  };
 }

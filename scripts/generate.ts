@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { renderContract } from "./contract.js";
-import { operationRows, runtimeRow } from "./operations.js";
+import { apiFacts, operationRows, runtimeRow } from "./operations.js";
 import { header, literal, SPEC_PATH } from "./render.js";
 import { loadSpec, type Node } from "./spec.js";
 
@@ -29,7 +29,16 @@ export async function renderSchemaTypes(specFile: string): Promise<string> {
 export function renderOperations(spec: Node): string {
   const lines = [`${header("operation table")}export const operations = {`];
   for (const [id, row] of operationRows(spec)) lines.push(`  ${id}: ${literal(runtimeRow(row))},`);
-  lines.push("} as const;", "", "/** Every operationId in the spec. */", "export type OperationId = keyof typeof operations;", "");
+  lines.push(
+    "} as const;",
+    "",
+    "/** Every operationId in the spec. */",
+    "export type OperationId = keyof typeof operations;",
+    "",
+    "/** What holds for every operation: the key's header (lower case), the tenant host pattern, the API's rate limit per key and operation. */",
+    `export const api = ${literal(apiFacts(spec))} as const;`,
+    "",
+  );
   return lines.join("\n");
 }
 

@@ -131,3 +131,37 @@ export function runtimeRow(row: OperationRow): Record<string, unknown> {
   if (row.json) out.json = true;
   return out;
 }
+
+/** The header an apiKey security scheme names, in lower case (as fetch's Headers and Node give names). */
+export function keyHeaderOf(spec: Node, scheme: string): string {
+  const found = spec.components?.securitySchemes?.[scheme];
+  if (found?.type !== "apiKey" || found.in !== "header" || typeof found.name !== "string") {
+    throw new Error(`security scheme ${scheme} must be an apiKey sent in a header`);
+  }
+  return found.name.toLowerCase();
+}
+
+/** A whole number of seconds from a spec extension, as milliseconds. */
+export function secondsAsMs(value: unknown, where: string): number {
+  if (!Number.isInteger(value) || (value as number) <= 0) throw new Error(`${where} must be a positive whole number of seconds`);
+  return (value as number) * 1000;
+}
+
+/** What holds for every operation: the key's header, the tenant host pattern, the API's rate limit. */
+export function apiFacts(spec: Node): { keyHeader: string; tenantUrl: string; rateLimit: { limit: number; windowMs: number; lockoutMs: number } } {
+  const [scheme, ...others] = (spec.security ?? []).flatMap((requirement: Node) => Object.keys(requirement));
+  if (!scheme || others.length) throw new Error("the spec must name exactly one security scheme for its operations");
+  const tenantUrl = (spec.servers ?? []).map((server: Node) => server.url).find((url: string) => url.includes("{tenant}"));
+  if (!tenantUrl) throw new Error("the spec must list a server whose URL holds {tenant}");
+  const limit = spec["x-rate-limit"];
+  if (!Number.isInteger(limit?.requests) || limit.requests <= 0) throw new Error("x-rate-limit.requests must be a positive integer");
+  return {
+    keyHeader: keyHeaderOf(spec, scheme),
+    tenantUrl,
+    rateLimit: {
+      limit: limit.requests,
+      windowMs: secondsAsMs(limit.windowSeconds, "x-rate-limit.windowSeconds"),
+      lockoutMs: secondsAsMs(limit.lockoutSeconds, "x-rate-limit.lockoutSeconds"),
+    },
+  };
+}

@@ -1,4 +1,5 @@
 /** The checks run on the client's options at construction, and on each call's options. */
+import { api } from "../generated/operations.js";
 import { createGate, createMemoryStore, RATE_LIMIT_DEFAULTS, type Gate, type RateLimitOptions } from "./call/limit.js";
 import type { CallSettings } from "./call/method.js";
 import { levelFromEnvironment, LOG_LEVELS, Observer, type LogLevel, type Tracing } from "./call/observe.js";
@@ -13,7 +14,6 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** The key: printable ASCII on one line, with no space at either end (fetch would trim it). */
 const KEY = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
-const KEY_HEADER = "x-api-key";
 
 /** Reports a bad option; `where` is "createClassBookingClient: option" or "<operationId>: call option". */
 export type Complain = (option: string, problem: string) => never;
@@ -63,7 +63,7 @@ export function headerRecord(given: unknown, complain: Complain, option = "heade
     if (typeof name != "string" || !TOKEN.test(name)) complain(option, `has an invalid header name ${JSON.stringify(String(name))}`);
     if (typeof value != "string" || !FIELD_VALUE.test(value)) complain(option, `has an invalid value for "${name}"`);
     const lower = name.toLowerCase();
-    if (lower == KEY_HEADER) complain(option, "must not set X-API-KEY; pass the key as apiKey");
+    if (lower == api.keyHeader) complain(option, "must not set X-API-KEY; pass the key as apiKey");
     out[lower] = value;
   }
   return out;
@@ -74,7 +74,7 @@ export function resolveBaseUrl({ baseUrl, tenant }: Pick<ClassBookingClientOptio
   if (tenant !== undefined) {
     if (baseUrl !== undefined) fail("baseUrl", 'and option "tenant" exclude each other; give one');
     if (typeof tenant != "string" || !TENANT.test(tenant)) fail("tenant", 'must be a host name label such as "mystudio"');
-    return `https://${tenant.toLowerCase()}.open-api.magicline.com`;
+    return api.tenantUrl.replace("{tenant}", tenant.toLowerCase());
   }
   if (!baseUrl) fail("baseUrl", 'is required (or give "tenant")');
   let url: URL | undefined;

@@ -1,5 +1,5 @@
 /** createClassBookingClient: options in, one method per row of the generated operation table out. */
-import { operations } from "../generated/operations.js";
+import { api, operations } from "../generated/operations.js";
 import type { Row } from "./call/input.js";
 import { scopeOf } from "./call/limit.js";
 import { methodFor, type CallSettings, type MethodContext } from "./call/method.js";
@@ -59,7 +59,7 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     ...(typeof document == "undefined" && { "user-agent": agent }),
     ...(acceptLanguage && { "accept-language": acceptLanguage }),
     ...headerRecord(given.headers, fail),
-    "x-api-key": apiKey,
+    [api.keyHeader]: apiKey,
   };
   const defaults: CallSettings = {
     headers,

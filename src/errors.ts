@@ -1,3 +1,4 @@
+import { api } from "../generated/operations.js";
 import type { components, operations } from "../generated/schema.js";
 
 type ErrorResponse = components["schemas"]["ErrorResponse"];
@@ -32,7 +33,7 @@ export class ClassBookingError extends Error {
 /** Headers as kept on an error: the API key, credentials and cookies are replaced by `***`. */
 export type RedactedHeaders = Record<string, string>;
 
-const SECRET_HEADERS = new Set(["x-api-key", "authorization", "proxy-authorization", "cookie", "set-cookie"]);
+const SECRET_HEADERS = new Set([api.keyHeader, "authorization", "proxy-authorization", "cookie", "set-cookie"]);
 
 /** Copies headers into a plain object with every secret value replaced by `***`. */
 export function redactHeaders(headers: HeadersInit | undefined): RedactedHeaders {

@@ -4,7 +4,7 @@
  */
 import createClientExport, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { operations } from "../generated/operations.js";
+import { api, operations } from "../generated/operations.js";
 import { matchesTemplate, type Row } from "./call/input.js";
 import { retryClassOf } from "./call/retry.js";
 import type { CallSettings } from "./call/method.js";
@@ -63,7 +63,7 @@ export function rawClient(client: { baseUrl: string; headers: Record<string, str
       if (!matchesTemplate(row.path, path.split(/[?#]/)[0]!)) refuse(`the path ${path} does not match ${row.path}`);
       const sent: Record<string, string> = {};
       (init.headers as Headers).forEach((value, name) => (sent[name] = value));
-      if (sent["x-api-key"] !== headers["x-api-key"]) refuse("X-API-KEY may not be set per call; pass the key as apiKey");
+      if (sent[api.keyHeader] !== headers[api.keyHeader]) refuse("X-API-KEY may not be set per call; pass the key as apiKey");
       const { timeoutMs, maxRetries } = defaults;
       const retry = retryClassOf(row.method, row.idempotent);
       init.call = { operationId, method: row.method, url, headers: sent, body: init.body ?? undefined, retry, timeoutMs, maxRetries, signal: init.signal ?? undefined };

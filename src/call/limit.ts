@@ -3,6 +3,7 @@
  * store, and the lockout the API imposes after a 429. Calls that find no room wait in line
  * (first come, first served) within their bounds, or are refused before anything is sent.
  */
+import { api } from "../../generated/operations.js";
 import { ClassBookingError as RateLimitStoreError, RateLimitError } from "../errors.js";
 import type { Call } from "./transport.js";
 
@@ -41,7 +42,8 @@ export interface RateLimitOptions {
   store?: RateLimitStore;
 }
 
-export const RATE_LIMIT_DEFAULTS = { limit: 1000, windowMs: 60_000, lockoutMs: 60_000, maxWaitMs: 10_000 } as const;
+/** The API's own limit (from the spec), and how long a call may wait for room. */
+export const RATE_LIMIT_DEFAULTS = { ...api.rateLimit, maxWaitMs: 10_000 } as const;
 
 /**
  * Where a client's keys start in a shared store: a hash of its base URL and API key, so clients

@@ -2,6 +2,7 @@
  * How one call goes over the wire: the attempts (each bounded by `timeoutMs` from sending until
  * the body is read), the decision to retry (retry.ts), and the waits between attempts.
  */
+import { api } from "../../generated/operations.js";
 import { ConnectionError, TimeoutError } from "../errors.js";
 import type { Gate } from "./limit.js";
 import type { Observer, Progress } from "./observe.js";
@@ -137,7 +138,7 @@ export function createTransport(deps: TransportDeps): (call: Call) => Promise<An
         const { operationId, method, url } = call;
         throw outcome.failure === "timeout"
           ? new TimeoutError(operationId, method, url, call.timeoutMs)
-          : new ConnectionError(operationId, method, url, outcome.error, { brokeOff: outcome.brokeOff, secret: call.headers["x-api-key"] });
+          : new ConnectionError(operationId, method, url, outcome.error, { brokeOff: outcome.brokeOff, secret: call.headers[api.keyHeader] });
       }
       const retryAfter = "response" in outcome ? outcome.response.headers.get("retry-after") : undefined;
       const delay = retryDelayMs(retry, retryAfter, deps.now(), deps.random);

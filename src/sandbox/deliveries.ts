@@ -2,6 +2,7 @@
  * The sandbox's webhook calls: each event posted once to each target, as the API posts events to
  * a studio's integration, and a record of what became of every call (never with the key).
  */
+import { webhookDelivery } from "../../generated/contract.js";
 import type { StudioEvent } from "./studio.js";
 
 export interface WebhookTarget {
@@ -60,9 +61,9 @@ export class Deliveries {
     try {
       const response = await fetch(target.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-api-key": target.key },
+        headers: { "content-type": "application/json", [webhookDelivery.keyHeader]: target.key },
         body: JSON.stringify(event),
-        signal: AbortSignal.timeout(target.timeoutMs ?? 5_000),
+        signal: AbortSignal.timeout(target.timeoutMs ?? webhookDelivery.timeoutMs),
       });
       delivery.status = response.status;
       await response.body?.cancel().catch(() => {});

@@ -4,7 +4,7 @@
  * operation does is written here. Every answer is checked against the spec before it leaves.
  */
 import { defaults, examples, requests, schemas, scopes } from "../../generated/contract.js";
-import { operations } from "../../generated/operations.js";
+import { api, operations } from "../../generated/operations.js";
 import type { Row } from "../call/input.js";
 import { breaks } from "../call/rules.js";
 import { violations } from "../contract/check.js";
@@ -131,7 +131,7 @@ export async function handle(request: Request, context: HandlerContext): Promise
   const { found, allowed } = route(method === "HEAD" ? "GET" : method, url.pathname);
   const error = (status: number, errorMessage: string, errorCode: string, reference?: string) =>
     json(status, { errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) });
-  const key = request.headers.get("x-api-key") ?? "";
+  const key = request.headers.get(api.keyHeader) ?? "";
 
   // A HEAD request only checks the key.
   if (method === "HEAD") return new Response(null, { status: key && (await context.studioFor(key)) ? 200 : 401 });

@@ -5,6 +5,7 @@
  * behind node:http and Mock Service Worker. No `node:` import: it runs in browsers too.
  */
 import { examples } from "../../generated/contract.js";
+import { api } from "../../generated/operations.js";
 import { handle } from "./handle.js";
 import { seededStudio } from "./seed.js";
 import { studioFromFixtures, type SandboxFixtures, type StudioState } from "./state.js";
@@ -162,10 +163,10 @@ export class Sandbox {
     const log = this.requests.get(id) ?? { times: [], lockedUntil: 0 };
     this.requests.set(id, log);
     if (log.lockedUntil > now) return log.lockedUntil - now;
-    log.times = log.times.filter((t) => t > now - (rule.windowMs ?? 60_000));
+    log.times = log.times.filter((t) => t > now - (rule.windowMs ?? api.rateLimit.windowMs));
     log.times.push(now);
     if (log.times.length <= rule.limit) return 0;
-    log.lockedUntil = now + (rule.lockoutMs ?? 60_000);
+    log.lockedUntil = now + (rule.lockoutMs ?? api.rateLimit.lockoutMs);
     return log.lockedUntil - now;
   }
 

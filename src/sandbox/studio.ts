@@ -2,6 +2,7 @@
  * How a sandbox studio behaves: the reads, validate, book and cancel, over a StudioState. What
  * the API documentation does not say is marked "assumed" here and listed in the README.
  */
+import type { webhooks } from "../../generated/schema.js";
 import type { Booking, Class, ClassRecord, ClassSlot, SlotRecord, StudioState, ValidationStatus } from "./state.js";
 import { addDays, localDate, localInstant } from "./time.js";
 
@@ -17,7 +18,8 @@ export class Problem {
 
 /** Something the studio did that the API would tell integrations about (a webhook). */
 export interface StudioEvent {
-  type: "CLASS_BOOKING_CREATED" | "CLASS_BOOKING_UPDATED" | "CLASS_BOOKING_CANCELLED" | "CLASS_SLOT_UPDATED" | "CLASS_SLOT_CANCELLED";
+  /** One of the event types the spec describes. */
+  type: keyof webhooks;
   entityId: number;
   content?: { classId: number };
 }

@@ -5,11 +5,15 @@
  * servers, Next.js route handlers, Hono) and Node's (req, res) (node:http, Express). No `node:`
  * import: it runs in Node, Deno, Bun and edge runtimes.
  */
+import { webhookDelivery } from "../../generated/contract.js";
 import { memorySeenStore, parseEvent, WebhookError, type SeenStore, type WebhookEvent } from "./event.js";
 import { keyMatcher, type Keys } from "./keys.js";
 
 export { memorySeenStore, parseEvent, WebhookError } from "./event.js";
 export type { KnownWebhookEvent, SeenStore, UnknownWebhookEvent, WebhookEvent } from "./event.js";
+
+/** Answer a second before the API stops waiting, so a slow handler never costs the event. */
+const RESPOND_WITHIN_MS = webhookDelivery.timeoutMs - 1_000;
 
 export interface WebhookReceiverOptions<Studio> {
   /**
@@ -26,7 +30,7 @@ export interface WebhookReceiverOptions<Studio> {
   seen?: SeenStore;
   /** The largest body accepted, in bytes; larger calls are refused with 413. @default 65536 */
   maxBodyBytes?: number;
-  /** How long an adapter waits for onEvent before answering 200 anyway (the API gives up after 5 s). @default 4000 */
+  /** How long an adapter waits for onEvent before answering 200 anyway (a second under how long the API waits). @default 4000 */
   respondWithinMs?: number;
 }
 
@@ -63,7 +67,7 @@ export class WebhookReceiver<Studio> {
       if (duplicate) return { status: 200, body: { received: true, duplicate: true } };
       const handled = Promise.resolve().then(() => this.options.onEvent?.(event, studio));
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, this.options.respondWithinMs ?? 4_000, "late")));
+      const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, this.options.respondWithinMs ?? RESPOND_WITHIN_MS, "late")));
       try {
         await Promise.race([handled, late]);
       } finally {
@@ -84,7 +88,7 @@ export class WebhookReceiver<Studio> {
     const length = Number(request.headers.get("content-length") ?? 0);
     const limit = this.options.maxBodyBytes ?? 65_536;
     const body = length > limit ? new Uint8Array(limit + 1) : new Uint8Array(await request.arrayBuffer());
-    const { status, body: answer } = await this.answer(request.method, { key: request.headers.get("x-api-key"), body });
+    const { status, body: answer } = await this.answer(request.method, { key: request.headers.get(webhookDelivery.keyHeader), body });
     return new Response(JSON.stringify(answer), { status, headers: { "content-type": "application/json" } });
   };
 
@@ -104,7 +108,7 @@ export class WebhookReceiver<Studio> {
         }
         body = size > limit ? new Uint8Array(limit + 1) : concat(chunks, size);
       }
-      const key = req.headers["x-api-key"];
+      const key = req.headers[webhookDelivery.keyHeader];
       const { status, body: answer } = await this.answer(req.method ?? "GET", { key: Array.isArray(key) ? key[0] : key, body });
       res.statusCode = status;
       res.setHeader("content-type", "application/json");
