@@ -61,6 +61,12 @@ export function typescriptSample(spec: Node, operationId: string, op: Node): str
   return lines.join("\n");
 }
 
+/** The header the operations' security scheme sends the key in, as the spec spells it. */
+function keyHeaderName(spec: Node): string {
+  const scheme = Object.keys(spec.security?.[0] ?? {})[0];
+  return spec.components.securitySchemes[scheme!].name;
+}
+
 /** A curl sample for the same call. */
 export function curlSample(spec: Node, method: string, route: string, op: Node): string {
   const input = sampleInput(spec, op);
@@ -75,7 +81,7 @@ export function curlSample(spec: Node, method: string, route: string, op: Node):
     if (param.in === "query") query.set(param.name, String(input[param.name]));
   }
   const search = query.toString();
-  const lines = [`curl -X ${method.toUpperCase()} "${url}${search ? `?${search}` : ""}"`, '  -H "X-API-KEY: $CLASS_BOOKING_API_KEY"', '  -H "Accept: application/json"'];
+  const lines = [`curl -X ${method.toUpperCase()} "${url}${search ? `?${search}` : ""}"`, `  -H "${keyHeaderName(spec)}: $CLASS_BOOKING_API_KEY"`, '  -H "Accept: application/json"'];
   if (op.requestBody) {
     lines.push('  -H "Content-Type: application/json"', `  -d '${JSON.stringify(body)}'`);
   }
