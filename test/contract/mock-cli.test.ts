@@ -129,7 +129,7 @@ describe("class-booking-mock CLI", () => {
     const exited = exitOf(child);
     child.kill(signal);
     expect(await exited).toBe(0);
-    expect(await goesDown(url, 3_000)).toBe(true);
+    expect(await goesDown(url)).toBe(true);
     expect(await leftovers(`--port ${port}`)).toEqual([]); // Prism went with it
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../scripts/spec.js";
-import { typecheck } from "../helpers/typecheck.js";
+import { TSC_TEST_TIMEOUT_MS, typecheck } from "../helpers/typecheck.js";
 
 const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
@@ -25,12 +25,12 @@ describe("README.md", () => {
   it("every TypeScript block type-checks strictly", () => {
     const res = check(Object.fromEntries(blocks.map((code, i) => [`block${i + 1}.ts`, code])));
     expect(res.status, `${res.stdout}${res.stderr}`).toBe(0);
-  });
+  }, TSC_TEST_TIMEOUT_MS);
 
   it("the check would catch a block that is wrong", () => {
     const quickStart = blocks.find((b) => b.includes("client.bookClassSlot({ customerId: 203, classSlotId: 20334 })"))!;
     const res = check({ "wrong.ts": quickStart.replace("classSlotId: 20334 })", 'classSlotId: "20334" })') });
     expect(res.status).not.toBe(0);
     expect(res.stdout).toMatch(/wrong\.ts\(\d+,\d+\): error TS2322/);
-  });
+  }, TSC_TEST_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { specWithSamples, type CodeSample } from "../../scripts/docs.js";
 import { loadSpec, operations, type Node } from "../../scripts/spec.js";
-import { typecheck } from "../helpers/typecheck.js";
+import { TSC_TEST_TIMEOUT_MS, typecheck } from "../helpers/typecheck.js";
 
 const spec = specWithSamples();
 const work = mkdtempSync(path.join(tmpdir(), "cba-samples-"));
@@ -33,7 +33,7 @@ describe("generated code samples", () => {
     const files = Object.fromEntries(operations(spec).map(({ operationId, op }) => [`${operationId}.ts`, samplesOf(op)[0]!.source]));
     const res = check(files);
     expect(res.status, res.stdout + res.stderr).toBe(0);
-  });
+  }, TSC_TEST_TIMEOUT_MS);
 
   it("the type check would catch a wrong sample", () => {
     const { op } = operations(spec).find((o) => o.operationId === "bookClassSlot")!;
@@ -41,7 +41,7 @@ describe("generated code samples", () => {
     const res = check({ "broken.ts": broken });
     expect(res.status).not.toBe(0);
     expect(res.stdout).toMatch(/broken\.ts\(\d+,\d+\): error TS2322/);
-  });
+  }, TSC_TEST_TIMEOUT_MS);
 
   it("an operation added to the spec gets its samples with no other change", () => {
     const base = loadSpec();

