@@ -1,14 +1,30 @@
 import { defineConfig } from "vitest/config";
 
+/** Tests that call Prism, started once for them (test/setup/prism.ts). */
+const PRISM = ["test/contract/contract.test.ts", "test/contract/dynamic.test.ts", "test/validate/**/*.test.ts"];
+/** Tests of the packed package (test/setup/package.ts packs and installs it once, in the background). */
+const PACKAGE = ["test/package/**/*.test.ts", "test/runtimes/**/*.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/contract/global-setup.ts"],
-    typecheck: {
-      enabled: true,
-      include: ["test/types/**/*.test-d.ts"],
-      tsconfig: "./tsconfig.json",
-    },
-    testTimeout: 30_000,
+    // Most test files wait on servers and child processes more than on the CPU, so a 2-core
+    // machine keeps three of them busy at once.
+    maxWorkers: 3,
+    // Sized for a busy machine: a test that needs longer says so itself.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: [...PRISM, ...PACKAGE],
+          typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      { extends: true, test: { name: "prism", include: PRISM, globalSetup: ["test/setup/prism.ts"] } },
+      { extends: true, test: { name: "package", include: PACKAGE, globalSetup: ["test/setup/package.ts"] } },
+    ],
   },
 });

@@ -1,28 +1,32 @@
 /**
  * Every runtime the README names, tested: the packed package's booking flow against a local
  * server, under the host's Node 20 and under Node 22, Node 24, Bun and Deno from npm
- * (runtimes/package.json, installed by this test when missing).
+ * (pinned in runtimes/package-lock.json; the package setup keeps them in this machine's cache).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../../src/mock.js";
 import { repoRoot } from "../../scripts/spec.js";
+import { prepared } from "../helpers/prepared.js";
+import { runtimesDir } from "../setup/runtimes.js";
 
-const RUNTIMES_INSTALL = "npm install --prefix runtimes --no-audit --no-fund";
-const bins = path.join(repoRoot, "runtimes", "node_modules");
-const RUNTIMES: Array<{ name: string; command: string[]; version: RegExp }> = [
-  { name: "Node 20 (host)", command: [process.execPath], version: /^v20\./ },
-  { name: "Node 22", command: [path.join(bins, "node22", "bin", "node")], version: /^v22\./ },
-  { name: "Node 24", command: [path.join(bins, "node24", "bin", "node")], version: /^v24\./ },
-  { name: "Bun", command: [path.join(bins, ".bin", "bun")], version: /^1\./ },
-  { name: "Deno", command: [path.join(bins, ".bin", "deno"), "run", "--allow-net", "--allow-read", "--allow-env", "--quiet"], version: /^deno 2\./ },
-];
+const RUNTIMES_INSTALL = `npm test (its setup installs them), or: npm ci --prefix ${runtimesDir()} after copying runtimes/package*.json there`;
+/** The runtimes, from the setup's cache; the host's Node is the one running this. */
+function runtimes(bins: string): Array<{ name: string; command: string[]; version: RegExp }> {
+  return [
+    { name: "Node 20 (host)", command: [process.execPath], version: /^v20\./ },
+    { name: "Node 22", command: [path.join(bins, "node22", "bin", "node")], version: /^v22\./ },
+    { name: "Node 24", command: [path.join(bins, "node24", "bin", "node")], version: /^v24\./ },
+    { name: "Bun", command: [path.join(bins, ".bin", "bun")], version: /^1\./ },
+    { name: "Deno", command: [path.join(bins, ".bin", "deno"), "run", "--allow-net", "--allow-read", "--allow-env", "--quiet"], version: /^deno 2\./ },
+  ];
+}
+const NAMES = runtimes("").map(({ name }) => name);
 
-const work = mkdtempSync(path.join(tmpdir(), "cba-runtimes-"));
-const consumer = path.join(work, "consumer");
+let consumer = "";
+let bins = "";
 let server: MockServer;
 const run = (command: string, args: string[], cwd = repoRoot, timeout = 240_000) => {
   const res = spawnSync(command, args, { cwd, encoding: "utf8", timeout });
@@ -46,38 +50,30 @@ function runAsync(command: string, args: string[], cwd: string, timeout: number)
   });
 }
 
+// The global setup (test/setup/package.ts) packed the package, installed it into a consumer
+// project, and put the runtimes (pinned in runtimes/package-lock.json) into this machine's cache.
+let before = "";
 beforeAll(async () => {
-  // The runtimes come from the npm registry, pinned in runtimes/package-lock.json.
-  if (!RUNTIMES.every((r) => existsSync(r.command[0]!))) {
-    const installed = run("npm", ["install", "--prefix", "runtimes", "--no-audit", "--no-fund"]);
-    if (installed.status !== 0) throw new Error(`could not install the runtimes; run: ${RUNTIMES_INSTALL}\n${installed.out}`);
-  }
-  // The package as users get it: packed, then installed into a consumer project.
-  if (!existsSync(path.join(repoRoot, "dist", "index.js"))) expect(run("npm", ["run", "-s", "build"]).status).toBe(0);
-  const pack = run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work]);
-  expect(pack.status, pack.out).toBe(0);
-  const tarball = path.join(work, (JSON.parse(pack.stdout) as Array<{ filename: string }>)[0]!.filename);
-  mkdirSync(consumer, { recursive: true });
-  writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const install = run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], consumer);
-  expect(install.status, install.out).toBe(0);
+  before = run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout;
+  [consumer, bins] = await Promise.all([prepared("consumer"), prepared("runtimes")]);
   server = await startMockServer({ stateful: true });
-}, 600_000);
+});
 afterAll(async () => {
   await server?.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
-describe.each(RUNTIMES)("$name", (runtime) => {
+describe.each(NAMES)("%s", (name) => {
+  const runtime = () => runtimes(bins).find((r) => r.name === name)!;
   it("is the runtime it says it is", () => {
-    if (!existsSync(runtime.command[0]!)) throw new Error(`${runtime.name} is missing. Install it with: ${RUNTIMES_INSTALL}`);
-    const version = run(runtime.command[0]!, ["--version"]);
-    expect(version.stdout.trim()).toMatch(runtime.version);
+    const { command, version: expected } = runtime();
+    if (!existsSync(command[0]!)) throw new Error(`${name} is missing from ${bins}. Install it with: ${RUNTIMES_INSTALL}`);
+    expect(run(command[0]!, ["--version"]).stdout.trim()).toMatch(expected);
   });
 
   it("runs the packed package's booking flow against a local server", async () => {
     // Each runtime books in a studio of its own (the sandbox gives each key one).
-    const key = `runtime-${runtime.name.replace(/\W+/g, "-")}`;
+    const { command } = runtime();
+    const key = `runtime-${name.replace(/\W+/g, "-")}`;
     const file = path.join(consumer, `flow-${key}.mjs`);
     writeFileSync(
       file,
@@ -93,7 +89,7 @@ const missing = await client.getClassById({ classId: 424242 }).catch((e) => (isA
 console.log(JSON.stringify({ validationStatus, booked: booking.bookingStatus, listed: listed.length, after: after.bookingStatus, start: parseZonedDateTime(slot.startDateTime).instant.toISOString(), missing }));
 `,
     );
-    const res = await runAsync(runtime.command[0]!, [...runtime.command.slice(1), file], consumer, 60_000);
+    const res = await runAsync(command[0]!, [...command.slice(1), file], consumer, 120_000);
     expect(res.status, res.out).toBe(0);
     expect(JSON.parse(res.stdout.trim().split("\n").pop()!)).toEqual({
       validationStatus: "AVAILABLE",
@@ -104,4 +100,9 @@ console.log(JSON.stringify({ validationStatus, booked: booking.bookingStatus, li
       missing: 404,
     });
   });
+});
+
+// After the matrix: the runtimes live in the machine's cache, and the checkout is as it was.
+it("leaves the checkout as it was: nothing installed into it, no tracked file changed", () => {
+  expect(run("git", ["status", "--porcelain", "--untracked-files=all"]).stdout).toBe(before);
 });

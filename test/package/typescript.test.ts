@@ -1,0 +1,47 @@
+/** The packed package in a strict TypeScript project, under moduleResolution node16 and bundler. */
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { TSC_TEST_TIMEOUT_MS, TSC_TIMEOUT_MS } from "../helpers/typecheck.js";
+import { bin, pack, run, usePackedPackage, write } from "./packed.js";
+
+usePackedPackage();
+
+describe("a consumer's TypeScript", () => {
+  const typed = `import { createClassBookingClient, isApiError, type ClassSlotBookingResult } from "class-booking-api";
+import { startMockServer, type MockServer } from "class-booking-api/mock";
+export async function flow(mock: MockServer): Promise<ClassSlotBookingResult | undefined> {
+  const client = createClassBookingClient({ baseUrl: mock.url, apiKey: "demo" });
+  try {
+    const { validationStatus } = await client.validateClassSlot({ customerId: 203, classSlotId: 20334 });
+    return validationStatus === "AVAILABLE" ? await client.bookClassSlot({ customerId: 203, classSlotId: 20334 }) : undefined;
+  } catch (e) {
+    if (isApiError(e, 409)) console.log(e.body?.errorMessage);
+    throw e;
+  }
+}
+export const start: () => Promise<MockServer> = startMockServer;
+`;
+
+  it.each(["node16", "bundler"])("type-checks strictly with moduleResolution %s, and a type error fails", (resolution) => {
+    const dir = path.join(pack.consumer, `ts-${resolution}`);
+    const module = resolution === "node16" ? "node16" : "esnext";
+    write(
+      path.join(dir, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: { strict: true, noEmit: true, module, moduleResolution: resolution, target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false },
+        include: ["*.ts"],
+      }),
+    );
+    write(path.join(dir, "flow.ts"), typed);
+    const ok = run(bin("tsc"), ["-p", dir], { timeout: TSC_TIMEOUT_MS });
+    expect(ok.status, ok.stdout).toBe(0);
+
+    write(path.join(dir, "wrong.ts"), `import { createClassBookingClient } from "class-booking-api";
+void createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" }).bookClassSlot({ customerId: "203", classSlotId: 1 });\n`);
+    const bad = run(bin("tsc"), ["-p", dir], { timeout: TSC_TIMEOUT_MS });
+    rmSync(path.join(dir, "wrong.ts"));
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toMatch(/wrong\.ts\(2,\d+\): error TS2322/);
+  }, TSC_TEST_TIMEOUT_MS);
+});
