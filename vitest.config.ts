@@ -11,8 +11,8 @@ export default defineConfig({
     // machine keeps three of them busy at once.
     maxWorkers: 3,
     // Sized for a busy machine: a test that needs longer says so itself.
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     projects: [
       {
         extends: true,

@@ -32,11 +32,14 @@ describe("the body is inside the call's bounds", () => {
   });
 
   it("the caller's abort ends a call whose body stalls, with the caller's own reason", async () => {
-    const s = await serve((_q, res) => stallAfterHeaders(res));
-    const { client } = testClient(s.url, { timeoutMs: 60_000 });
     const controller = new AbortController();
+    // The abort follows the headers and the first bytes out of the server, then the body stalls.
+    const s = await serve((_q, res) => {
+      stallAfterHeaders(res);
+      res.write("", () => controller.abort(new Error("user left")));
+    });
+    const { client } = testClient(s.url, { timeoutMs: 60_000 });
     const pending = client.getClassBookingById({ bookingId: 2033 }, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("user left")), 100);
     await expect(pending).rejects.toThrow("user left");
     expect(s.requests).toHaveLength(1);
   });

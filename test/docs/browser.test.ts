@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   await page.goto(docs.url, { waitUntil: "load" });
   await page.getByRole("heading", { name: /Class Booking API/ }).first().waitFor({ timeout: 30_000 });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -66,7 +66,7 @@ describe("the docs page in Chromium", () => {
     await tag.click();
     for (const { op, method } of operations(spec)) {
       const entry = entryOf(op.summary, method);
-      await entry.waitFor({ state: "visible", timeout: 5_000 });
+      await entry.waitFor({ state: "visible", timeout: 30_000 });
     }
   });
 
@@ -74,14 +74,14 @@ describe("the docs page in Chromium", () => {
     for (const { op, method } of operations(spec)) {
       await entryOf(op.summary, method).click();
       const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
-      await heading.waitFor({ state: "visible", timeout: 5_000 });
+      await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await heading.isVisible(), op.summary).toBe(true);
     }
   });
 
   it("clicking bookClassSlot shows its request body fields, its 409 response and the TypeScript sample", async () => {
     await entryOf("Book a class slot for a customer", "post").click();
-    await page.waitForURL(/#\/classes\/bookclassslot$/, { timeout: 5_000 });
+    await page.waitForURL(/#\/classes\/bookclassslot$/, { timeout: 30_000 });
     const section = page.locator('[id="classes/bookclassslot"]').first();
     await section.waitFor({ state: "visible" });
     for (const field of ["customerId", "classSlotId"]) {
@@ -103,7 +103,7 @@ describe("the docs page in Chromium", () => {
     const section = page.locator('[id="classes/getclassbookingbyid"]').first();
     await section.getByText("200", { exact: true }).first().click();
     const row = section.getByText(meaning).first();
-    await row.waitFor({ state: "visible", timeout: 5_000 });
+    await row.waitFor({ state: "visible", timeout: 30_000 });
     expect(await row.isVisible()).toBe(true);
   });
 
@@ -115,7 +115,7 @@ describe("the docs page in Chromium", () => {
       await entryOf(summary, "post").first().click();
       // Redoc marks a webhook's heading with a "Webhook" badge.
       const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*Webhook\\s*$`, "i") }).first();
-      await heading.waitFor({ state: "visible", timeout: 5_000 });
+      await heading.waitFor({ state: "visible", timeout: 30_000 });
     }
     const section = page.locator('[id="class-webhooks/classslotcancelled"]').first();
     for (const field of ["entityId", "uuid", "payload"]) expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);

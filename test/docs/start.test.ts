@@ -42,7 +42,7 @@ describe("npm start", () => {
     const mockPort = await claimPort(0, "127.0.0.1");
     const docsPort = await claimPort(0, "127.0.0.1");
     const run = npmStart(["--mock-port", String(mockPort), "--docs-port", String(docsPort)]);
-    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+    await waitForLine(run.child, /Docs:\s+\S+/, 90_000);
     const mockUrl = `http://127.0.0.1:${mockPort}`;
     const docsUrl = `http://127.0.0.1:${docsPort}/`;
     expect(run.output()).toContain(`API:  ${mockUrl}  (the stateful sandbox`);
@@ -67,7 +67,7 @@ describe("npm start", () => {
     ensureDocs();
     const mockPort = await claimPort(0, "127.0.0.1");
     const run = npmStart(["--static", "--mock-port", String(mockPort), "--docs-port", "0"]);
-    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+    await waitForLine(run.child, /Docs:\s+\S+/, 90_000);
     expect(run.output()).toContain(`API:  http://127.0.0.1:${mockPort}  (Prism on the spec's examples)`);
     const headers = { "x-api-key": "demo", "content-type": "application/json" };
     const booked = await fetch(`http://127.0.0.1:${mockPort}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 777, classSlotId: 20334 }) });
@@ -88,7 +88,7 @@ describe("npm start", () => {
     // Its own process group, so that only npm's pid is signalled, not the group.
     const run = npmStart([...extra, "--mock-port", String(mockPort), "--docs-port", "0"]);
     try {
-      await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+      await waitForLine(run.child, /Docs:\s+\S+/, 90_000);
       expect(processesWith(marker).length).toBeGreaterThanOrEqual(2); // npm, and what it started
       process.kill(run.child.pid!, signal);
       expect(await leftovers(marker)).toEqual([]);
@@ -123,7 +123,7 @@ describe("npm start", () => {
     }
     expect(mockPort).toBeGreaterThan(0);
     const run = npmStart([], { PORT: String(mockPort) });
-    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+    await waitForLine(run.child, /Docs:\s+\S+/, 90_000);
     expect(run.output()).toContain(`API:  http://127.0.0.1:${mockPort}`);
     expect(run.output()).toContain(`Docs: http://127.0.0.1:${mockPort + 1}/`);
     process.kill(-run.child.pid!, "SIGINT");

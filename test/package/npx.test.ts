@@ -15,7 +15,7 @@ describe("npx class-booking-mock", () => {
     const port = await claimPort(0, "127.0.0.1");
     const child = spawn("npx", ["--no-install", "class-booking-mock", "--stateful", "--port", String(port)], { cwd: pack.consumer, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     try {
-      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`), 60_000);
+      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`));
       const headers = { "x-api-key": "demo", "content-type": "application/json" };
       const booked = await fetch(`http://127.0.0.1:${port}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 203, classSlotId: 20334 }) });
       const { bookingId } = (await booked.json()) as { bookingId: number };
@@ -36,7 +36,7 @@ describe("npx class-booking-mock", () => {
     const marker = `--port ${port}`;
     const child = spawn("npx", ["--no-install", "class-booking-mock", ...args, "--port", String(port)], { cwd: pack.consumer, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     try {
-      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`), 60_000);
+      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`));
       expect(processesWith(marker).length).toBeGreaterThanOrEqual(3); // npx, its shell, the command (and Prism)
       if (target === "top") process.kill(child.pid!, "SIGTERM");
       else process.kill(-child.pid!, "SIGINT");
@@ -55,7 +55,7 @@ describe("npx class-booking-mock", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
-      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`), 60_000);
+      await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`));
       const res = await fetch(`http://127.0.0.1:${port}/v1/classes`, { headers: { "x-api-key": "demo" } });
       const body = (await res.json()) as { result: Array<{ id: number }>; hasNext: boolean };
       expect(res.status).toBe(200);

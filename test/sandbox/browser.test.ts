@@ -52,7 +52,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchChromium();
-}, 60_000);
+});
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
@@ -71,7 +71,7 @@ describe("the sandbox in a browser", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (msg) => void (msg.type() === "error" && errors.push(msg.text())));
     await page.goto(url);
-    await page.waitForFunction(() => document.body.dataset.steps !== undefined, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.body.dataset.steps !== undefined, undefined, { timeout: 60_000 });
     const steps = JSON.parse((await page.evaluate(() => document.body.dataset.steps))!) as unknown[];
     expect(steps).toEqual(["AVAILABLE", "BOOKED", 1, "CANCELED", "2026-12-01T09:00:00.000+01:00"]);
     expect(outside).toEqual([]);
