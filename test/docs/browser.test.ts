@@ -45,6 +45,18 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const entryOf = (summary: string, method: string) =>
   menuItems().filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*${method}\\s*$`, "i") });
 const menuItems = () => page.locator('[data-component-name="Menu/MenuItem"]');
+/** A tag's group in the navigation. */
+const tagItem = (tag: string) => menuItems().filter({ hasText: new RegExp(`^${escape(tag)}`) }).first();
+/**
+ * Shows an operation's navigation entry, opening its tag's group first when it is folded: Redoc
+ * folds the group of the entry that was active before when another group's entry is chosen.
+ */
+async function shown(summary: string, method: string, tag: string) {
+  const entry = entryOf(summary, method).first();
+  if (!(await entry.isVisible())) await tagItem(tag).click();
+  await entry.waitFor({ state: "visible", timeout: 30_000 });
+  return entry;
+}
 
 describe("the docs page in Chromium", () => {
   it("shows the title and the intro sections", async () => {
@@ -61,18 +73,28 @@ describe("the docs page in Chromium", () => {
     expect(await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible()).toBe(true);
   });
 
-  it("lists the Classes tag in the navigation, with every operation's summary once opened", async () => {
-    const tag = menuItems().filter({ hasText: /^Classes/ }).first();
-    await tag.click();
-    for (const { op, method } of operations(spec)) {
-      const entry = entryOf(op.summary, method);
-      await entry.waitFor({ state: "visible", timeout: 30_000 });
-    }
+  it("lists each tag of the operations in the navigation, with every operation's summary once opened", async () => {
+    const tags = [...new Set(operations(spec).flatMap(({ op }) => op.tags as string[]))];
+    expect(tags).toEqual(["Classes", "Trial Offers"]);
+    for (const { op, method } of operations(spec)) await shown(op.summary, method, op.tags[0]);
+  });
+
+  it("lists the trial offers in the order of their flow, as the spec holds them", async () => {
+    const trial = operations(spec).filter(({ op }) => op.tags.includes("Trial Offers"));
+    expect(trial).toHaveLength(8);
+    await shown(trial[0]!.op.summary, trial[0]!.method, "Trial Offers");
+    const tops: number[] = [];
+    for (const { op, method } of trial) tops.push((await entryOf(op.summary, method).first().boundingBox())!.y);
+    expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+    // The tag's own text walks through the same flow, step by step.
+    const steps = page.locator("li").filter({ hasText: /^Discover: list the classes offered as a trial/ }).first();
+    await steps.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await steps.textContent()).toContain("getBookableTrialOfferClasses");
   });
 
   it("every operation's summary is visible on the page once navigated to", async () => {
     for (const { op, method } of operations(spec)) {
-      await entryOf(op.summary, method).click();
+      await (await shown(op.summary, method, op.tags[0])).click();
       const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await heading.isVisible(), op.summary).toBe(true);
@@ -80,7 +102,7 @@ describe("the docs page in Chromium", () => {
   });
 
   it("clicking bookClassSlot shows its request body fields, its 409 response and the TypeScript sample", async () => {
-    await entryOf("Book a class slot for a customer", "post").click();
+    await (await shown("Book a class slot for a customer", "post", "Classes")).click();
     await page.waitForURL(/#\/classes\/bookclassslot$/, { timeout: 30_000 });
     const section = page.locator('[id="classes/bookclassslot"]').first();
     await section.waitFor({ state: "visible" });
@@ -99,7 +121,7 @@ describe("the docs page in Chromium", () => {
 
   it("shows what each enum value means next to the value (x-enumDescriptions)", async () => {
     const meaning = spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"].BOOKED_WITH_CONFIRMATION_REQUIRED;
-    await entryOf("Get one class booking", "get").click();
+    await (await shown("Get one class booking", "get", "Classes")).click();
     const section = page.locator('[id="classes/getclassbookingbyid"]').first();
     await section.getByText("200", { exact: true }).first().click();
     const row = section.getByText(meaning).first();
