@@ -41,6 +41,7 @@ export async function ensureRuntimes(): Promise<string> {
     mkdirSync(temporary, { recursive: true });
     for (const file of ["package.json", "package-lock.json"]) copyFileSync(path.join(source, file), path.join(temporary, file));
     try {
+      // The runtimes' own install scripts fetch their binaries: runtimes/package.json allows them.
       await command("runtimes", "npm", ["ci", "--no-audit", "--no-fund"], temporary, STEP_TIMEOUT_MS.runtimes);
       writeFileSync(path.join(temporary, ".complete"), new Date().toISOString());
       if (!existsSync(done)) {
