@@ -56,7 +56,7 @@ describe("npm run spec:diff", () => {
   ])("fails on %s when the version is not raised, and passes once it is", (_name, edit) => {
     const held = specDiff(copy(edit));
     expect(held.ok).toBe(false);
-    expect(held.report).toMatch(/breaking changes, but the version 0\.1\.0 keeps compatibility with 0\.1\.0/);
+    expect(held.report).toMatch(/^spec:diff: FAILED: \d+ breaking changes since 0\.1\.0, but the version 0\.1\.0 keeps compatibility with 0\.1\.0/);
     expect(specDiff(copy(edit, "0.2.0")).ok).toBe(true);
     expect(specDiff(copy(edit, "0.1.1")).ok).toBe(false);
   });
@@ -69,7 +69,8 @@ describe("npm run spec:diff", () => {
     ["a new value in a response enum (the API adds them over time)", replace("            - CANCELED\n          x-enumDescriptions:\n            BOOKED:", "            - CANCELED\n            - EXPIRED\n          x-enumDescriptions:\n            BOOKED:")],
   ])("passes on %s", (_name, edit) => {
     const result = specDiff(copy(edit));
-    expect(result.report).toMatch(/need a (minor|patch) release/);
+    // A verdict, not a warning: it says it passed, and what the next release is.
+    expect(result.report).toMatch(/^spec:diff: passed: no breaking change since 0\.1\.0; the next release is (minor|a patch) \(\d+ changes?\)\.$/);
     expect(result.ok).toBe(true);
   });
 });
