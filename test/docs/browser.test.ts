@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pkg from "../../package.json" with { type: "json" };
 import { loadSpec, operations } from "../../scripts/spec.js";
 import { launchChromium } from "../helpers/browser.js";
 import { serveDocs } from "../helpers/docs-server.js";
@@ -45,6 +46,13 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const entryOf = (summary: string, method: string) =>
   menuItems().filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*${method}\\s*$`, "i") });
 const menuItems = () => page.locator('[data-component-name="Menu/MenuItem"]');
+/** Visible code blocks whose content is wider than their box (cut off, or behind a scrollbar that is easy to miss). */
+const clipped = () =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("pre")]
+      .filter((pre) => pre.offsetParent !== null && pre.scrollWidth > pre.clientWidth + 1)
+      .map((pre) => `${pre.scrollWidth} > ${pre.clientWidth}: ${pre.textContent?.slice(0, 80)}`),
+  );
 
 describe("the docs page in Chromium", () => {
   it("shows the title and the intro sections", async () => {
@@ -59,6 +67,13 @@ describe("the docs page in Chromium", () => {
     expect(await menuItems().filter({ hasText: /^Use it from TypeScript$/ }).count()).toBe(1);
     expect(await page.getByText("npm install class-booking-api", { exact: false }).first().isVisible()).toBe(true);
     expect(await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible()).toBe(true);
+    expect(await clipped()).toEqual([]);
+  });
+
+  it("labels the version in the heading as the API's, and names the package's version", async () => {
+    const heading = page.locator("h1").filter({ hasText: /Class Booking API/ }).first();
+    expect((await heading.textContent())?.replace(/\s+/g, " ").trim()).toBe(`Class Booking API (API version ${spec.info.version})`);
+    expect(await page.getByText(`comes with version ${pkg.version} of the package`, { exact: false }).first().isVisible()).toBe(true);
   });
 
   it("lists the Classes tag in the navigation, with every operation's summary once opened", async () => {
@@ -76,6 +91,15 @@ describe("the docs page in Chromium", () => {
       const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await heading.isVisible(), op.summary).toBe(true);
+    }
+  });
+
+  it("shows every operation's code samples whole: no line runs out of its box", async () => {
+    for (const { op, method } of operations(spec)) {
+      await entryOf(op.summary, method).click();
+      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
+      await heading.waitFor({ state: "visible", timeout: 30_000 });
+      expect(await clipped(), op.summary).toEqual([]);
     }
   });
 
