@@ -15,7 +15,7 @@ export { parseEvents, WebhookError } from "./event.js";
 export type { KnownWebhookEvent, UnknownWebhookEvent, WebhookBody, WebhookEvent } from "./event.js";
 export { memorySeenStore } from "./seen.js";
 export type { MemorySeenStoreOptions, SeenStore } from "./seen.js";
-export type { NodeRequestLike, NodeResponseLike } from "./adapters.js";
+export type { NodeRequestLike, NodeResponseLike } from "./node.js";
 export type { Keys } from "./keys.js";
 
 /** Makes a receiver. */

@@ -6,7 +6,8 @@
  */
 import { webhookDelivery } from "../../generated/contract.js";
 import { ClassBookingError } from "../errors.js";
-import { answerFetch, nodeAdapter, type NodeRequestLike, type NodeResponseLike, type Pipeline } from "./adapters.js";
+import { answerFetch, type Pipeline } from "./adapters.js";
+import { nodeAdapter, type NodeRequestLike, type NodeResponseLike } from "./node.js";
 import { asError, DEFAULT_MAX_BODY_BYTES, parseEvents, WebhookError, type WebhookEvent } from "./event.js";
 import { keyMatcher, type Keys } from "./keys.js";
 import { memorySeenStore, type SeenStore } from "./seen.js";
