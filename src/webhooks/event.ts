@@ -7,7 +7,7 @@
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
 import { show } from "../call/rules.js";
-import { violations, type CheckOptions, type Violation } from "../contract/check.js";
+import { violations, type CheckOptions, type Schema, type Violation } from "../contract/check.js";
 import { ClassBookingError } from "../errors.js";
 
 type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
@@ -111,6 +111,42 @@ function refusal(found: Violation[]): WebhookError {
 }
 
 const unescape = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
+const roundedNote = (pointer: string) => `${pointer} is beyond 2^53 - 1, so the number given may be rounded`;
+/** An integer that JSON named exactly but a number holds only rounded (within int64). */
+const isRounded = (value: unknown) => Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value as number) <= 2 ** 63;
+
+/** The value at a JSON pointer, if there is one. */
+function at(value: unknown, pointer: string): unknown {
+  for (const segment of pointer.split("/").slice(1)) {
+    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, unescape(segment))) return undefined;
+    value = (value as Record<string, unknown>)[unescape(segment)];
+  }
+  return value;
+}
+
+type PayloadItem = WebhookBody["payload"][number];
+
+/** A known type's content checked against its schema: fields that break it are left out and listed; rounded integers are listed. */
+function typedContent(schema: Schema, item: PayloadItem, index: number, problems: string[]): Record<string, unknown> | undefined {
+  // A null content counts as none (some JSON writers send null for a field left out).
+  const { content: given, ...rest } = item;
+  let content = given ?? undefined;
+  for (const { pointer, message } of violations(schema, content === undefined ? rest : { ...rest, content }, schemas)) {
+    const field = /^\/content(?:\/([^/]*))?(?:\/|$)/.exec(pointer);
+    if (!field || !content) continue; // the envelope's check has said all about the other fields
+    if (isRounded(at(item, pointer))) {
+      problems.push(roundedNote(`/payload/${index}${pointer}`));
+      continue;
+    }
+    problems.push(`/payload/${index}${pointer} ${message}; left out of content`);
+    if (field[1] === undefined) content = undefined;
+    else {
+      content = { ...content };
+      delete content[unescape(field[1])];
+    }
+  }
+  return content;
+}
 
 /**
  * Reads a call's body (text, bytes or parsed JSON) into one event per payload item, in order.
@@ -126,28 +162,15 @@ export function parseEvents(body: string | Uint8Array | ArrayBuffer | object, ma
   const rounded = new Map<number, string[]>();
   const everywhere: string[] = [];
   for (const { pointer } of violations(webhookEnvelope, envelope, schemas, EXACT)) {
-    const note = `${pointer} is an integer beyond 2^53; the number given is rounded`;
     const item = /^\/payload\/(\d+)/.exec(pointer)?.[1];
-    if (item === undefined) everywhere.push(note);
-    else rounded.set(Number(item), [...(rounded.get(Number(item)) ?? []), note]);
+    if (item === undefined) everywhere.push(roundedNote(pointer));
+    else rounded.set(Number(item), [...(rounded.get(Number(item)) ?? []), roundedNote(pointer)]);
   }
+  const { entityId, uuid } = envelope;
   return envelope.payload.map((item, index) => {
     const problems = [...everywhere, ...(rounded.get(index) ?? [])];
-    let content = item.content ?? undefined;
     const schema = Object.prototype.hasOwnProperty.call(webhookItems, item.type) ? webhookItems[item.type] : undefined;
-    if (schema) {
-      for (const { pointer, message } of violations(schema, item, schemas, RECEIVED)) {
-        problems.push(`/payload/${index}${pointer} ${message}; left out of content`);
-        const field = /^\/content(?:\/([^/]*))?(?:\/|$)/.exec(pointer);
-        if (!field || !content) continue;
-        if (field[1] === undefined) content = undefined;
-        else {
-          content = { ...content };
-          delete content[unescape(field[1])];
-        }
-      }
-    }
-    const { entityId, uuid } = envelope;
+    const content = schema ? typedContent(schema, item, index, problems) : (item.content ?? undefined);
     return { known: schema !== undefined, type: item.type, entityId, uuid, index, timestamp: item.timestamp, content, problems, body: envelope } as WebhookEvent;
   });
 }
