@@ -60,7 +60,21 @@ const INT64_LIMIT = 2 ** 63;
 
 /** Every place where `value` breaks `schema`; `schemas` resolves `$ref` names. */
 export function violations(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}): Violation[] {
-  return walk(schema, value, schemas, options, "", 0);
+  return check(schema, value, schemas, options).found;
+}
+
+/** The first `keep` places where `value` breaks `schema`, and how many there are in all (memory bounded by `keep`). */
+export function check(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}, keep = Infinity): { found: Violation[]; count: number } {
+  const sink: Sink = { found: [], count: 0, keep };
+  walk(schema, value, schemas, options, "", 0, sink);
+  return { found: sink.found, count: sink.count };
+}
+
+/** Where a check's violations go: the first `keep` are kept, all are counted. */
+interface Sink {
+  found: Violation[];
+  count: number;
+  keep: number;
 }
 
 /** Counts a string's characters as JSON Schema does (code points), stopping once past `limit`. */
@@ -78,13 +92,15 @@ function isWideInt64(rule: Schema, value: unknown): boolean {
   return plain && Number.isInteger(value) && Math.abs(value as number) <= INT64_LIMIT;
 }
 
-function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions, pointer: string, depth: number): Violation[] {
-  const out: Violation[] = [];
-  const note = (message: string, at = pointer) => out.push({ pointer: at, message });
+function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions, pointer: string, depth: number, sink: Sink): void {
+  const note = (message: string, at = pointer) => {
+    sink.count++;
+    if (sink.found.length < sink.keep) sink.found.push({ pointer: at, message });
+  };
   let current: Schema | undefined = schema;
   for (let hops = 0; current?.$ref !== undefined && hops < 16; hops++) current = schemas[current.$ref];
-  if (!current || current.$ref !== undefined) return [{ pointer, message: `has no schema to check against (${schema.$ref})` }];
-  if (depth > MAX_DEPTH) return [{ pointer, message: `nests deeper than ${MAX_DEPTH} levels` }];
+  if (!current || current.$ref !== undefined) return note(`has no schema to check against (${schema.$ref})`);
+  if (depth > MAX_DEPTH) return note(`nests deeper than ${MAX_DEPTH} levels`);
   const { type } = current;
   if (type === "object") {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -96,7 +112,7 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
       for (const [name, field] of Object.entries(object)) {
         const sub = current.properties && Object.prototype.hasOwnProperty.call(current.properties, name) ? current.properties[name] : undefined;
         if (field === null && options.nullAsAbsent && !required.includes(name)) continue;
-        if (sub) out.push(...walk(sub, field, schemas, options, `${pointer}/${escape(name)}`, depth + 1));
+        if (sub) walk(sub, field, schemas, options, `${pointer}/${escape(name)}`, depth + 1, sink);
         else if (current.additionalProperties === false) note("is not a field of the spec", `${pointer}/${escape(name)}`);
       }
     }
@@ -104,7 +120,7 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
     if (!Array.isArray(value)) note(`must be an array, got ${kindOf(value)}`);
     else {
       if (current.maxItems !== undefined && value.length > current.maxItems) note(`must have at most ${current.maxItems} items, got ${value.length}`);
-      if (current.items) value.forEach((item, i) => out.push(...walk(current!.items!, item, schemas, options, `${pointer}/${i}`, depth + 1)));
+      if (current.items) value.forEach((item, i) => walk(current!.items!, item, schemas, options, `${pointer}/${i}`, depth + 1, sink));
     }
   } else if (options.wideInt64 && type === "integer" && current.format === "int64" && isWideInt64(current, value)) {
     // Within int64 as far as a JSON number can tell; a receiver notes the lost precision itself.
@@ -118,5 +134,4 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
       note(`must be at most ${current.maxLength} characters long, got a longer string`);
     }
   }
-  return out;
 }

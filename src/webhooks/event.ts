@@ -7,7 +7,7 @@
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
 import { show } from "../call/rules.js";
-import { violations, type CheckOptions, type Schema, type Violation } from "../contract/check.js";
+import { check, violations, type CheckOptions, type Schema, type Violation } from "../contract/check.js";
 import { ClassBookingError } from "../errors.js";
 
 type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
@@ -103,9 +103,8 @@ function readJson(body: string | Uint8Array | ArrayBuffer, maxBodyBytes: number)
   }
 }
 
-function refusal(found: Violation[]): WebhookError {
-  const listed = found.slice(0, LISTED_VIOLATIONS);
-  const more = found.length > listed.length ? ` (and ${found.length - listed.length} more)` : "";
+function refusal({ found: listed, count }: { found: Violation[]; count: number }): WebhookError {
+  const more = count > listed.length ? ` (and ${count - listed.length} more)` : "";
   const text = listed.map((v) => `${v.pointer || "(the body)"} ${v.message}`).join("; ");
   return new WebhookError(400, "EVENT_INVALID", `the event does not match the spec: ${text}${more}`, listed);
 }
@@ -155,8 +154,8 @@ function typedContent(schema: Schema, item: PayloadItem, index: number, problems
  */
 export function parseEvents(body: string | Uint8Array | ArrayBuffer | object, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): WebhookEvent[] {
   const parsed = typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer ? readJson(body, maxBodyBytes) : body;
-  const refused = violations(webhookEnvelope, parsed, schemas, RECEIVED);
-  if (refused.length) throw refusal(refused);
+  const refused = check(webhookEnvelope, parsed, schemas, RECEIVED, LISTED_VIOLATIONS);
+  if (refused.count) throw refusal(refused);
   const envelope = parsed as WebhookBody;
   // Integers the envelope allows but a number holds only rounded: for the whole call, or per item.
   const rounded = new Map<number, string[]>();
