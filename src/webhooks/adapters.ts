@@ -13,7 +13,7 @@ export interface Pipeline {
   /** The studio of a key; throws a WebhookError (401) for a missing or unknown key. */
   studioOf(key: string | null | undefined): Promise<unknown>;
   /** Takes a body for a studio, runs the handler, and says what to answer; never rejects. */
-  finish(studio: unknown, body: Uint8Array | object): Promise<{ status: number; body: object }>;
+  finish(studio: unknown, body: string | Uint8Array | object): Promise<{ status: number; body: object }>;
   /** The answer to a refused call (onError hears why); never throws. */
   refuse(error: unknown): { status: number; body: object };
 }

@@ -132,8 +132,8 @@ export function nodeAdapter(pipeline: Pipeline): (req: NodeRequestLike, res: Nod
       if (method.toUpperCase() !== "POST") throw notPost(method);
       const key = req.headers[webhookDelivery.keyHeader];
       const studio = await pipeline.studioOf(Array.isArray(key) ? key[0] : key);
-      let body: Uint8Array | object;
-      if (req.body !== undefined && req.body !== null) body = req.body as Uint8Array | object;
+      let body: string | Uint8Array | object;
+      if (req.body !== undefined && req.body !== null) body = req.body as string | Uint8Array | object;
       else {
         const length = req.headers["content-length"];
         checkLength(Array.isArray(length) ? length[0] : length, pipeline.maxBodyBytes);

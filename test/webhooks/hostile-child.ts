@@ -135,7 +135,6 @@ const listen = (server: Server) =>
   new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 const [node, fetchUrl, controlUrl] = await Promise.all([listen(nodeServer), listen(fetchServer), listen(control)]);
 // Stops when the test goes, even if it could not say so.
-process.on("disconnect", () => process.exit(0));
 setInterval(() => {
   if (process.ppid === 1) process.exit(0);
 }, 100).unref();
