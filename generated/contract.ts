@@ -16,16 +16,16 @@ export const schemas: Record<string, Schema> = {
   BasicClass: { type: "object", required: ["id"], properties: { id: { type: "integer", format: "int64" }, title: { type: "string" }, duration: { type: "integer", format: "int32" }, category: { type: "string" }, description: { type: "string" } } },
   Instructor: { type: "object", required: ["id", "firstName", "lastName"], properties: { id: { type: "integer", format: "int64" }, firstName: { type: "string" }, lastName: { type: "string" }, publicName: { type: "string" } } },
   Location: { type: "object", required: ["id", "name"], properties: { id: { type: "integer", format: "int64" }, name: { type: "string" }, description: { type: "string" } } },
-  ClassSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", items: { $ref: "Class" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
-  ClassSlotSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", items: { $ref: "ClassSlot" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
+  ClassSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", maxItems: 100, items: { $ref: "Class" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
+  ClassSlotSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", maxItems: 100, items: { $ref: "ClassSlot" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
   ClassSlotBookingValidationResult: { type: "object", required: ["validationStatus"], properties: { validationStatus: { type: "string", enum: ["AVAILABLE", "NO_CONTINGENT", "BOOKING_LIMIT_REACHED", "CUSTOMER_ALREADY_BOOKED", "CUSTOMER_IDLE", "CUSTOMER_IN_OTHER_BOOKING", "DISPLAY_ONLY", "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME", "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME", "STUDIO_CLOSED", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE"] } } },
   ErrorResponse: { type: "object", required: ["errorMessage"], properties: { errorMessage: { type: "string" }, errorCode: { type: "string" }, traceId: { type: "string" }, reference: { type: "string" }, args: { type: "array", items: { type: "object" } }, typedArgs: { type: "array", items: { $ref: "TypedArgument" } } } },
   TypedArgument: { type: "object", properties: { value: { type: "object" }, type: { type: "string", enum: ["TIMESTAMP", "BOOLEAN", "DATE", "MONTH_DAY", "TIME", "TERM", "TERM_LIST", "INTEGER", "DECIMAL", "STRING", "MONEY", "LIMITABLE_CONFIG_PROPERTY", "I18N_KEY", "I18N_KEY_LIST", "PERMISSION_LIST", "ENUM", "AVAILABILITY_LIST"] } } },
-  ClassBookingEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { $ref: "ClassBookingEventItem" } } } },
-  ClassBookingEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object" } } },
-  ClassSlotEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { $ref: "ClassSlotEventItem" } } } },
-  ClassSlotEventItem: { type: "object", required: ["timestamp", "type", "content"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
-  ClassSlotEventContent: { type: "object", required: ["classId"], properties: { classId: { type: "integer", format: "int64" } } },
+  ClassBookingEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string", format: "uuid", maxLength: 36 }, payload: { type: "array", items: { $ref: "ClassBookingEventItem" } } } },
+  ClassBookingEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  ClassSlotEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string", format: "uuid", maxLength: 36 }, payload: { type: "array", items: { $ref: "ClassSlotEventItem" } } } },
+  ClassSlotEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+  ClassSlotEventContent: { type: "object", additionalProperties: true, properties: { classId: { type: "integer", format: "int64" } } },
 };
 
 /** Per operation, the schema of each documented answer by status (null: the answer has no body). */
@@ -57,8 +57,17 @@ export const webhookEvents: Record<string, Schema> = {
   CLASS_SLOT_CANCELLED: { $ref: "ClassSlotEvent" },
 };
 
+/** The schema of one payload item of each event type (what its content holds). */
+export const webhookItems: Record<string, Schema> = {
+  CLASS_BOOKING_CREATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  CLASS_BOOKING_UPDATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  CLASS_BOOKING_CANCELLED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  CLASS_SLOT_UPDATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+  CLASS_SLOT_CANCELLED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+};
+
 /** What the webhook calls of every event type have in common: the check for a type the spec does not list. */
-export const webhookEnvelope: Schema = { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string" }, content: { type: "object" } } } } } };
+export const webhookEnvelope: Schema = { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string", format: "uuid", maxLength: 36 }, payload: { type: "array", items: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string" }, content: { type: "object" } } } } } };
 
 /** The scope each operation needs, as its description names it. */
 export const scopes: Record<string, string> = {

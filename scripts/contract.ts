@@ -8,7 +8,7 @@ import { header, literal } from "./render.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
 /** Keywords a response validator enforces; `SCHEMA_NOTES` only document. Anything else is refused. */
-const SCHEMA_KEYWORDS = new Set(["type", "format", "enum", "required", "properties", "items", "$ref", "additionalProperties", "minimum", "maximum"]);
+const SCHEMA_KEYWORDS = new Set(["type", "format", "enum", "required", "properties", "items", "$ref", "additionalProperties", "minimum", "maximum", "maxLength", "maxItems"]);
 const SCHEMA_NOTES = new Set(["description", "examples", "example", "deprecated", "title", "default"]);
 
 /** A schema reduced to what a validator checks, with local refs shortened to the component's name. */
@@ -27,8 +27,8 @@ export function checkedSchema(schema: Node, where: string): Node {
 
 /**
  * What a set of schemas have in common: the object fields all of them have (required where all
- * require them), array items in common, and a scalar's type and format without the values one
- * of them lists. The webhooks' envelope (entityId, uuid, payload) is worked out this way, so
+ * require them), array items in common, and a scalar's type, format and length limit without the
+ * values one of them lists (a limit or format only when all of them state the same one). The webhooks' envelope (entityId, uuid, payload) is worked out this way, so
  * events of a type the spec does not list can still be checked.
  */
 export function commonShape(spec: Node, schemas: Node[]): Node {
@@ -36,11 +36,12 @@ export function commonShape(spec: Node, schemas: Node[]): Node {
   const types = new Set(all.map((schema) => schema.type));
   if (types.size !== 1) return {};
   const [type] = [...types];
-  if (type === "array") return { type, items: commonShape(spec, all.map((schema) => schema.items ?? {})) };
-  if (type !== "object") {
-    const formats = new Set(all.map((schema) => schema.format));
-    return formats.size === 1 && all[0]!.format ? { type, format: all[0]!.format } : { type };
-  }
+  const shared = (keyword: string) => {
+    const values = new Set(all.map((schema) => schema[keyword]));
+    return values.size === 1 && all[0]![keyword] !== undefined ? { [keyword]: all[0]![keyword] } : {};
+  };
+  if (type === "array") return { type, ...shared("maxItems"), items: commonShape(spec, all.map((schema) => schema.items ?? {})) };
+  if (type !== "object") return { type, ...shared("format"), ...shared("maxLength") };
   const names = Object.keys(all[0]!.properties ?? {}).filter((name) => all.every((schema) => schema.properties?.[name]));
   const required = names.filter((name) => all.every((schema) => (schema.required ?? []).includes(name)));
   const properties = Object.fromEntries(names.map((name) => [name, commonShape(spec, all.map((schema) => schema.properties[name]))]));
@@ -74,6 +75,11 @@ export function renderContract(spec: Node): string {
   });
   const webhookLines = webhookBodies.map(([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`);
   const envelope = commonShape(spec, webhookBodies.map(([, schema]) => schema));
+  const itemLines = webhookBodies.map(([type, schema]) => {
+    const item = deref(spec, deref(spec, schema).properties?.payload?.items ?? {});
+    if (!item.properties?.type?.enum?.includes(type)) throw new Error(`webhook ${type}: its payload items must list "${type}" in their type enum`);
+    return `  ${type}: ${literal(checkedSchema(item, `webhook ${type} item`))},`;
+  });
   const rows = operationRows(spec);
   const scopes = [...rows].map(([id, row]) => `  ${id}: ${JSON.stringify(row.scope)},`);
   const defaults = specOperations(spec).map(({ operationId, op }) => {
@@ -101,6 +107,11 @@ export function renderContract(spec: Node): string {
     "/** The schema of each event type's webhook call (the body the API posts). */",
     "export const webhookEvents: Record<string, Schema> = {",
     ...webhookLines,
+    "};",
+    "",
+    "/** The schema of one payload item of each event type (what its content holds). */",
+    "export const webhookItems: Record<string, Schema> = {",
+    ...itemLines,
     "};",
     "",
     "/** What the webhook calls of every event type have in common: the check for a type the spec does not list. */",

@@ -143,6 +143,8 @@ describe("the docs page in Chromium", () => {
     }
     const section = page.locator('[id="class-webhooks/classslotcancelled"]').first();
     for (const field of ["entityId", "uuid", "payload"]) expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
+    // What the spec says a receiver must take: a uuid of at most 36 characters.
+    expect(await section.getByText("<= 36 characters").first().isVisible()).toBe(true);
   });
 
   it("logged no console error and asked nothing of any other host", () => {

@@ -95,7 +95,7 @@ client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).then((b) => consol
       `${imports}
 const receiver = createWebhookReceiver({ keys: { whk_1: "north" } });
 const body = JSON.stringify({ entityId: 1, uuid: "u-1", payload: [{ timestamp: 1, type: "CLASS_BOOKING_CREATED" }] });
-receiver.receive({ key: "whk_1", body }).then(({ event, studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
+receiver.receive({ key: "whk_1", body }).then(({ events: [event], studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
 `,
     );
     const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });

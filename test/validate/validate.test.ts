@@ -77,6 +77,14 @@ describe("hand-made drift is reported, each problem with its pointer and operati
     ]);
   });
 
+  it("a slice holds at most 100 items (the largest slice size)", () => {
+    const classes = (n: number) => ({ result: Array.from({ length: n }, (_, i) => ({ id: i + 1, bookable: true })), hasNext: false, offset: String(n) });
+    expect(checkResponse("getActiveClasses", 200, classes(100))).toEqual([]);
+    expect(checkResponse("getActiveClasses", 200, classes(101))).toEqual([
+      { operationId: "getActiveClasses", pointer: "/result", message: "must have at most 100 items, got 101" },
+    ]);
+  });
+
   it("fields the spec does not know (a newer API) are not drift", () => {
     expect(checkResponse("getClassBookingById", 200, { ...BOOKING, checkInTime: "08:55" })).toEqual([]);
   });
