@@ -12,63 +12,84 @@ import type { Sandbox } from "./index.js";
 
 /** Requests with a larger body are refused with 413. */
 export const MAX_BODY = 1024 * 1024;
-/** How much of a body over the cap is read (and dropped) so that its sender sees the 413; past this the connection is cut. */
-const MAX_DRAIN = 8 * MAX_BODY;
-/** How long a socket whose request was refused may stay open for its sender to read the answer. */
+/**
+ * The rest of a body over the cap is read and dropped before the 413 goes out (a sender that
+ * reads only once it has sent would otherwise see a reset, not the answer), up to this many bytes
+ * or this long; then the 413 goes out and the connection is closed.
+ */
+const DRAIN = { bytes: 64 * MAX_BODY, ms: 5_000 };
+/** How long a socket taken off node's parser stays open for its peer to read the answer. */
 const LINGER_MS = 2_000;
 
-type Body = { text: string } | { tooLarge: true; drained: boolean } | { aborted: true };
+type Body = { text: string } | { tooLarge: true; ended: boolean } | { aborted: true };
 
-/** Reads a request's body up to the cap, and drops what comes after it (up to MAX_DRAIN). */
+/** Reads a request's body up to the cap, and drops whatever comes after it (within DRAIN). */
 function readBody(req: IncomingMessage): Promise<Body> {
   return new Promise((resolve) => {
-    const declared = Number(req.headers["content-length"]);
-    if (declared > MAX_DRAIN) return resolve({ tooLarge: true, drained: false });
-    const chunks: Buffer[] = [];
     let size = 0;
+    let chunks: Buffer[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = (body: Body) => {
+      clearTimeout(timer);
+      resolve(body);
+    };
+    const over = () => {
+      chunks = [];
+      timer ??= setTimeout(() => done({ tooLarge: true, ended: false }), DRAIN.ms);
+    };
+    if (Number(req.headers["content-length"]) > MAX_BODY) over();
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_BODY) chunks.push(chunk);
-      else if (size > MAX_DRAIN) {
-        req.pause();
-        resolve({ tooLarge: true, drained: false });
-      } else chunks.length = 0;
+      else over();
+      if (size > DRAIN.bytes) done({ tooLarge: true, ended: false });
     });
-    req.on("end", () => resolve(size > MAX_BODY ? { tooLarge: true, drained: true } : { text: Buffer.concat(chunks).toString("utf8") }));
-    req.on("error", () => resolve({ aborted: true }));
-    req.on("close", () => resolve({ aborted: true }));
+    req.on("end", () => done(size > MAX_BODY ? { tooLarge: true, ended: true } : { text: Buffer.concat(chunks).toString("utf8") }));
+    req.on("error", () => done({ aborted: true }));
+    req.on("close", () => done({ aborted: true }));
   });
 }
 
 const errorBody = (status: number, errorMessage: string, errorCode: string): Answer => jsonAnswer(status, { errorMessage, errorCode });
 
 /** Writes an answer as raw HTTP/1.1 on a socket node no longer parses, then closes it once the peer had time to read. */
-function writeRaw(socket: Duplex, answer: Answer): void {
+function writeRaw(socket: Duplex, answer: Answer, sockets: Set<Duplex> | undefined): void {
   const body = answer.body ?? "";
   const head = [`HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? ""}`, ...Object.entries(answer.headers).map(([n, v]) => `${n}: ${v}`), `content-length: ${Buffer.byteLength(body)}`, "connection: close"];
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
-  linger(socket);
+  linger(socket, sockets);
 }
 
+/** Sockets whose parser error was answered already. */
+const answered = new WeakSet<Duplex>();
+
+/** Sockets taken off node's parser and closing (their peer may still be reading the answer). */
+const closing = new WeakMap<Server, Set<Duplex>>();
+
 /** Keeps reading (and dropping) what the peer still sends for a while, so that closing does not reset the connection before it read the answer. */
-function linger(socket: Duplex): void {
+function linger(socket: Duplex, sockets: Set<Duplex> | undefined): void {
   socket.on("error", () => {});
   socket.resume();
+  sockets?.add(socket);
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref?.();
-  socket.once("close", () => clearTimeout(timer));
+  socket.once("close", () => {
+    clearTimeout(timer);
+    sockets?.delete(socket);
+  });
 }
 
 /** Answers one node:http request from the sandbox. */
 export async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? "GET";
-  const noBody = method === "GET" || method === "HEAD";
-  const body = noBody ? { text: "" } : await readBody(req);
+  // Every body is read, a GET's too: one left unread would reset a connection that closes after the answer.
+  const body = await readBody(req);
   if ("aborted" in body) return;
   let answer: Answer;
   if ("tooLarge" in body) {
     answer = errorBody(413, `The request body is larger than ${MAX_BODY} bytes.`, "REQUEST_TOO_LARGE");
-    if (!body.drained) answer.headers.connection = "close";
+    // A body that goes on past DRAIN is not read to its end: the connection closes after the answer.
+    if (!body.ended) answer.headers.connection = "close";
   } else if (req.httpVersion === "1.1" && req.headers.host === undefined) {
     answer = errorBody(400, "The request has no Host header, which HTTP/1.1 requires.", "BAD_REQUEST");
   } else {
@@ -83,16 +104,16 @@ export async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, 
     };
     answer = await sandbox.respond(incoming);
   }
-  // A GET or HEAD whose body was not read: node drops it before the next request on the connection.
-  if (noBody) req.resume();
   const text = method === "HEAD" ? undefined : answer.body;
   res.writeHead(answer.status, REASONS[answer.status], { ...answer.headers, ...(text !== undefined && { "content-length": Buffer.byteLength(text) }) });
   res.end(text);
-  if (answer.headers.connection === "close") res.once("finish", () => req.socket.destroy());
 }
 
 /** Where node lets us answer a request its parser refused: an ErrorResponse with a fitting status. */
-function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+function onClientError(this: Server, error: NodeJS.ErrnoException, socket: Duplex): void {
+  // Node's parser reports its error again for each chunk that still arrives: the first one is answered.
+  if (answered.has(socket)) return;
+  answered.add(socket);
   if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
   const [status, message] =
     error.code === "HPE_HEADER_OVERFLOW"
@@ -100,10 +121,10 @@ function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? [408, "The request did not arrive in time."]
         : [400, `The request is not valid HTTP/1.1 (${error.code ?? "unreadable"}).`];
-  writeRaw(socket, errorBody(status, message, status === 400 ? "BAD_REQUEST" : status === 431 ? "HEADERS_TOO_LARGE" : "REQUEST_TIMEOUT"));
+  writeRaw(socket, errorBody(status, message, status === 400 ? "BAD_REQUEST" : status === 431 ? "HEADERS_TOO_LARGE" : "REQUEST_TIMEOUT"), closing.get(this));
 }
 
-/** A node:http server that answers every request from the sandbox (not yet listening). */
+/** A node:http server that answers every request from the sandbox (not yet listening); its closeAllConnections also closes the sockets it took off node's parser. */
 export function sandboxServer(sandbox: Sandbox): Server {
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     answerFromSandbox(sandbox, req, res).catch((error: unknown) => {
@@ -112,11 +133,18 @@ export function sandboxServer(sandbox: Sandbox): Server {
       res.writeHead(500, answer.headers).end(answer.body);
     });
   });
+  const sockets = new Set<Duplex>();
+  closing.set(server, sockets);
+  const closeAll = server.closeAllConnections.bind(server);
+  server.closeAllConnections = () => {
+    closeAll();
+    for (const socket of sockets) socket.destroy();
+  };
   server.on("clientError", onClientError);
   // CONNECT: the sandbox is no proxy; it answers as for any other method it does not have.
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     const incoming: Incoming = { method: "CONNECT", target: req.url ?? "", header: (name) => [req.headers[name]].flat().join(", ") || undefined, text: async () => "" };
-    void sandbox.respond(incoming).then((answer) => (socket.writable ? writeRaw(socket, answer) : socket.destroy()));
+    void sandbox.respond(incoming).then((answer) => (socket.writable ? writeRaw(socket, answer, sockets) : socket.destroy()));
   });
   return server;
 }
