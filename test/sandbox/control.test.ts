@@ -69,6 +69,24 @@ describe("the clock", () => {
   });
 });
 
+describe("daylight saving over HTTP", () => {
+  it.each([
+    ["fall back", "2026-10-22T00:00:00Z", "2026-10-25T01:00:00Z", "+02:00", "+01:00"],
+    ["spring forward", "2027-03-25T00:00:00Z", "2027-03-28T01:00:00Z", "+01:00", "+02:00"],
+  ])("%s: slots before the change carry %s and after it the other offset, at the same local hours", async (_name, now, change, before, after) => {
+    await put("/_sandbox/clock", { now });
+    const slots = (await client().getClassSlotsForMultipleClasses({ daysAhead: 6, sliceSize: 100 })).result;
+    const hours = new Map<number, Set<string>>();
+    for (const slot of slots) {
+      expect(slot.startDateTime!.slice(-6), slot.startDateTime).toBe(Date.parse(slot.startDateTime!) < Date.parse(change) ? before : after);
+      hours.set(slot.classInformation!.id, (hours.get(slot.classInformation!.id) ?? new Set()).add(slot.startDateTime!.slice(11, 16)));
+    }
+    expect(slots.some((s) => s.startDateTime!.endsWith(before)) && slots.some((s) => s.startDateTime!.endsWith(after))).toBe(true);
+    // Each seeded class meets at one local hour, whichever side of the change.
+    for (const [classId, times] of hours) if (classId !== 14928) expect(times.size, `class ${classId}`).toBe(1);
+  });
+});
+
 describe("reset and snapshots", () => {
   it("the same flow runs twice with a reset between (a new user's first try)", async () => {
     for (let run = 0; run < 2; run++) {
