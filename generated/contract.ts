@@ -48,6 +48,15 @@ export const requests: Record<string, Schema> = {
   bookClassSlot: { $ref: "ClassSlotBookingRequest" },
 };
 
+/** Per operation that takes a body: the media types the spec lets it be sent as (its requestBody's content), and whether it must be sent. */
+export const requestBodies: Record<string, { mediaTypes: readonly string[]; required: boolean }> = {
+  validateClassSlot: { mediaTypes: ["application/json"], required: true },
+  bookClassSlot: { mediaTypes: ["application/json"], required: true },
+};
+
+/** The media type of every body the operations answer with (the one key of each response's content). */
+export const answerMediaType = "application/json";
+
 /** The schema of each event type's webhook call (the body the API posts). */
 export const webhookEvents: Record<string, Schema> = {
   CLASS_BOOKING_CREATED: { $ref: "ClassBookingEvent" },

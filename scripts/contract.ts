@@ -69,6 +69,11 @@ export function renderContract(spec: Node): string {
     const schema = op.requestBody && deref(spec, op.requestBody).content?.["application/json"]?.schema;
     return schema ? [`  ${operationId}: ${literal(checkedSchema(schema, `${operationId} request`))},`] : [];
   });
+  const bodies = specOperations(spec).flatMap(({ operationId, op }) => {
+    if (!op.requestBody) return [];
+    const body = deref(spec, op.requestBody);
+    return [`  ${operationId}: ${literal({ mediaTypes: Object.keys(body.content ?? {}), required: body.required === true })},`];
+  });
   const webhookBodies = Object.entries<Node>(spec.webhooks ?? {}).map(([type, item]) => {
     const schema = deref(spec, item.post.requestBody).content["application/json"].schema;
     return [type, schema] as const;
@@ -104,6 +109,14 @@ export function renderContract(spec: Node): string {
     ...requests,
     "};",
     "",
+    "/** Per operation that takes a body: the media types the spec lets it be sent as (its requestBody's content), and whether it must be sent. */",
+    "export const requestBodies: Record<string, { mediaTypes: readonly string[]; required: boolean }> = {",
+    ...bodies,
+    "};",
+    "",
+    "/** The media type of every body the operations answer with (the one key of each response's content). */",
+    `export const answerMediaType = ${JSON.stringify(answerMediaType(spec))};`,
+    "",
     "/** The schema of each event type's webhook call (the body the API posts). */",
     "export const webhookEvents: Record<string, Schema> = {",
     ...webhookLines,
@@ -136,6 +149,15 @@ export function renderContract(spec: Node): string {
     "};",
     "",
   ].join("\n");
+}
+
+/** The one media type the operations' answers are written in; more than one would need content negotiation. */
+export function answerMediaType(spec: Node): string {
+  const types = new Set(
+    specOperations(spec).flatMap(({ op }) => Object.values<Node>(op.responses).flatMap((response) => Object.keys(deref(spec, response).content ?? {}))),
+  );
+  if (types.size !== 1) throw new Error(`the answers must all use one media type, found: ${[...types].join(", ") || "none"}`);
+  return [...types][0]!;
 }
 
 /** How the API calls webhook receivers: the one scheme every webhook names, and x-webhook-delivery. */

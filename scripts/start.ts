@@ -2,7 +2,8 @@
  * npm start: the API on this machine (the stateful sandbox, or Prism with --static) and the docs
  * page, both on the embedded spec.
  *
- *   node --import tsx scripts/start.ts [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1] [--static] [--seed 1]
+ *   node --import tsx scripts/start.ts [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
+ *                                      [--static | --seed 1 --now <date-time> --clock fixed|real]
  *   (or MOCK_PORT / DOCS_PORT in the environment)
  *
  * Builds the docs first when they are missing or older than the spec or the docs script.
@@ -11,11 +12,16 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { parseArgs } from "node:util";
 import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock.js";
+import { CONTROL_PREFIX } from "../src/sandbox/control.js";
 import { buildDocs, docsAreStale, docsFile } from "./docs.js";
 import { exitWithParent } from "./lifetime.js";
+import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "./sandbox-flags.js";
 
-const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1] [--static] [--seed 1]
+const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
+                    [--static | --seed 1 --now <date-time> --clock fixed|real]
 Serves the stateful sandbox (or, with --static, Prism on the spec's examples) and the docs page.
+The sandbox's flags:
+${SANDBOX_USAGE}
 Environment: MOCK_PORT (or PORT) and DOCS_PORT (default: the mock port + 1); flags win.`;
 
 function fail(message: string, code = 1): never {
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
         "docs-port": { type: "string", default: process.env.DOCS_PORT },
         host: { type: "string", default: "127.0.0.1" },
         static: { type: "boolean", default: false },
-        seed: { type: "string" },
+        ...SANDBOX_FLAGS,
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -66,9 +72,8 @@ async function main(): Promise<void> {
   const host = values.host;
   const mockPort = port("--mock-port", values["mock-port"]);
   const docsPort = values["docs-port"] === undefined ? (mockPort === 0 ? 0 : mockPort + 1) : port("--docs-port", values["docs-port"]);
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isSafeInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`, 2);
-  if (seed !== undefined && values.static) fail("--seed is the sandbox's; it does not go with --static", 2);
+  const sandbox = sandboxFlags(values, (message) => fail(message, 2));
+  for (const flag of ["seed", "now", "clock"] as const) if (values[flag] !== undefined && values.static) fail(`--${flag} is the sandbox's; it does not go with --static`, 2);
 
   if (docsAreStale()) {
     process.stdout.write("Building the docs (dist/docs/index.html)...\n");
@@ -79,7 +84,7 @@ async function main(): Promise<void> {
   let docs: Server | undefined;
   try {
     const docsPortFree = await claimPort(docsPort, host);
-    mock = await startMockServer(values.static ? { port: mockPort, host } : { port: mockPort, host, stateful: true, sandbox: { seed } });
+    mock = await startMockServer(values.static ? { port: mockPort, host } : { port: mockPort, host, stateful: true, sandbox });
     docs = await serveDocs(host, docsPortFree);
   } catch (error) {
     await mock?.stop();
@@ -88,7 +93,9 @@ async function main(): Promise<void> {
   }
   const docsUrl = `http://${host}:${(docs.address() as { port: number }).port}/`;
   const what = values.static ? "Prism on the spec's examples" : "the stateful sandbox; --static for Prism";
-  process.stdout.write(`API:  ${mock.url}  (${what})\nDocs: ${docsUrl}\nPress Ctrl-C to stop both.\n`);
+  process.stdout.write(`API:  ${mock.url}  (${what})\n`);
+  if (mock.sandbox) process.stdout.write(`Clock: ${mock.sandbox.now().toISOString()} (${values.clock ?? "fixed"}); controls at ${mock.url}${CONTROL_PREFIX}\n`);
+  process.stdout.write(`Docs: ${docsUrl}\nPress Ctrl-C to stop both.\n`);
   exitWithParent(async () => {
     docs?.closeAllConnections();
     docs?.close();

@@ -25,7 +25,7 @@ export interface MockServerOptions {
   startTimeoutMs?: number;
   /** Serve the stateful sandbox instead of Prism (no Prism needed). @default false */
   stateful?: boolean;
-  /** Options of the sandbox, with `stateful`. @default {} */
+  /** Options of the sandbox, with `stateful`: seed, now and clock, fixtures, rateLimit, ... (see createSandbox). @default {} */
   sandbox?: SandboxOptions;
 }
 
@@ -145,6 +145,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     throw new MockServerError(`port must be an integer from 0 to 65535, got ${requested}`);
   }
   if (options.stateful) return startSandboxServer(host, requested, options.sandbox);
+  if (options.sandbox !== undefined) throw new MockServerError("the option sandbox goes with stateful: true (Prism has no sandbox)");
   const prism = findPrism();
   const spec = specPath();
   const port = await claimPort(requested, host);

@@ -1,17 +1,20 @@
 /**
- * The sandbox's one request handler: a WHATWG Request in, a Response out. Routing, parameter
- * parsing and request checks come from the generated tables (spec -> generated/); only what each
- * operation does is written here. Every answer is checked against the spec before it leaves.
+ * The sandbox's one request handler: a request in, an answer out. Routing, parameter parsing,
+ * media types and request checks come from the generated tables (spec -> generated/); only what
+ * each operation does is written here. Every answer of a status the spec documents for the
+ * operation is checked against the spec before it leaves; what the spec cannot document (404 for
+ * a path it lacks, 405, 413, 415) is an ErrorResponse all the same.
  */
 import { defaults, examples, requests, schemas, scopes } from "../../generated/contract.js";
-import { api, operations } from "../../generated/operations.js";
+import { api } from "../../generated/operations.js";
 import type { Row } from "../call/input.js";
 import { breaks } from "../call/rules.js";
 import { violations } from "../contract/check.js";
 import { checkResponse } from "../validate.js";
+import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
+import { decodeSegment, readTarget, refusedMediaType, route, SERVER_METHODS } from "./route.js";
 import { Problem, type Studio } from "./studio.js";
 
-const rows = Object.entries(operations) as Array<[string, Row]>;
 type Inputs = Record<string, unknown>;
 
 /** What the handler needs from the sandbox around it. */
@@ -26,7 +29,12 @@ export interface HandlerContext {
   traceId(): string;
   /** Check every answer against the spec (a violation becomes a 500). */
   checkAnswers: boolean;
+  /** Answers a request to the control API (paths under its prefix), or undefined for any other path. */
+  control(incoming: Incoming, path: string, error: ErrorAnswer): Promise<Answer> | undefined;
 }
+
+/** Makes an error answer with an ErrorResponse body. */
+export type ErrorAnswer = (status: number, errorMessage: string, errorCode: string, reference?: string, headers?: Record<string, string>) => Answer;
 
 /** What each operation does, given its studio and its checked inputs: the 200 body. */
 const BEHAVIOUR: Record<string, (studio: Studio, i: Inputs) => unknown> = {
@@ -47,37 +55,14 @@ const BEHAVIOUR: Record<string, (studio: Studio, i: Inputs) => unknown> = {
 function slice<T>(items: T[], inputs: Inputs): { result: T[]; hasNext: boolean; offset: string } {
   const start = Number(inputs.offset);
   if (!/^\d+$/.test(String(inputs.offset)) || start > items.length) {
-    throw new Problem(400, `The value of offset is not one this server handed out: ${JSON.stringify(inputs.offset)}.`, "VALIDATION_FAILED", "offset");
+    throw new Problem(400, `The value of offset is not one this server handed out: ${JSON.stringify(String(inputs.offset).slice(0, 40))}.`, "VALIDATION_FAILED", "offset");
   }
   const end = Math.min(items.length, start + (inputs.sliceSize as number));
   return { result: items.slice(start, end), hasNext: end < items.length, offset: String(end) };
 }
 
-/** The operation behind a method and path: literal segments win over `{name}` ones. */
-function route(method: string, path: string): { found?: [string, Row, Record<string, string>]; allowed: string[] } {
-  const got = path.split("/");
-  let best: [string, Row, Record<string, string>] | undefined;
-  let bestLiterals = -1;
-  const allowed = new Set<string>();
-  for (const [operationId, row] of rows) {
-    const want = row.path.split("/");
-    if (want.length !== got.length) continue;
-    const params: Record<string, string> = {};
-    let literals = 0;
-    const fits = want.every((part, i) => {
-      if (part.startsWith("{")) return (params[part.slice(1, -1)] = decodeURIComponent(got[i]!)) !== "";
-      literals++;
-      return part === got[i];
-    });
-    if (!fits) continue;
-    allowed.add(row.method);
-    if (row.method === method && literals > bestLiterals) [best, bestLiterals] = [[operationId, row, params], literals];
-  }
-  return { found: best, allowed: [...allowed] };
-}
-
 /** Reads the path, query and body inputs of an operation, checking each against the spec. */
-async function inputsOf(operationId: string, row: Row, params: Record<string, string>, url: URL, request: Request): Promise<Inputs> {
+async function inputsOf(operationId: string, row: Row, params: Record<string, string>, query: URLSearchParams, incoming: Incoming): Promise<Inputs> {
   const inputs: Inputs = { ...defaults[operationId] };
   const bad = (name: string, message: string) => new Problem(400, message, "VALIDATION_FAILED", name);
   const bodyNames: string[] = [];
@@ -86,8 +71,10 @@ async function inputsOf(operationId: string, row: Row, params: Record<string, st
       bodyNames.push(name);
       continue;
     }
-    const text = rule.in === "path" ? params[name] : url.searchParams.get(name) ?? undefined;
-    if (text === undefined) continue;
+    const raw = rule.in === "path" ? params[name] : (query.get(name) ?? undefined);
+    if (raw === undefined) continue;
+    const text = rule.in === "path" ? decodeSegment(raw) : raw;
+    if (text === undefined) throw bad(name, `The value of ${name} is not valid percent-encoding: ${JSON.stringify(raw.slice(0, 40))}.`);
     const value = rule.type === "integer" && /^-?\d+$/.test(text) ? Number(text) : text;
     const problem = breaks(rule, value);
     if (problem) throw bad(name, `The value of ${name} ${problem}.`);
@@ -99,7 +86,7 @@ async function inputsOf(operationId: string, row: Row, params: Record<string, st
   if (!bodyNames.length) return inputs;
   let body: unknown;
   try {
-    body = JSON.parse(await request.text());
+    body = JSON.parse(await incoming.text());
   } catch {
     throw bad("", "The request body is not valid JSON.");
   }
@@ -112,35 +99,31 @@ async function inputsOf(operationId: string, row: Row, params: Record<string, st
   return inputs;
 }
 
-const REASONS: Record<number, string> = {
-  200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-  409: "Conflict", 429: "Too Many Requests", 500: "Internal Server Error", 501: "Not Implemented",
-};
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    statusText: REASONS[status] ?? "",
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-  });
-
 /** Answers one request. */
-export async function handle(request: Request, context: HandlerContext): Promise<Response> {
-  const url = new URL(request.url);
-  const method = request.method.toUpperCase();
-  const { found, allowed } = route(method === "HEAD" ? "GET" : method, url.pathname);
-  const error = (status: number, errorMessage: string, errorCode: string, reference?: string) =>
-    json(status, { errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) });
-  const key = request.headers.get(api.keyHeader) ?? "";
-
-  // A HEAD request only checks the key.
-  if (method === "HEAD") return new Response(null, { status: key && (await context.studioFor(key)) ? 200 : 401 });
-  if (!found) {
-    if (allowed.length) return error(405, `${method} is not allowed here; use ${allowed.join(" or ")}.`, "METHOD_NOT_ALLOWED");
-    return error(404, `No endpoint of the API at ${url.pathname}.`, "NOT_FOUND");
+export async function handle(incoming: Incoming, context: HandlerContext): Promise<Answer> {
+  const error: ErrorAnswer = (status, errorMessage, errorCode, reference, headers) =>
+    jsonAnswer(status, { errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) }, headers);
+  const method = incoming.method.toUpperCase();
+  const target = readTarget(incoming.target, method);
+  if ("problem" in target) return error(400, target.problem, "BAD_REQUEST_TARGET");
+  if ("server" in target) {
+    const allow = { allow: SERVER_METHODS.join(", ") };
+    if (method === "OPTIONS") return { status: 204, headers: allow, body: undefined };
+    return error(405, `${method} is not allowed: the sandbox is no proxy; its methods are ${SERVER_METHODS.join(", ")}.`, "METHOD_NOT_ALLOWED", undefined, allow);
   }
-  const [operationId, row, params] = found;
-  const answer = (status: number, body: unknown) => {
+  const control = context.control(incoming, target.path, error);
+  if (control) return control;
+
+  const { found, allowed } = route(method === "HEAD" ? "GET" : method, target.path);
+  const key = incoming.header(api.keyHeader) ?? "";
+  // A HEAD request only checks the key.
+  if (method === "HEAD") return { status: key && (await context.studioFor(key)) ? 200 : 401, headers: {}, body: undefined };
+  if (!found) {
+    if (!allowed.length) return error(404, `No endpoint of the API at ${JSON.stringify(target.path.slice(0, 80))}.`, "NOT_FOUND");
+    return error(405, `${method.slice(0, 20)} is not allowed here; use ${allowed.join(" or ")}.`, "METHOD_NOT_ALLOWED", undefined, { allow: allowed.join(", ") });
+  }
+  const { operationId, row, params } = found;
+  const answer = (status: number, body: unknown): Answer => {
     if (context.checkAnswers) {
       const wrong = checkResponse(operationId, status, body);
       if (wrong.length) {
@@ -148,11 +131,11 @@ export async function handle(request: Request, context: HandlerContext): Promise
         return error(500, `The sandbox built a ${status} answer that breaks the spec: ${list}`, "SANDBOX_ANSWER_INVALID");
       }
     }
-    return json(status, body);
+    return jsonAnswer(status, body);
   };
 
   // Prefer: code=NNN forces a documented status with its example, like the static mock.
-  const prefer = /(?:^|[;,\s])code=(\d{3})/.exec(request.headers.get("prefer") ?? "")?.[1];
+  const prefer = /(?:^|[;,\s])code=(\d{3})/.exec(incoming.header("prefer") ?? "")?.[1];
   if (prefer && prefer !== "200") {
     const example = examples[operationId]?.[prefer];
     if (!example) return error(400, `Prefer: code=${prefer} is not a status ${operationId} documents.`, "PREFER_NOT_DOCUMENTED");
@@ -167,9 +150,11 @@ export async function handle(request: Request, context: HandlerContext): Promise
   }
   const locked = context.limit(key, operationId);
   if (locked) return answer(429, { errorMessage: `Too many requests to this endpoint. Try again in ${Math.ceil(locked / 1000)} s.`, errorCode: "RATE_LIMIT_EXCEEDED", traceId: context.traceId() });
+  const refused = refusedMediaType(operationId, incoming.header("content-type"));
+  if (refused) return error(415, refused, "UNSUPPORTED_MEDIA_TYPE");
 
   try {
-    const inputs = await inputsOf(operationId, row, params, url, request);
+    const inputs = await inputsOf(operationId, row, params, target.query, incoming);
     const behaviour = BEHAVIOUR[operationId];
     if (!behaviour) return error(501, `The sandbox does not implement ${operationId} yet.`, "NOT_IMPLEMENTED");
     return answer(200, behaviour(studio, inputs));

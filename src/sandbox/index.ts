@@ -1,62 +1,33 @@
 /**
  * class-booking-api/sandbox: an in-memory studio that behaves like the API and checks its own
- * answers against the spec. One core that answers a WHATWG Request; `sandbox.fetch` hands it to
- * the client with no server at all, and `class-booking-api/mock` and `class-booking-api/msw` put it
+ * answers against the spec. One core that answers a request; `sandbox.fetch` hands it to the
+ * client with no server at all, and `class-booking-api/mock` and `class-booking-api/msw` put it
  * behind node:http and Mock Service Worker. No `node:` import: it runs in browsers too.
  */
 import { examples } from "../../generated/contract.js";
-import { api } from "../../generated/operations.js";
+import { ClassBookingError } from "../errors.js";
+import { fromRequest, jsonAnswer, toResponse, type Answer, type Incoming } from "./answer.js";
+import { Clock } from "./clock.js";
+import { control, type Controls } from "./control.js";
+import { StudioData } from "./data.js";
+import { Deliveries, type SandboxEvent } from "./deliveries.js";
 import { handle } from "./handle.js";
+import { countRequest } from "./limit.js";
+import { ALL_SCOPES, checkOptions, type SandboxOptions, type Settings } from "./options.js";
 import { seededStudio } from "./seed.js";
-import { studioFromFixtures, type SandboxFixtures, type StudioState } from "./state.js";
-import { Deliveries, hashOf, type SandboxEvent, type WebhookTarget } from "./deliveries.js";
+import { snapshotProblem, type SandboxSnapshot } from "./snapshot.js";
+import { freeze, studioFromFixtures, type StudioState } from "./state.js";
 import { Studio, type StudioEvent } from "./studio.js";
+import { Studios } from "./studios.js";
 
 export type { Booking, Class, ClassRecord, ClassSlot, CustomerRecord, SandboxFixtures, SlotRecord, StudioState } from "./state.js";
 export { Studio, Problem, type StudioEvent } from "./studio.js";
 export type { Delivery, SandboxEvent, WebhookTarget } from "./deliveries.js";
-
-export type Scope = "CLASSES_READ" | "CLASSES_WRITE";
-
-export interface SandboxOptions {
-  /** Makes the seeded studios; the same seed gives the same classes and slots. @default 1 */
-  seed?: number;
-  /** A studio of your own instead of the seeded one, for every key. @default undefined (seeded) */
-  fixtures?: SandboxFixtures;
-  /**
-   * The sandbox clock: a time (the clock then stands still until setNow or advance) or a function
-   * such as `Date.now` for a running clock.
-   * @default a standing clock one day after the booking window of the spec's example slots opens
-   */
-  now?: number | string | Date | (() => number);
-  /** The studio's time zone; date-times carry its offset. @default "Europe/Berlin" */
-  timeZone?: string;
-  /** Append `[time zone]` to every date-time, as some API versions do. @default false */
-  zoneIds?: boolean;
-  /** Scopes of particular keys; any other non-empty key has both scopes (or, with strictKeys, none). @default {} */
-  keys?: Record<string, { scopes?: Scope[] }>;
-  /** Only the keys in `keys` are valid; any other answers 401. @default false */
-  strictKeys?: boolean;
-  /** The API's rate limit: `limit` requests per `windowMs` per key and operation, then 429 for `lockoutMs`. @default false */
-  rateLimit?: false | { limit: number; windowMs?: number; lockoutMs?: number };
-  /** Check every answer against the spec; a violation answers 500 naming it. @default true */
-  checkAnswers?: boolean;
-  /**
-   * Where to post events, as the API posts them to a studio's integration: each event once, with
-   * the webhook `key` in X-API-KEY, within `timeoutMs`, never again if it fails. `apiKey` limits a
-   * target to the studio of that key.
-   * @default []
-   */
-  webhooks?: WebhookTarget[];
-}
-
-/** A snapshot of every studio and the clock; plain JSON, with keys only as hashes. */
-export interface SandboxSnapshot {
-  now: number;
-  studios: Record<string, StudioState>;
-}
-
-const ALL_SCOPES: readonly Scope[] = ["CLASSES_READ", "CLASSES_WRITE"];
+export type { Answer, Incoming } from "./answer.js";
+export type { SandboxOptions, Scope } from "./options.js";
+export type { ClockMode } from "./clock.js";
+export type { SandboxSnapshot } from "./snapshot.js";
+export { CONTROL_PREFIX } from "./control.js";
 
 /** One day after the latest opening of the example slots' booking windows: every example slot is bookable. */
 function exampleStart(): number {
@@ -65,109 +36,97 @@ function exampleStart(): number {
 }
 
 export class Sandbox {
-  private readonly options: SandboxOptions;
-  private readonly start: number;
-  private readonly running: (() => number) | undefined;
-  private offset = 0;
-  private studios = new Map<string, Studio>();
-  private hashes = new Map<string, string>();
-  private requests = new Map<string, { times: number[]; lockedUntil: number }>();
+  private readonly settings: Settings;
+  private readonly clockwork: Clock;
+  private readonly studios: Studios;
+  /** What the studios of fixtures start from (made once, shared). */
+  private readonly fixtures: Readonly<StudioState> | undefined;
   private listeners = new Set<(event: SandboxEvent) => void>();
   private traces = 0;
   private events = 0;
   private readonly calls = new Deliveries();
+  private readonly controls: Controls;
   /** Every webhook call made so far, in order. */
   readonly deliveries = this.calls.list;
 
   constructor(options: SandboxOptions = {}) {
-    this.options = options;
-    const { now } = options;
-    this.running = typeof now === "function" ? now : undefined;
-    this.start = typeof now === "function" ? 0 : now === undefined ? exampleStart() : new Date(now).getTime();
-    if (Number.isNaN(this.start)) throw new TypeError(`createSandbox: option "now" is not a time: ${String(now)}`);
+    this.settings = checkOptions(options);
+    const { start, source, clock, fixtures, maxStudios } = this.settings;
+    this.clockwork = new Clock(start ?? exampleStart(), clock, source);
+    this.fixtures = fixtures && freeze(studioFromFixtures(fixtures));
+    this.studios = new Studios(maxStudios, (hash) => this.makeStudio(this.fresh(), hash));
+    this.controls = {
+      clock: () => ({ now: this.clockwork.now(), clock: this.clockwork.mode }),
+      setNow: (time) => this.setNow(time),
+      advance: (ms) => this.advance(ms),
+      reset: () => this.reset(),
+      snapshot: () => this.snapshot(),
+      restore: (snapshot) => this.restore(snapshot),
+    };
   }
 
   /** The sandbox clock. */
   now(): Date {
-    return new Date(this.clock());
+    return new Date(this.clockwork.now());
   }
 
-  /** Sets the clock to a time. */
+  /** Sets the clock to a time: a Date, an ISO 8601 date-time with an offset, or ms since 1970. */
   setNow(time: number | string | Date): void {
-    this.offset = new Date(time).getTime() - (this.running ? this.running() : this.start);
+    this.clockwork.set(time);
   }
 
-  /** Moves the clock on (or back, with a negative number). */
+  /** Moves the clock on by whole milliseconds (or back, with a negative number). */
   advance(ms: number): void {
-    this.offset += ms;
+    this.clockwork.advance(ms);
   }
 
-  private clock(): number {
-    return (this.running ? this.running() : this.start) + this.offset;
-  }
-
-  /** Answers one request, as the API would; never rejects. */
-  readonly handle = async (request: Request): Promise<Response> => {
+  /** Answers one request in the sandbox's own form (for adapters such as the node:http one); never rejects. */
+  readonly respond = async (incoming: Incoming): Promise<Answer> => {
     try {
-      return await handle(request, {
-        studioFor: (key) => this.studioForKey(key),
-        scopesOf: (key) => this.options.keys?.[key]?.scopes ?? ALL_SCOPES,
+      return await handle(incoming, {
+        studioFor: async (key) => (this.settings.strictKeys && !Object.hasOwn(this.settings.keys, key) ? undefined : (await this.studios.entry(key)).studio),
+        scopesOf: (key) => (Object.hasOwn(this.settings.keys, key) ? this.settings.keys[key]?.scopes : undefined) ?? ALL_SCOPES,
         limit: (key, operationId) => this.limit(key, operationId),
         traceId: () => String(7_000_000_000_000_000_000n + BigInt(++this.traces)),
-        checkAnswers: this.options.checkAnswers ?? true,
+        checkAnswers: this.settings.checkAnswers,
+        control: (request, path, error) => control(this.controls, request, path, error),
       });
     } catch (error) {
       const errorMessage = `The sandbox failed: ${(error as Error)?.message ?? error}`;
-      return new Response(JSON.stringify({ errorMessage, errorCode: "SANDBOX_FAILED" }), { status: 500, headers: { "content-type": "application/json" } });
+      return jsonAnswer(500, { errorMessage, errorCode: "SANDBOX_FAILED" });
     }
   };
 
-  /** A fetch function that answers from the sandbox: give it to createClassBookingClient. */
-  readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => this.handle(new Request(input, init));
+  /** Answers one request, as the API would; never rejects. */
+  readonly handle = async (request: Request): Promise<Response> => toResponse(await this.respond(fromRequest(request)));
+
+  /** A fetch function that answers from the sandbox: give it to createClassBookingClient. Like fetch, it rejects (never throws) for a request fetch cannot make. */
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => this.handle(new Request(input, init));
 
   /** The studio of an API key (made on first use, seeded or from the fixtures). */
   async studio(apiKey: string): Promise<Studio> {
-    const studio = await this.studioForKey(apiKey, true);
-    return studio!;
+    if (typeof apiKey !== "string") throw new ClassBookingError("studio: the API key must be a string");
+    return (await this.studios.entry(apiKey)).studio;
   }
 
-  private async studioForKey(key: string, always = false): Promise<Studio | undefined> {
-    if (!always && this.options.strictKeys && !this.options.keys?.[key]) return undefined;
-    let hash = this.hashes.get(key);
-    if (!hash) this.hashes.set(key, (hash = await hashOf(key)));
-    let studio = this.studios.get(hash);
-    if (!studio) this.studios.set(hash, (studio = this.makeStudio(this.freshState(), hash)));
-    return studio;
+  /** What a new studio starts from: the seeded studio, or the fixtures. */
+  private fresh(seed = this.settings.seed): StudioData {
+    if (this.fixtures) return new StudioData(this.fixtures, undefined);
+    const seeded = seededStudio(seed, this.settings.timeZone);
+    return new StudioData(seeded.state, seeded.schedule);
   }
 
-  private freshState(): StudioState {
-    const { fixtures, seed = 1, timeZone = "Europe/Berlin" } = this.options;
-    return fixtures ? studioFromFixtures(fixtures) : seededStudio({ seed, now: this.clock(), timeZone });
-  }
-
-  private makeStudio(state: StudioState, hash: string): Studio {
-    return new Studio(state, () => ({
-      now: this.clock(),
-      timeZone: this.options.timeZone ?? "Europe/Berlin",
-      zoneIds: this.options.zoneIds ?? false,
-      emit: (event) => this.emit(event, hash),
-    }));
+  private makeStudio(data: StudioData, hash: string): Studio {
+    const { timeZone, zoneIds } = this.settings;
+    const emit = (event: StudioEvent) => this.emit(event, hash);
+    return new Studio(data, () => ({ now: this.clockwork.now(), timeZone, zoneIds, emit }));
   }
 
   /** Counts a request; past the limit, the operation answers 429 to the key for the lockout. */
   private limit(key: string, operationId: string): number {
-    const rule = this.options.rateLimit;
-    if (!rule) return 0;
-    const now = this.clock();
-    const id = `${key}\n${operationId}`;
-    const log = this.requests.get(id) ?? { times: [], lockedUntil: 0 };
-    this.requests.set(id, log);
-    if (log.lockedUntil > now) return log.lockedUntil - now;
-    log.times = log.times.filter((t) => t > now - (rule.windowMs ?? api.rateLimit.windowMs));
-    log.times.push(now);
-    if (log.times.length <= rule.limit) return 0;
-    log.lockedUntil = now + (rule.lockoutMs ?? api.rateLimit.lockoutMs);
-    return log.lockedUntil - now;
+    const rule = this.settings.rateLimit;
+    const entry = rule && this.studios.known(key);
+    return entry ? countRequest(entry, operationId, rule, this.clockwork.lockoutTime()) : 0;
   }
 
   /** Hears every event the studios raise (bookings made, changed, canceled; slots changed, canceled). */
@@ -179,7 +138,7 @@ export class Sandbox {
   private emit({ type, entityId, content }: StudioEvent, studio: string): void {
     const n = ++this.events;
     const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-    const event: SandboxEvent = { entityId, uuid, payload: [{ timestamp: this.clock(), type, ...(content && { content }) }] };
+    const event: SandboxEvent = { entityId, uuid, payload: [{ timestamp: this.clockwork.now(), type, ...(content && { content }) }] };
     for (const listener of this.listeners) {
       try {
         listener(event);
@@ -187,7 +146,7 @@ export class Sandbox {
         // A listener's failure is its own.
       }
     }
-    this.calls.send(this.options.webhooks ?? [], event, studio);
+    this.calls.send(this.settings.webhooks, event, studio);
   }
 
   /** Resolves when every webhook call under way has ended (answered, failed or timed out). */
@@ -198,25 +157,30 @@ export class Sandbox {
   /** Back to the start: fresh studios, the clock where it began, no rate-limit history. */
   reset(): void {
     this.studios.clear();
-    this.requests.clear();
-    this.offset = 0;
+    this.clockwork.reset();
     this.traces = 0;
   }
 
   /** Every studio and the clock, as plain JSON (keys appear only as hashes). */
   snapshot(): SandboxSnapshot {
-    return structuredClone({ now: this.clock(), studios: Object.fromEntries([...this.studios].map(([hash, studio]) => [hash, studio.state])) });
+    return { now: this.clockwork.now(), studios: Object.fromEntries(this.studios.all().map(([hash, studio]) => [hash, studio.state])) };
   }
 
-  /** Puts the studios and the clock back to a snapshot. */
+  /** Puts the studios and the clock back to a snapshot (checked first; nothing changes when it is wrong). */
   restore(snapshot: SandboxSnapshot): void {
-    this.studios = new Map(Object.entries(structuredClone(snapshot.studios)).map(([hash, state]) => [hash, this.makeStudio(state, hash)]));
-    this.requests.clear();
-    this.setNow(snapshot.now);
+    const problem = snapshotProblem(snapshot);
+    if (problem) throw new ClassBookingError(`restore: the snapshot ${problem}`);
+    const copy = structuredClone(snapshot);
+    this.studios.clear();
+    for (const [hash, state] of Object.entries(copy.studios)) {
+      const schedule = state.seed === undefined ? undefined : seededStudio(state.seed, this.settings.timeZone).schedule;
+      this.studios.put(hash, this.makeStudio(new StudioData(freeze(state), schedule), hash));
+    }
+    this.clockwork.set(copy.now);
   }
 }
 
-/** Makes a sandbox. */
+/** Makes a sandbox; every option is checked (a wrong one throws a ClassBookingError naming it). */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return new Sandbox(options);
 }

@@ -1,4 +1,5 @@
 /** What a sandbox studio holds: plain JSON, so that it can be snapshotted, restored and given as fixtures. */
+import { examples } from "../../generated/contract.js";
 import type { components } from "../../generated/schema.js";
 
 type Schemas = components["schemas"];
@@ -29,10 +30,16 @@ export interface CustomerRecord {
   validationStatus?: Extract<ValidationStatus, "NO_CONTINGENT" | "CUSTOMER_IDLE" | "NO_SHOW_PENALTY_ACTIVE" | "NOT_AVAILABLE">;
 }
 
-/** One studio: every class, slot, customer and booking, and what comes next. */
+/**
+ * One studio: every class, slot, customer and booking, and what comes next. A seeded studio
+ * (`seed` set) has a slot of some classes on most days; `slots` then holds the spec's example slots
+ * and the slots that changed, and every other slot is made from the seed when it is asked for.
+ */
 export interface StudioState {
   classes: ClassRecord[];
   slots: SlotRecord[];
+  /** The seed whose schedule makes the slots `slots` does not hold; absent for a studio of fixtures. */
+  seed?: number;
   /** Customers the studio knows, each with what sets them apart. */
   customers: CustomerRecord[];
   /** Whether any other positive id is a customer in good standing too (otherwise it answers 404). */
@@ -50,6 +57,18 @@ export type SandboxFixtures = Partial<Omit<StudioState, "slots">> & {
   slots?: Array<Omit<SlotRecord, "classId" | "status" | "waitingList"> & Partial<Pick<SlotRecord, "classId" | "status" | "waitingList">>>;
 };
 
+/** The id the first booking of a studio gets when nothing says otherwise: the spec's example booking's. */
+export const FIRST_BOOKING_ID = (Object.values(examples.bookClassSlot?.["200"] ?? {})[0] as Booking | undefined)?.bookingId ?? 1;
+
+/** Makes a value and everything in it read-only: state that studios share is never written. */
+export function freeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) freeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** Fills in what fixtures may leave out, and copies them so the caller's objects stay untouched. */
 export function studioFromFixtures(fixtures: SandboxFixtures): StudioState {
   const copy = structuredClone(fixtures);
@@ -66,6 +85,6 @@ export function studioFromFixtures(fixtures: SandboxFixtures): StudioState {
     anyCustomer: copy.anyCustomer ?? copy.customers === undefined,
     bookings,
     closedDays: copy.closedDays ?? [],
-    nextBookingId: copy.nextBookingId ?? Math.max(2032, ...bookings.map((b) => b.bookingId)) + 1,
+    nextBookingId: copy.nextBookingId ?? Math.max(FIRST_BOOKING_ID - 1, ...bookings.map((b) => b.bookingId)) + 1,
   };
 }

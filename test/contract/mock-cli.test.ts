@@ -108,13 +108,56 @@ describe("class-booking-mock CLI", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cba-noprism-"));
     temps.push(dir);
     // The CLI and what it imports, in a folder where no Prism can be found.
-    for (const part of ["src", "generated", "scripts/mock-cli.ts", "scripts/lifetime.ts"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
+    for (const part of ["src", "generated", "scripts/mock-cli.ts", "scripts/lifetime.ts", "scripts/sandbox-flags.ts"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
     writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
     const res = runTsSync(path.join(dir, "scripts", "mock-cli.ts"), [], dir);
     expect(res.status).toBe(1);
     expect(res.stderr.trim()).toBe(
       "class-booking-mock: Prism (@stoplight/prism-cli) is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2",
     );
+  });
+
+  it.each<[string[], RegExp]>([
+    [["--now", "2026-12-01T08:00:00Z"], /^class-booking-mock: --now goes with --stateful$/],
+    [["--stateful", "--now", "tomorrow"], /^class-booking-mock: --now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "tomorrow"$/],
+    [["--stateful", "--now", "2026-12-01T08:00:00"], /^class-booking-mock: --now must be an ISO 8601 date-time with an offset/],
+    [["--stateful", "--now", "1969-07-20T20:17:00Z"], /^class-booking-mock: --now must be from 1970-01-02T00:00:00\.000Z to 9999-12-01T00:00:00\.000Z, got "1969-07-20T20:17:00Z"$/],
+    [["--stateful", "--clock", "slow"], /^class-booking-mock: --clock must be fixed or real, got "slow"$/],
+    [["--stateful", "--seed", "1.5"], /^class-booking-mock: --seed must be a whole number, got "1\.5"$/],
+  ])("refuses %j with exit code 2 and one line naming the flag", (args, message) => {
+    const res = runTsSync(cli, args);
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim()).toMatch(message);
+  });
+
+  it("--stateful --now --clock fixed: the clock stands there, and the control API moves it", async () => {
+    const child = runTs(cli, ["--stateful", "--port", "0", "--now", "2026-12-01T10:00:00+01:00", "--clock", "fixed"]);
+    children.push(child);
+    const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = line.slice(line.indexOf("http"));
+    const clock = async () => (await (await fetch(`${url}/_sandbox/clock`)).json()) as { now: string; clock: string };
+    expect(await clock()).toEqual({ now: "2026-12-01T09:00:00.000Z", clock: "fixed" });
+    // The example slot ended at 10:00 local: a booking of it is refused (after its latest booking time).
+    const book = await fetch(`${url}/v1/classes/booking/book`, { method: "POST", headers: { "x-api-key": "k", "content-type": "application/json" }, body: JSON.stringify({ customerId: 203, classSlotId: 20334 }) });
+    expect([book.status, ((await book.json()) as { errorCode: string }).errorCode]).toEqual([400, "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME"]);
+    await fetch(`${url}/_sandbox/clock`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ now: "2026-11-25T08:00:00Z" }) });
+    expect((await clock()).now).toBe("2026-11-25T08:00:00.000Z");
+  });
+
+  it("--clock real: the clock runs on from --now", async () => {
+    const child = runTs(cli, ["--stateful", "--port", "0", "--now", "2026-12-01T08:00:00Z", "--clock", "real"]);
+    children.push(child);
+    const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = line.slice(line.indexOf("http"));
+    const read = async () => Date.parse(((await (await fetch(`${url}/_sandbox/clock`)).json()) as { now: string }).now);
+    const first = await read();
+    expect(first).toBeGreaterThanOrEqual(Date.parse("2026-12-01T08:00:00Z"));
+    let later = first;
+    for (let i = 0; i < 100 && later === first; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      later = await read();
+    }
+    expect(later).toBeGreaterThan(first);
   });
 
   it.each(["SIGINT", "SIGTERM"] as const)("prints the URL, serves the examples, and exits 0 on %s", async (signal) => {

@@ -63,6 +63,36 @@ describe("npm start", () => {
     expect(await goesDown(`${mockUrl}/v1/classes`)).toBe(true);
   });
 
+  it("--now and --clock start the sandbox's clock there; the control API reads and resets it", async () => {
+    ensureDocs();
+    const mockPort = await claimPort(0, "127.0.0.1");
+    const run = npmStart(["--mock-port", String(mockPort), "--docs-port", "0", "--now", "2026-11-25T08:00:00Z", "--clock", "real"]);
+    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+    const url = `http://127.0.0.1:${mockPort}`;
+    expect(run.output()).toMatch(new RegExp(`Clock: 2026-11-25T08:0\\d:\\d\\d\\.\\d{3}Z \\(real\\); controls at ${url}/_sandbox`));
+    const clock = async () => (await (await fetch(`${url}/_sandbox/clock`)).json()) as { now: string; clock: string };
+    const first = await clock();
+    expect(first.clock).toBe("real");
+    expect(Date.parse(first.now)).toBeGreaterThanOrEqual(Date.parse("2026-11-25T08:00:00Z"));
+    await fetch(`${url}/_sandbox/clock`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ now: "2027-01-01T00:00:00Z" }) });
+    expect(Date.parse((await clock()).now)).toBeGreaterThanOrEqual(Date.parse("2027-01-01T00:00:00Z"));
+    expect((await fetch(`${url}/_sandbox/reset`, { method: "POST" })).status).toBe(204);
+    expect(Date.parse((await clock()).now)).toBeLessThan(Date.parse("2027-01-01T00:00:00Z"));
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
+  });
+
+  it("refuses the sandbox's flags with --static, and a --now that is no time", async () => {
+    for (const [args, message] of [
+      [["--static", "--clock", "real"], "npm start: --clock is the sandbox's; it does not go with --static"],
+      [["--now", "soon"], 'npm start: --now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "soon"'],
+    ] as const) {
+      const run = npmStart([...args, "--mock-port", "0", "--docs-port", "0"]);
+      expect(await run.exited).toBe(2);
+      expect(run.output()).toContain(message);
+    }
+  });
+
   it("--static serves Prism on the spec's examples instead", async () => {
     ensureDocs();
     const mockPort = await claimPort(0, "127.0.0.1");

@@ -80,7 +80,7 @@ describe("seeded studios", () => {
     expect((await b.bookClassSlot({ customerId: 203, classSlotId: 20334 })).bookingId).toBe(booking.bookingId);
     await a.cancelClassSlotById({ bookingId: booking.bookingId });
     expect((await b.getClassBookingById({ bookingId: booking.bookingId })).bookingStatus).toBe("BOOKED");
-    expect(await a.getClassBookingsByCustomerId({ customerId: 203 })).toEqual([{ ...booking, bookingStatus: "CANCELED" }]);
+    expect(await a.getClassBookingsByCustomerId({ customerId: 203 })).toEqual([{ ...booking, bookingStatus: "CANCELED", participantStatus: "NOT_PARTICIPATING" }]);
   });
 
   it("can be a studio of your own (fixtures); the caller's fixture objects stay untouched", async () => {
@@ -201,7 +201,7 @@ describe("errors name the actual problem", () => {
   });
 
   it("a body that is not JSON is a 400", async () => {
-    const response = await createSandbox().fetch("http://localhost/v1/classes/booking/book", { method: "POST", body: "{", headers: { "x-api-key": "k" } });
+    const response = await createSandbox().fetch("http://localhost/v1/classes/booking/book", { method: "POST", body: "{", headers: { "x-api-key": "k", "content-type": "application/json" } });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errorMessage: string }).errorMessage).toBe("The request body is not valid JSON.");
   });
@@ -262,12 +262,12 @@ describe("the clock, reset, snapshots", () => {
   });
 
   it("a running clock follows the function it is given", () => {
-    let t = 1_000_000;
+    let t = Date.parse(NOW);
     const sandbox = createSandbox({ now: () => t });
     t += 5_000;
-    expect(sandbox.now().getTime()).toBe(1_005_000);
+    expect(sandbox.now().getTime()).toBe(Date.parse(NOW) + 5_000);
     sandbox.advance(1_000);
-    expect(sandbox.now().getTime()).toBe(1_006_000);
+    expect(sandbox.now().getTime()).toBe(Date.parse(NOW) + 6_000);
   });
 
   it("writes date-times with the studio's offset, and a [zone id] when asked", async () => {
@@ -278,13 +278,18 @@ describe("the clock, reset, snapshots", () => {
 });
 
 describe("every answer is checked against the spec before it leaves", () => {
-  it("a fixture that breaks the spec gives a 500 that names the violation", async () => {
-    const broken = fixtures({ classes: [{ id: 1, title: "Yoga", bookable: true, type: "HYBRID" as "STUDIO" }] });
-    const sandbox = createSandbox({ fixtures: broken, now: NOW });
-    const response = await sandbox.fetch("http://localhost/v1/classes/1", { headers: { "x-api-key": "k" } });
+  it("a studio change that breaks the spec gives a 500 that names the violation", async () => {
+    const sandbox = createSandbox({ fixtures: fixtures(), now: NOW });
+    (await sandbox.studio("k")).updateSlot(10, { maxParticipants: "many" as unknown as number });
+    const response = await sandbox.fetch("http://localhost/v1/classes/1/slots/10", { headers: { "x-api-key": "k" } });
     expect(response.status).toBe(500);
     expect(((await response.json()) as { errorMessage: string }).errorMessage).toBe(
-      'The sandbox built a 200 answer that breaks the spec: /type must be one of STUDIO, STREAM, got "HYBRID"',
+      "The sandbox built a 200 answer that breaks the spec: /maxParticipants must be an integer from -2147483648 to 2147483647, got a string",
     );
+  });
+
+  it("fixtures that break the spec are refused when the sandbox is made, naming the place", () => {
+    const broken = fixtures({ classes: [{ id: 1, title: "Yoga", bookable: true, type: "HYBRID" as "STUDIO" }] });
+    expect(() => createSandbox({ fixtures: broken, now: NOW })).toThrow('createSandbox: option "fixtures.classes[0].type" must be one of STUDIO, STREAM, got "HYBRID"');
   });
 });

@@ -29,14 +29,17 @@ describe("a long random walk", () => {
         const sandbox = createSandbox({ seed: 11 });
         const made: Array<Map<number, number>> = [new Map(), new Map()]; // bookingId -> customerId, per key
         const classIds = [14928, 14930, 14931, 14932, 14933, 14934, 14935, 14936, 424242];
-        const slotIds = Array.from({ length: 40 }, (_, i) => 20334 + i);
+        // The slots of the rolling schedule in the coming week, the spec's example slots, and one that does not exist.
+        const week = await sandbox.fetch("http://localhost/v1/classes/slots?daysAhead=6&sliceSize=100", { headers: { "x-api-key": KEYS[0]! } });
+        const listed = ((await week.json()) as { result: Array<{ id: number }> }).result.map((slot) => slot.id);
+        const slotIds = [...new Set([...listed, 20334, 20335, 424242])];
         const customers = [203, 777, 9001, 9002, 5, 6];
         let statuses = 0;
         for (const [s, roll] of steps) {
           // One call in ten breaks a rule of the spec (where the operation has a rule to break).
           const bad = roll === 0 && BREAKABLE.has(s.op);
           const cls = classIds[s.a % classIds.length]!;
-          const slot = slotIds[s.b % slotIds.length]!;
+          const slot = slotIds[(s.b + s.a) % slotIds.length]!;
           const customer = customers[s.a % customers.length]!;
           const booking = 2033 + (s.b % 12);
           const request: Record<string, [string, string, unknown?]> = {
