@@ -48,7 +48,7 @@ describe("a 429 closes the operation", () => {
     const s = await serve((_q, res, n) => (n < 2 ? json(res, 429, tooMany) : json(res, 200, BOOKING)));
     const { client, waits } = testClient(s.url, { rateLimit: false });
     await expect(client.getClassBookingById({ bookingId: 1 })).resolves.toEqual(BOOKING);
-    expect(waits).toEqual([250, 500]);
+    expect(waits).toEqual([375, 750]);
   });
 });
 
