@@ -64,8 +64,8 @@ describe("the client-side budget", () => {
     const { client, waits } = testClient(s.url, { rateLimit: { limit: 3, windowMs: 1_000, maxWaitMs: 5_000 } });
     for (let i = 0; i < 4; i++) await client.getClassBookingById({ bookingId: i });
     expect(s.requests).toHaveLength(4);
-    // The fourth call waited until the first left the window, plus the safety margin (2% of it).
-    expect(waits).toEqual([1_020]);
+    // The fourth call waited until the first call's place left the window: windowMs after its answer.
+    expect(waits).toEqual([1_000]);
   });
 
   it("a call that would wait longer than maxWaitMs is refused at once, with nothing sent", async () => {
@@ -104,7 +104,12 @@ describe("the client-side budget", () => {
   it.each<[string, unknown, RegExp]>([
     ["a limit of 0", { limit: 0 }, /option "rateLimit\.limit" must be an integer from 1 to/],
     ["an unknown field", { limt: 5 }, /unknown rateLimit option "limt"; the rateLimit options are: limit, windowMs, lockoutMs, maxWaitMs, marginMs, store/],
-    ["a store without take", { store: {} }, /option "rateLimit\.store" must have take, block and blocked methods/],
+    ["a store without take", { store: {} }, /option "rateLimit\.store" must have take, release, block and blocked methods \(a RateLimitStore\)$/],
+    [
+      "a store of the old three methods, saying why",
+      { store: { take: () => 0, block: () => {}, blocked: () => 0 } },
+      /must have take, release, block and blocked methods \(a RateLimitStore\); a store without release counts a call only when it is sent: give it take\(key, id, limit, windowMs, holdMs\) and release\(key, id, windowMs\)/,
+    ],
     ["not an object", 5, /option "rateLimit" must be false or an object/],
   ])("refuses %s", (_name, rateLimit, message) => {
     expect(() => testClient("http://127.0.0.1:9", { rateLimit } as never)).toThrow(message);
