@@ -121,10 +121,11 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
     refuse(call, 0, mayWait);
   }
 
-  async function wait(call: Call, id: string, first: number): Promise<void> {
+  /** Waits in line for a place; `asked` is when the call first asked the store (its wait counts from there). */
+  async function wait(call: Call, id: string, first: number, asked: number): Promise<void> {
     const key = await keyOf(call);
     const mayWait = Math.min(maxWaitMs, call.timeoutMs);
-    const deadline = deps.now() + mayWait;
+    const deadline = asked + mayWait;
     const line = lines.get(key) ?? { waiting: 0, readyAt: 0, tail: Promise.resolve() };
     lines.set(key, line);
     // The line is already longer than this call may wait: refuse it before it joins.
@@ -153,9 +154,10 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
       if (key !== undefined && !lines.get(key)?.waiting) {
         const taken = store.take(key, id, limit, window, call.timeoutMs);
         if (taken === 0) return void (call.held = id);
-        return Promise.resolve(taken).then((first) => (first ? wait(call, id, first) : void (call.held = id)));
+        const asked = deps.now();
+        return Promise.resolve(taken).then((first) => (first ? wait(call, id, first, asked) : void (call.held = id)));
       }
-      return wait(call, id, 0);
+      return wait(call, id, 0, deps.now());
     },
     release(call) {
       const id = call.held;

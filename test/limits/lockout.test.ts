@@ -1,7 +1,8 @@
 /** The API's lockout: one request too many and the endpoint answers 429 for the following minute. */
 import { describe, expect, it } from "vitest";
-import { ApiError, createMemoryStore, RateLimitError } from "../../src/index.js";
-import { BOOKING, testClient } from "../helpers/client.js";
+import { buildClient } from "../../src/client.js";
+import { ApiError, createMemoryStore, RateLimitError, type RateLimitStore } from "../../src/index.js";
+import { BOOKING, NOW, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
 
 const serve = serversPerTest();
@@ -113,6 +114,36 @@ describe("the client-side budget", () => {
     ["not an object", 5, /option "rateLimit" must be false or an object/],
   ])("refuses %s", (_name, rateLimit, message) => {
     expect(() => testClient("http://127.0.0.1:9", { rateLimit } as never)).toThrow(message);
+  });
+});
+
+describe("a store that answers slowly", () => {
+  it("adds at most one answer's time to a call's wait: the wait counts from the first question", async () => {
+    const s = await serve((_q, res) => json(res, 200, BOOKING));
+    let clock = NOW;
+    const slowMs = 300;
+    const memory = createMemoryStore(() => clock);
+    // Each answer of the store takes 300 ms of the (fake) clock, as a slow Redis would.
+    const store: RateLimitStore = {
+      take: async (...args) => {
+        await null;
+        clock += slowMs;
+        return memory.take(...args);
+      },
+      release: (...args) => memory.release(...args),
+      block: (...args) => memory.block(...args),
+      blocked: (key) => memory.blocked(key),
+    };
+    const sleep = async (ms: number) => void (clock += ms);
+    const client = buildClient({ baseUrl: s.url, apiKey: "k", logLevel: "off", rateLimit: { limit: 1, windowMs: 1_100, maxWaitMs: 1_000, store } }, { now: () => clock, random: () => 0.5, sleep });
+    await client.getClassBookingById({ bookingId: 1 });
+    const asked = clock;
+    const error = await client.getClassBookingById({ bookingId: 2 }).catch((e: unknown) => e);
+    // Room comes 1100 ms after the first call's answer; the second call asked then, so it would
+    // get its place 1100 ms plus one slow answer later: more than its 1000 ms and one answer.
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(clock - asked).toBeLessThanOrEqual(1_000 + slowMs);
+    expect(s.requests).toHaveLength(1);
   });
 });
 
