@@ -69,6 +69,13 @@ describe("the client-side budget", () => {
     expect(waits).toEqual([1_000]);
   });
 
+  it("marginMs, deprecated, is still accepted and still widens the window", async () => {
+    const s = await serve((_q, res) => json(res, 200, BOOKING));
+    const { client, waits } = testClient(s.url, { rateLimit: { limit: 3, windowMs: 1_000, marginMs: 20, maxWaitMs: 5_000 } });
+    for (let i = 0; i < 4; i++) await client.getClassBookingById({ bookingId: i });
+    expect(waits).toEqual([1_020]);
+  });
+
   it("a call that would wait longer than maxWaitMs is refused at once, with nothing sent", async () => {
     const s = await serve((_q, res) => json(res, 200, BOOKING));
     const { client, waits } = testClient(s.url, { rateLimit: { limit: 2, windowMs: 60_000, maxWaitMs: 1_000 } });
