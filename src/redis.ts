@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import type { RateLimitStore } from "./call/store.js";
 import { ClassBookingError } from "./errors.js";
+import { BLOCK, BLOCKED, RELEASE, TAKE } from "./redis-scripts.js";
 
 /** The part of a node-redis (4+) client the store uses. */
 export interface NodeRedisLike {
@@ -25,55 +26,14 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
   /** While Redis is down, how long the store waits before it asks Redis again, in ms. @default 250 */
   retryRedisAfterMs?: number;
-  /** Hears once per outage that Redis failed, and that Redis lost the places it held. @default console.warn */
+  /**
+   * Hears that Redis failed, once per outage; and that Redis lost its places (it restarted) while
+   * this store made no call, once when it finds out. @default console.warn
+   */
   onError?: (error: Error) => void;
-  /** Hears that Redis answers again after it failed, once per outage. @default console.info */
+  /** Hears that Redis answers again after it failed, once per outage, and whether it kept its places. @default console.info */
   onRecover?: (message: string) => void;
 }
-
-// Each step is one script, so the window and the block change atomically; time is Redis's own.
-const NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
-/**
- * KEYS: log, block. ARGV: limit, windowMs, holdMs, id, the run id the caller knows ('' for any).
- * The log holds each place's end (for a place in flight, when its hold runs out) by id.
- * Returns { wait (0: taken), the server's run id, ms until the latest end in the log }, or
- * { -1, run id } when the server is not the one the caller knows: it restarted, and lost places.
- */
-const TAKE = `local info = redis.pcall('INFO', 'server')
-local run = type(info) == 'string' and string.match(info, 'run_id:(%w+)') or ''
-if ARGV[5] ~= '' and run ~= '' and ARGV[5] ~= run then return {-1, run, 0} end
-${NOW}
-local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
-if blocked > now then return {blocked - now, run, 0} end
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-local latest = math.max(now, tonumber(last[2] or now))
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
-  local untilMs = now + tonumber(ARGV[3])
-  redis.call('ZADD', KEYS[1], untilMs, ARGV[4])
-  local ttl = math.max(latest, untilMs) + window - now
-  if redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
-  return {0, run, math.max(latest, untilMs) - now}
-end
-local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return {math.max(1, math.min(tonumber(first[2]), now) + window - now), run, latest - now}`;
-/** KEYS: log. ARGV: id, windowMs. The place ends now, if the log still holds it (its hold did not run out a window ago). */
-const RELEASE = `${NOW}
-local ends = tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]) or '-1')
-if ends > now - tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[1])
-  if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-end
-return 0`;
-/** KEYS: block. ARGV: ms. Keeps the later of the current and the new block. */
-const BLOCK = `${NOW}
-local untilMs = now + tonumber(ARGV[1])
-if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], untilMs, 'PX', math.max(1, tonumber(ARGV[1]))) end
-return 0`;
-/** KEYS: block. Returns the ms the block still lasts. */
-const BLOCKED = `${NOW}
-return math.max(0, tonumber(redis.call('GET', KEYS[1]) or '0') - now)`;
 
 const SHA = new Map([TAKE, RELEASE, BLOCK, BLOCKED].map((script) => [script, createHash("sha1").update(script).digest("hex")]));
 const TIMED_OUT = "no answer within";
@@ -147,6 +107,8 @@ export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: Re
 
   /** Redis is a new server (it restarted): the places of before are gone, so none is given until they would have ended. */
   function lost(server: string, at: number): number {
+    // Takes that were on their way when the first one found out say the same: once is enough.
+    if (server === run) return Math.max(1, quietUntil - at);
     quietUntil = Math.max((downSince ?? at) + longestHold, latestEnd) + longestWindow;
     const text = `rate-limit store: Redis lost the places it held (it restarted, or another server took over); no call is let through until ${new Date(quietUntil).toISOString()}, when every call counted before is out of the window`;
     if (downSince === undefined) onError(new Error(text));
