@@ -104,6 +104,8 @@ export function isSignal(value: unknown): value is AbortSignal {
   return typeof signal?.aborted == "boolean" && typeof signal.addEventListener == "function" && typeof signal.throwIfAborted == "function";
 }
 
+const STORE_METHODS = ["take", "release", "block", "blocked"];
+
 /** Reads the rateLimit option into a gate (undefined when it is false). */
 export function rateLimitGate(given: unknown, deps: Omit<Parameters<typeof createGate>[1], "onLimit">, observer?: Observer): Gate | undefined {
   if (given === false) return undefined;
@@ -115,8 +117,10 @@ export function rateLimitGate(given: unknown, deps: Omit<Parameters<typeof creat
   const number = (name: "limit" | "windowMs" | "lockoutMs" | "maxWaitMs") => checkInteger(`rateLimit.${name}`, options[name]) ?? RATE_LIMIT_DEFAULTS[name];
   const windowMs = number("windowMs");
   const { store } = options;
-  if (store !== undefined && !["take", "block", "blocked"].every((m) => typeof (store as unknown as Record<string, unknown>)?.[m] == "function")) {
-    fail("rateLimit.store", "must have take, block and blocked methods (a RateLimitStore)");
+  if (store !== undefined && !hasMethods(store, STORE_METHODS)) {
+    // A store written for take(key, limit, windowMs) counted a call when it was sent, which a late request can beat.
+    const old = hasMethods(store, ["take", "block", "blocked"]) ? "; a store without release counts a call only when it is sent: give it take(key, id, limit, windowMs, holdMs) and release(key, id, windowMs) (see RateLimitStore)" : "";
+    fail("rateLimit.store", `must have ${STORE_METHODS.slice(0, -1).join(", ")} and blocked methods (a RateLimitStore)${old}`);
   }
   return createGate(
     {
@@ -124,7 +128,8 @@ export function rateLimitGate(given: unknown, deps: Omit<Parameters<typeof creat
       windowMs,
       lockoutMs: number("lockoutMs"),
       maxWaitMs: number("maxWaitMs"),
-      marginMs: checkInteger("rateLimit.marginMs", options.marginMs) ?? Math.round(windowMs / 50),
+      // Deprecated: a place is held until windowMs after the answer, so no margin is needed; one given still counts.
+      marginMs: checkInteger("rateLimit.marginMs", options.marginMs) ?? 0,
       store: store ?? createMemoryStore(deps.now),
     },
     {

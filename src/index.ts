@@ -1,7 +1,8 @@
 export { createClassBookingClient } from "./client.js";
 export { ApiError, ClassBookingError, ConnectionError, isApiError, RateLimitError, TimeoutError } from "./errors.js";
-export { createMemoryStore } from "./call/limit.js";
-export type { RateLimitOptions, RateLimitStore } from "./call/limit.js";
+export { createMemoryStore } from "./call/store.js";
+export type { RateLimitStore } from "./call/store.js";
+export type { RateLimitOptions } from "./call/limit.js";
 export type { ApiErrorInit, RedactedHeaders } from "./errors.js";
 export type { CallOptions, ClassBookingClientOptions, ResponseValidator } from "./options.js";
 export type { CallInfo, Hooks, Logger, LogLevel, TraceSpan, Tracing } from "./call/observe.js";

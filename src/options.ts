@@ -52,9 +52,10 @@ export interface ClassBookingClientOptions {
   validateResponses?: ResponseValidator;
   /**
    * The client-side rate limit, per operation, the way the API counts: at most `limit` calls in
-   * any `windowMs`, and after a 429 the operation stays closed for `lockoutMs`. Calls without
-   * room wait in line up to `maxWaitMs`, or fail with a RateLimitError before anything is sent.
-   * Give a shared `store` (e.g. createRedisStore) to share one budget across processes.
+   * any `windowMs` (each attempt holds its place from before it is sent until `windowMs` after
+   * its answer), and after a 429 the operation stays closed for `lockoutMs`. Calls without room
+   * wait in line up to `maxWaitMs`, or fail with a RateLimitError before anything is sent. Give a
+   * shared `store` (e.g. createRedisStore) to share one budget across processes.
    * @default { limit: 1000, windowMs: 60000, lockoutMs: 60000, maxWaitMs: 10000 } in memory
    */
   rateLimit?: false | RateLimitOptions;

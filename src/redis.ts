@@ -5,9 +5,10 @@
  *
  *   createClassBookingClient({ ..., rateLimit: { store: createRedisStore(redis) } })
  */
-import { createHash, randomUUID } from "node:crypto";
-import { createMemoryStore, type RateLimitStore } from "./call/limit.js";
+import { createHash } from "node:crypto";
+import type { RateLimitStore } from "./call/store.js";
 import { ClassBookingError } from "./errors.js";
+import { BLOCK, BLOCKED, RELEASE, TAKE } from "./redis-scripts.js";
 
 /** The part of a node-redis (4+) client the store uses. */
 export interface NodeRedisLike {
@@ -21,89 +22,152 @@ export interface IoRedisLike {
 export interface RedisStoreOptions {
   /** Where the store's keys start. @default "class-booking-api:rate:" */
   prefix?: string;
-  /** How long one Redis call may take before the store falls back to memory, in ms. @default 500 */
+  /** How long one Redis command may take before the store counts Redis as down, in ms. @default 500 */
   commandTimeoutMs?: number;
-  /** How long the store stays on its memory fallback after Redis failed, in ms. @default 5000 */
+  /** While Redis is down, how long the store waits before it asks Redis again, in ms. @default 250 */
   retryRedisAfterMs?: number;
-  /** Hears about Redis failing (once per outage) and coming back. @default console.warn */
+  /**
+   * Hears that Redis failed, once per outage; and that Redis lost its places (it restarted) while
+   * this store made no call, once when it finds out. @default console.warn
+   */
   onError?: (error: Error) => void;
+  /** Hears that Redis answers again after it failed, once per outage, and whether it kept its places. @default console.info */
+  onRecover?: (message: string) => void;
 }
 
-// Each step is one script, so the window and the block change atomically; time is Redis's own.
-const NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
-/** KEYS: log, block. ARGV: limit, windowMs, a unique id. Returns 0 when counted, else the ms to wait. */
-const TAKE = `${NOW}
-local blocked = tonumber(redis.call('GET', KEYS[2]) or '0')
-if blocked > now then return blocked - now end
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local limit = tonumber(ARGV[1])
-if redis.call('ZCARD', KEYS[1]) < limit then
-  redis.call('ZADD', KEYS[1], now, now .. ':' .. ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window)
-  return 0
-end
-local oldest = redis.call('ZRANGE', KEYS[1], -limit, -limit, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + window - now)`;
-/** KEYS: block. ARGV: ms. Keeps the later of the current and the new block. */
-const BLOCK = `${NOW}
-local untilMs = now + tonumber(ARGV[1])
-if untilMs > tonumber(redis.call('GET', KEYS[1]) or '0') then redis.call('SET', KEYS[1], untilMs, 'PX', math.max(1, tonumber(ARGV[1]))) end
-return 0`;
-/** KEYS: block. Returns the ms the block still lasts. */
-const BLOCKED = `${NOW}
-return math.max(0, tonumber(redis.call('GET', KEYS[1]) or '0') - now)`;
-
-const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
+const SHA = new Map([TAKE, RELEASE, BLOCK, BLOCKED].map((script) => [script, createHash("sha1").update(script).digest("hex")]));
+const TIMED_OUT = "no answer within";
+const ignore = () => {};
 
 /**
  * A RateLimitStore in Redis. If Redis cannot be reached (or does not answer within
- * `commandTimeoutMs`), the store fails open: it tells `onError` and counts in this process's
- * memory until Redis answers again, so calls go on, limited per process instead of across them.
+ * `commandTimeoutMs`), the store fails closed: other processes' places are unknown then, so it
+ * gives no place until Redis answers again (calls wait up to their `maxWaitMs`, then fail with a
+ * RateLimitError). If Redis comes back without the places it held (it restarted), it gives none
+ * until every place of before is out of the window: the longest hold plus the window.
  */
 export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: RedisStoreOptions = {}): RateLimitStore {
   const send = command(redis);
-  const { prefix = "class-booking-api:rate:", commandTimeoutMs = 500, retryRedisAfterMs = 5_000 } = options;
+  const { prefix = "class-booking-api:rate:", commandTimeoutMs = 500, retryRedisAfterMs = 250 } = options;
   const onError = options.onError ?? ((error: Error) => console.warn(`class-booking-api: ${error.message}`));
-  const fallback = createMemoryStore();
-  let downUntil = 0;
+  const onRecover = options.onRecover ?? ((message: string) => console.info(`class-booking-api: ${message}`));
+  /** The Redis server whose places this store counts on ('' until it first answers). */
+  let run = "";
+  /** When this outage began (undefined: Redis answers), and when to ask Redis again. */
+  let downSince: number | undefined;
+  let retryAt = 0;
+  /** After Redis lost its places: no place is given before this. */
+  let quietUntil = 0;
+  /** The longest hold and window this store was asked for, and the latest end Redis reported. */
+  let longestHold = 0;
+  let longestWindow = 0;
+  let latestEnd = 0;
+  const blocks = new Map<string, number>();
+  const localBlock = (key: string, at: number) => Math.max(0, (blocks.get(key) ?? 0) - at);
 
-  async function run<T>(script: string, keys: string[], args: string[], local: () => T): Promise<T> {
-    if (Date.now() < downUntil) return local();
+  /** Runs a script within commandTimeoutMs; throws when Redis fails or is late. */
+  async function script(body: string, keys: string[], args: string[]): Promise<unknown> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const call = async () => {
-        try {
-          return await send(["EVALSHA", sha1(script), String(keys.length), ...keys, ...args]);
-        } catch (error) {
-          if (!/NOSCRIPT/.test(String((error as Error)?.message))) throw error;
-          return await send(["EVAL", script, String(keys.length), ...keys, ...args]);
-        }
-      };
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${commandTimeoutMs} ms`)), commandTimeoutMs);
-      });
-      const answer = Number(await Promise.race([call(), late]));
-      if (downUntil) {
-        downUntil = 0;
-        onError(new Error("rate-limit store: Redis answers again; the shared budget is back"));
+    // The timer rejects only after the I/O that is waiting: when this process was stalled (a busy
+    // machine), an answer that came in meanwhile wins over a timer that fired meanwhile.
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => setImmediate(() => reject(new Error(`${TIMED_OUT} ${commandTimeoutMs} ms`))), commandTimeoutMs);
+    });
+    const ask = async () => {
+      try {
+        return await send(["EVALSHA", SHA.get(body)!, String(keys.length), ...keys, ...args]);
+      } catch (error) {
+        if (!/NOSCRIPT/.test(String((error as Error)?.message))) throw error;
+        return await send(["EVAL", body, String(keys.length), ...keys, ...args]);
       }
-      return answer as T;
-    } catch (error) {
-      if (!downUntil) onError(new Error(`rate-limit store: Redis failed (${(error as Error)?.message ?? error}); counting in this process only for now`));
-      downUntil = Date.now() + retryRedisAfterMs;
-      return local();
+    };
+    try {
+      return await Promise.race([ask(), late]);
     } finally {
       clearTimeout(timer);
     }
   }
 
+  /** Redis failed: tells onError once per outage, and waits before asking again. */
+  function failed(error: unknown, at: number): number {
+    if (downSince === undefined) {
+      downSince = at;
+      onError(new Error(`rate-limit store: Redis failed (${(error as Error)?.message ?? error}); no call is let through until it answers again`));
+    }
+    retryAt = Date.now() + retryRedisAfterMs;
+    return retryRedisAfterMs;
+  }
+
+  function answered(): void {
+    if (downSince === undefined) return;
+    downSince = undefined;
+    retryAt = 0;
+    onRecover("rate-limit store: Redis answers again with its places; calls go on");
+  }
+
+  /** Redis is a new server (it restarted): the places of before are gone, so none is given until they would have ended. */
+  function lost(server: string, at: number): number {
+    // Takes that were on their way when the first one found out say the same: once is enough.
+    if (server === run) return Math.max(1, quietUntil - at);
+    quietUntil = Math.max((downSince ?? at) + longestHold, latestEnd) + longestWindow;
+    const text = `rate-limit store: Redis lost the places it held (it restarted, or another server took over); no call is let through until ${new Date(quietUntil).toISOString()}, when every call counted before is out of the window`;
+    if (downSince === undefined) onError(new Error(text));
+    else onRecover(text);
+    run = server;
+    downSince = undefined;
+    retryAt = 0;
+    return Math.max(1, quietUntil - at);
+  }
+
   // A hash tag ({...}) keeps an operation's keys in one slot of a Redis Cluster.
-  const keys = (key: string) => [`${prefix}{${key}}:log`, `${prefix}{${key}}:block`];
+  const logOf = (key: string) => `${prefix}{${key}}:log`;
+  const blockOf = (key: string) => `${prefix}{${key}}:block`;
   return {
-    take: (key, limit, windowMs) => run(TAKE, keys(key), [String(limit), String(windowMs), randomUUID()], () => fallback.take(key, limit, windowMs) as number),
-    block: (key, ms) => run(BLOCK, [keys(key)[1]!], [String(Math.round(ms))], () => fallback.block(key, ms)).then(() => undefined),
-    blocked: (key) => run(BLOCKED, [keys(key)[1]!], [], () => fallback.blocked(key) as number),
+    async take(key, id, limit, windowMs, holdMs) {
+      const at = Date.now();
+      longestHold = Math.max(longestHold, holdMs);
+      longestWindow = Math.max(longestWindow, windowMs);
+      const wait = Math.max(localBlock(key, at), quietUntil - at, retryAt - at);
+      if (wait > 0) return wait;
+      let answer: unknown[];
+      try {
+        answer = (await script(TAKE, [logOf(key), blockOf(key)], [String(limit), String(windowMs), String(holdMs), id, run])) as unknown[];
+      } catch (error) {
+        // A take that was late may still run: a removal sent after it undoes it.
+        if (String((error as Error)?.message).startsWith(TIMED_OUT)) send(["ZREM", logOf(key), id]).catch(ignore);
+        return failed(error, at);
+      }
+      const [taken, server, latest] = [Number(answer[0]), String(answer[1] ?? ""), Number(answer[2])];
+      if (taken < 0) return lost(server, at);
+      if (server) run = server;
+      latestEnd = Math.max(latestEnd, Date.now() + latest);
+      answered();
+      return taken;
+    },
+    async release(key, id, windowMs) {
+      // While Redis is down the place stays as it is, and ends with its hold.
+      if (Date.now() < retryAt) return;
+      await script(RELEASE, [logOf(key)], [id, String(windowMs)]).catch(ignore);
+    },
+    async block(key, ms) {
+      const at = Date.now();
+      blocks.set(key, Math.max(blocks.get(key) ?? 0, at + ms));
+      if (at < retryAt) return;
+      await script(BLOCK, [blockOf(key)], [String(Math.round(ms))]).then(answered, (error) => failed(error, at));
+    },
+    async blocked(key) {
+      const at = Date.now();
+      if (at >= retryAt) {
+        try {
+          const ms = Number(await script(BLOCKED, [blockOf(key)], []));
+          answered();
+          return Math.max(ms, localBlock(key, Date.now()));
+        } catch (error) {
+          failed(error, at);
+        }
+      }
+      return localBlock(key, Date.now());
+    },
   };
 }
 

@@ -1,30 +1,15 @@
 /**
  * The client-side rate limit: a budget per operation in a sliding window, shared through a
- * store, and the lockout the API imposes after a 429. Calls that find no room wait in line
+ * store, and the lockout the API imposes after a 429. Each attempt holds a place from before it
+ * is sent until `windowMs` after its answer (store.ts). Calls that find no room wait in line
  * (first come, first served) within their bounds, or are refused before anything is sent.
  */
 import { api } from "../../generated/operations.js";
 import { ClassBookingError as RateLimitStoreError, RateLimitError } from "../errors.js";
+import type { RateLimitStore } from "./store.js";
 import type { Call } from "./transport.js";
 
-/**
- * Where the counts live. The default keeps them in the client; `createRedisStore` from
- * `class-booking-api/redis` shares them across processes. Every method may answer at once or
- * with a promise. Times are relative (milliseconds from the store's own now), so each store
- * works on one clock.
- */
-export interface RateLimitStore {
-  /**
-   * Counts one call of `key` if `key` is not blocked and fewer than `limit` calls were counted in
-   * the last `windowMs`; answers 0. Otherwise counts nothing and answers how many milliseconds
-   * until there may be room.
-   */
-  take(key: string, limit: number, windowMs: number): number | Promise<number>;
-  /** Blocks `key` for `ms` from now (a later block already in place stays). */
-  block(key: string, ms: number): void | Promise<void>;
-  /** How many milliseconds `key` stays blocked (0: open). */
-  blocked(key: string): number | Promise<number>;
-}
+export { createMemoryStore, type RateLimitStore } from "./store.js";
 
 /** The rate-limit settings; see ClassBookingClientOptions.rateLimit. */
 export interface RateLimitOptions {
@@ -36,7 +21,13 @@ export interface RateLimitOptions {
   lockoutMs?: number;
   /** How long a call may wait for room before it is refused with a RateLimitError. @default 10000 */
   maxWaitMs?: number;
-  /** Added to the window to cover latency between sending and the server's count. @default windowMs / 50 */
+  /**
+   * Added to the window, in milliseconds.
+   * @deprecated Not needed any more: each call holds its place until `windowMs` after its answer,
+   * so no delay between sending and the API's count can beat the limit. A value given is still
+   * added to the window.
+   * @default 0
+   */
   marginMs?: number;
   /** Where the counts live. @default an in-memory store of this client */
   store?: RateLimitStore;
@@ -55,40 +46,6 @@ export async function scopeOf(baseUrl: string, apiKey: string): Promise<string> 
   return [...new Uint8Array(digest)].slice(0, 16).map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/**
- * A store in this process's memory. Per key it keeps the times of the last `limit` calls in a
- * ring: the oldest of them says whether a new call fits in the window (an exact sliding window,
- * one step per call, and never more than `limit` numbers per key).
- */
-export function createMemoryStore(now: () => number = Date.now): RateLimitStore {
-  const rings = new Map<string, { times: number[]; head: number }>();
-  const blocks = new Map<string, number>();
-  const blocked = (key: string, at: number) => Math.max(0, (blocks.get(key) ?? 0) - at);
-  return {
-    take(key, limit, windowMs) {
-      const at = now();
-      if (blocks.size) {
-        const wait = blocked(key, at);
-        if (wait) return wait;
-      }
-      let ring = rings.get(key);
-      // A ring made for another limit (clients with different settings) starts over.
-      if (!ring || ring.times.length > limit) rings.set(key, (ring = { times: [], head: 0 }));
-      const { times } = ring;
-      if (times.length < limit) return times.push(at), 0;
-      const oldest = times[ring.head]!;
-      if (oldest > at - windowMs) return oldest + windowMs - at;
-      times[ring.head] = at;
-      ring.head = (ring.head + 1) % limit;
-      return 0;
-    },
-    block(key, ms) {
-      blocks.set(key, Math.max(blocks.get(key) ?? 0, now() + ms));
-    },
-    blocked: (key) => blocked(key, now()),
-  };
-}
-
 /** One operation's line of waiting calls; only the first asks the store. */
 interface Line {
   waiting: number;
@@ -98,8 +55,10 @@ interface Line {
 }
 
 export interface Gate {
-  /** Lets a call through, waits for room, or throws a RateLimitError. Undefined: through at once. */
+  /** Lets an attempt through holding a place, waits for room, or throws a RateLimitError. Undefined: through at once. */
   admit(call: Call): Promise<void> | undefined;
+  /** The attempt got its answer or ended: its place ends now. Does nothing when it holds none. */
+  release(call: Call): void;
   /** A 429 came: closes the operation for `ms` (Retry-After) or the lockout; answers how long. */
   close(call: Call, ms: number | undefined): Promise<number>;
 }
@@ -113,10 +72,21 @@ interface GateDeps {
   onLimit?: (call: Call, waitMs: number, refused: boolean) => void;
 }
 
+const ignore = () => {};
+
+/** A prefix that makes this client's place ids unique among processes: 48 random bits. */
+function idPrefix(): string {
+  const webCrypto = globalThis.crypto as Crypto | undefined;
+  const bytes = webCrypto ? webCrypto.getRandomValues(new Uint8Array(6)) : Array.from({ length: 6 }, () => Math.floor(Math.random() * 256));
+  return `${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}:`;
+}
+
 export function createGate(options: Required<Omit<RateLimitOptions, "store">> & { store: RateLimitStore }, deps: GateDeps): Gate {
   const { limit, windowMs, lockoutMs, maxWaitMs, marginMs, store } = options;
   const lines = new Map<string, Line>();
   const window = windowMs + marginMs;
+  const prefix = idPrefix();
+  let attempts = 0;
   let scope: string | undefined;
   /** Each operation's key, once the scope is known: no string is built per call. */
   const keys = new Map<string, string>();
@@ -132,27 +102,35 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
     throw new RateLimitError(call.operationId, new Date(deps.now() + wait), wait, mayWait);
   }
 
-  /** Asks the store until the call is counted, sleeping in between, all before `deadline`. */
-  async function queue(call: Call, key: string, mayWait: number, deadline: number, line: Line): Promise<void> {
+  /**
+   * Asks the store until the attempt holds a place, sleeping in between, all before `deadline`;
+   * first sleeps until `readyAt` when a store's earlier answer said there is no room before.
+   */
+  async function queue(call: Call, key: string, id: string, mayWait: number, deadline: number, line: Line, readyAt: number): Promise<void> {
+    let wait = readyAt - deps.now();
     for (let round = 0; round < 10_000; round++) {
-      const wait = await store.take(key, limit, window);
-      if (!wait) return;
-      line.readyAt = deps.now() + wait;
-      if (line.readyAt > deadline) refuse(call, wait, mayWait);
-      deps.onLimit?.(call, wait, false);
-      await deps.sleep(wait, call.signal);
+      if (wait > 0) {
+        line.readyAt = deps.now() + wait;
+        if (line.readyAt > deadline) refuse(call, wait, mayWait);
+        deps.onLimit?.(call, wait, false);
+        await deps.sleep(wait, call.signal);
+      }
+      wait = await store.take(key, id, limit, window, call.timeoutMs);
+      if (!wait) return void (call.held = id);
     }
     refuse(call, 0, mayWait);
   }
 
-  async function wait(call: Call, first: number): Promise<void> {
+  /** Waits in line for a place; `asked` is when the call first asked the store (its wait counts from there). */
+  async function wait(call: Call, id: string, first: number, asked: number): Promise<void> {
     const key = await keyOf(call);
     const mayWait = Math.min(maxWaitMs, call.timeoutMs);
-    const deadline = deps.now() + mayWait;
+    const deadline = asked + mayWait;
     const line = lines.get(key) ?? { waiting: 0, readyAt: 0, tail: Promise.resolve() };
     lines.set(key, line);
     // The line is already longer than this call may wait: refuse it before it joins.
-    if (first && deps.now() + first > deadline) refuse(call, first, mayWait);
+    const readyAt = first && deps.now() + first;
+    if (readyAt > deadline) refuse(call, first, mayWait);
     if (line.waiting && line.readyAt > deadline) refuse(call, line.readyAt - deps.now(), mayWait);
     line.waiting++;
     const ahead = line.tail;
@@ -161,7 +139,7 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
     try {
       await ahead;
       call.signal?.throwIfAborted();
-      await queue(call, key, mayWait, deadline, line);
+      await queue(call, key, id, mayWait, deadline, line, readyAt);
     } finally {
       line.waiting--;
       done();
@@ -170,14 +148,26 @@ export function createGate(options: Required<Omit<RateLimitOptions, "store">> & 
 
   return {
     admit(call) {
+      const id = prefix + ++attempts;
       // Fast path: nobody waiting, and the store answers at once with room.
       const key = keys.get(call.operationId);
       if (key !== undefined && !lines.get(key)?.waiting) {
-        const taken = store.take(key, limit, window);
-        if (taken === 0) return undefined;
-        return Promise.resolve(taken).then((first) => (first ? wait(call, first) : undefined));
+        const taken = store.take(key, id, limit, window, call.timeoutMs);
+        if (taken === 0) return void (call.held = id);
+        const asked = deps.now();
+        return Promise.resolve(taken).then((first) => (first ? wait(call, id, first, asked) : void (call.held = id)));
       }
-      return wait(call, 0);
+      return wait(call, id, 0, deps.now());
+    },
+    release(call) {
+      const id = call.held;
+      if (id === undefined) return;
+      call.held = undefined;
+      try {
+        (store.release(keys.get(call.operationId)!, id, window) as Promise<void> | undefined)?.then?.(undefined, ignore);
+      } catch {
+        // A store that fails to release keeps the place until its hold ends: safe, and the call is done.
+      }
     },
     async close(call, ms) {
       const closed = ms ?? lockoutMs;

@@ -30,9 +30,12 @@ export type RetryClass = keyof typeof RETRY_RULES;
 /** HTTP methods that are idempotent by definition (RFC 9110, 9.2.2). */
 export const IDEMPOTENT_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 
-/** Backoff numbers, in milliseconds. */
+/**
+ * Backoff numbers, in milliseconds. Retry number n (0 for the first) waits between half and all
+ * of min(capMs, baseMs * 2^n): the first 250 to 500 ms, the second 500 to 1000 ms, ...
+ */
 export const BACKOFF = {
-  /** The first retry waits up to this long. */
+  /** The ceiling of the first retry's wait; each retry doubles it. */
   baseMs: 500,
   /** No computed wait is longer than this. */
   capMs: 8_000,
@@ -51,10 +54,15 @@ export function isRetryable(retryClass: RetryClass, failure: Failure): boolean {
   return (rule.statuses as readonly number[]).includes(failure.status);
 }
 
-/** Exponential backoff with full jitter: a random wait between 0 and min(cap, base * 2^retry). */
+/**
+ * Exponential backoff with a floor ("equal jitter"): half of min(cap, base * 2^retry) is fixed,
+ * the other half random. The floor keeps a retry out of a short outage that every client saw at
+ * once (with full jitter, some retries fire within milliseconds, straight back into it); the
+ * random half still spreads the clients out.
+ */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** retry);
-  return Math.floor(random() * ceiling);
+  const half = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** retry) / 2;
+  return Math.floor(half + random() * half);
 }
 
 const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
@@ -90,7 +98,8 @@ export function parseHttpDate(text: string, now: number): number {
  * Reads a Retry-After header as RFC 9110 defines it: delay-seconds or an HTTP-date. Returns
  * milliseconds, capped at BACKOFF.maxRetryAfterMs, or undefined when the header is absent, not
  * one of those forms, or asks for no wait at all (0, a date that has passed); the caller then
- * uses its own jittered backoff, so a fleet of clients does not retry in lockstep.
+ * uses its own backoff (with its floor), so a fleet of clients does not retry in lockstep, nor
+ * straight back into the trouble the server reported.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
   const text = value?.trim() ?? "";

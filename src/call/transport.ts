@@ -23,6 +23,8 @@ export interface Call {
   signal: AbortSignal | undefined;
   /** How many attempts were sent so far (the transport counts them). */
   attempts?: number;
+  /** The id of the rate-limit place the current attempt holds, until its answer arrives. */
+  held?: string | undefined;
   /** What the observer notes on the call, when there is one. */
   progress?: Progress;
 }
@@ -38,7 +40,7 @@ export interface TransportDeps {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   now: () => number;
   random: () => number;
-  /** The rate limit: admits each attempt, and is closed by a 429. Undefined: no client-side limit. */
+  /** The rate limit: admits each attempt, hears when its answer arrives, and is closed by a 429. Undefined: no client-side limit. */
   gate?: Gate | undefined;
   /** Hooks and logs. Undefined: nobody listens. */
   observer?: Observer | undefined;
@@ -71,7 +73,7 @@ const abort = (controller: AbortController, reason: unknown) => controller.abort
 type Attempt = { response: Response; text?: string } | { failure: "timeout" | "connection"; error: unknown; brokeOff: boolean };
 
 async function attempt(deps: TransportDeps, call: Call, mayRetry: boolean): Promise<Attempt> {
-  const { fetch, observer } = deps;
+  const { fetch, observer, gate } = deps;
   const caller = call.signal;
   const controller = new AbortController();
   const { signal } = controller;
@@ -89,6 +91,8 @@ async function attempt(deps: TransportDeps, call: Call, mayRetry: boolean): Prom
     observer?.request(call);
     const init = { method: call.method, headers: call.headers, body: call.body, signal, redirect: "manual" as const };
     const got = await (stopped ? Promise.race([fetch(call.url, init), stopped]) : fetch(call.url, init));
+    // The answer arrived, so the API has counted this request: its place ends now.
+    gate?.release(call);
     if (typeof got?.status !== "number" || typeof got.text !== "function") throw new TypeError("fetch resolved to something that is not a Response");
     response = got;
     if (!response.ok && mayRetry && isRetryable(call.retry, response)) {
@@ -109,6 +113,8 @@ async function attempt(deps: TransportDeps, call: Call, mayRetry: boolean): Prom
     }
     return { failure: signal.reason === TIMED_OUT ? "timeout" : "connection", error, brokeOff: !!response };
   } finally {
+    // No answer (a timeout, a failure, an abort): the attempt ends here, and so does its place.
+    gate?.release(call);
     clearTimeout(timer);
     if (forward) caller.removeEventListener("abort", forward);
   }

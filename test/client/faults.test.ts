@@ -34,7 +34,7 @@ describe("retries of reads", () => {
     const { client, waits } = testClient(s.url);
     await expect(client.getClassBookingById({ bookingId: 2033 })).resolves.toEqual(BOOKING);
     expect(s.requests).toHaveLength(3);
-    expect(waits).toEqual([250, 500]); // random 0.5 of 500 ms, then of 1000 ms
+    expect(waits).toEqual([375, 750]); // half of 500 ms plus random 0.5 of the other half, then of 1000 ms
   });
 
   it("gives up after maxRetries and throws the last answer as ApiError", async () => {

@@ -28,7 +28,7 @@ describe("hooks", () => {
       ["request", 2, null],
       ["response", 2, 200],
     ]);
-    expect(seen[2]![1]).toMatchObject({ reason: "status 503", delayMs: 250, operationId: "getClassBookingById", method: "GET", url: `${s.url}/v1/classes/booking/2033` });
+    expect(seen[2]![1]).toMatchObject({ reason: "status 503", delayMs: 375, operationId: "getClassBookingById", method: "GET", url: `${s.url}/v1/classes/booking/2033` });
     for (const [, info] of seen) {
       expect(typeof info.durationMs).toBe("number");
       expect(JSON.stringify(info)).not.toContain(API_KEY);
@@ -85,7 +85,7 @@ describe("logging", () => {
     const text = logger.lines.map(([level, line]) => `${level} ${line}`).join("\n");
     expect(text).toMatch(/debug class-booking-api: getClassBookingById: GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033 \(attempt 1\) headers \{.*"x-api-key":"\*\*\*"/);
     expect(text).toMatch(/debug class-booking-api: getClassBookingById: GET \S+ -> 200 in \d+ ms \(attempt 2\)/);
-    expect(text).toMatch(/info class-booking-api: getClassBookingById: retrying after status 503 in 250 ms \(attempt 2 of 3\)/);
+    expect(text).toMatch(/info class-booking-api: getClassBookingById: retrying after status 503 in 375 ms \(attempt 2 of 3\)/);
     expect(text).not.toContain(API_KEY);
     expect(text).not.toContain('"customerId":203'); // no bodies unless asked for
   });

@@ -1,7 +1,8 @@
 /** The API's lockout: one request too many and the endpoint answers 429 for the following minute. */
 import { describe, expect, it } from "vitest";
-import { ApiError, createMemoryStore, RateLimitError } from "../../src/index.js";
-import { BOOKING, testClient } from "../helpers/client.js";
+import { buildClient } from "../../src/client.js";
+import { ApiError, createMemoryStore, RateLimitError, type RateLimitStore } from "../../src/index.js";
+import { BOOKING, NOW, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
 
 const serve = serversPerTest();
@@ -48,7 +49,7 @@ describe("a 429 closes the operation", () => {
     const s = await serve((_q, res, n) => (n < 2 ? json(res, 429, tooMany) : json(res, 200, BOOKING)));
     const { client, waits } = testClient(s.url, { rateLimit: false });
     await expect(client.getClassBookingById({ bookingId: 1 })).resolves.toEqual(BOOKING);
-    expect(waits).toEqual([250, 500]);
+    expect(waits).toEqual([375, 750]);
   });
 });
 
@@ -64,7 +65,14 @@ describe("the client-side budget", () => {
     const { client, waits } = testClient(s.url, { rateLimit: { limit: 3, windowMs: 1_000, maxWaitMs: 5_000 } });
     for (let i = 0; i < 4; i++) await client.getClassBookingById({ bookingId: i });
     expect(s.requests).toHaveLength(4);
-    // The fourth call waited until the first left the window, plus the safety margin (2% of it).
+    // The fourth call waited until the first call's place left the window: windowMs after its answer.
+    expect(waits).toEqual([1_000]);
+  });
+
+  it("marginMs, deprecated, is still accepted and still widens the window", async () => {
+    const s = await serve((_q, res) => json(res, 200, BOOKING));
+    const { client, waits } = testClient(s.url, { rateLimit: { limit: 3, windowMs: 1_000, marginMs: 20, maxWaitMs: 5_000 } });
+    for (let i = 0; i < 4; i++) await client.getClassBookingById({ bookingId: i });
     expect(waits).toEqual([1_020]);
   });
 
@@ -104,10 +112,45 @@ describe("the client-side budget", () => {
   it.each<[string, unknown, RegExp]>([
     ["a limit of 0", { limit: 0 }, /option "rateLimit\.limit" must be an integer from 1 to/],
     ["an unknown field", { limt: 5 }, /unknown rateLimit option "limt"; the rateLimit options are: limit, windowMs, lockoutMs, maxWaitMs, marginMs, store/],
-    ["a store without take", { store: {} }, /option "rateLimit\.store" must have take, block and blocked methods/],
+    ["a store without take", { store: {} }, /option "rateLimit\.store" must have take, release, block and blocked methods \(a RateLimitStore\)$/],
+    [
+      "a store of the old three methods, saying why",
+      { store: { take: () => 0, block: () => {}, blocked: () => 0 } },
+      /must have take, release, block and blocked methods \(a RateLimitStore\); a store without release counts a call only when it is sent: give it take\(key, id, limit, windowMs, holdMs\) and release\(key, id, windowMs\)/,
+    ],
     ["not an object", 5, /option "rateLimit" must be false or an object/],
   ])("refuses %s", (_name, rateLimit, message) => {
     expect(() => testClient("http://127.0.0.1:9", { rateLimit } as never)).toThrow(message);
+  });
+});
+
+describe("a store that answers slowly", () => {
+  it("adds at most one answer's time to a call's wait: the wait counts from the first question", async () => {
+    const s = await serve((_q, res) => json(res, 200, BOOKING));
+    let clock = NOW;
+    const slowMs = 300;
+    const memory = createMemoryStore(() => clock);
+    // Each answer of the store takes 300 ms of the (fake) clock, as a slow Redis would.
+    const store: RateLimitStore = {
+      take: async (...args) => {
+        await null;
+        clock += slowMs;
+        return memory.take(...args);
+      },
+      release: (...args) => memory.release(...args),
+      block: (...args) => memory.block(...args),
+      blocked: (key) => memory.blocked(key),
+    };
+    const sleep = async (ms: number) => void (clock += ms);
+    const client = buildClient({ baseUrl: s.url, apiKey: "k", logLevel: "off", rateLimit: { limit: 1, windowMs: 1_100, maxWaitMs: 1_000, store } }, { now: () => clock, random: () => 0.5, sleep });
+    await client.getClassBookingById({ bookingId: 1 });
+    const asked = clock;
+    const error = await client.getClassBookingById({ bookingId: 2 }).catch((e: unknown) => e);
+    // Room comes 1100 ms after the first call's answer; the second call asked then, so it would
+    // get its place 1100 ms plus one slow answer later: more than its 1000 ms and one answer.
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(clock - asked).toBeLessThanOrEqual(1_000 + slowMs);
+    expect(s.requests).toHaveLength(1);
   });
 });
 
