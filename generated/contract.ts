@@ -3,7 +3,7 @@
  * from openapi/openapi.yaml. Change the spec, then run `npm run generate`.
  */
 
-import type { Schema } from "../src/contract/check.js";
+import type { Schema } from "../src/core/schema.js";
 
 /** Every component schema, reduced to the keywords a validator checks. */
 export const schemas: Record<string, Schema> = {

@@ -92,7 +92,7 @@ export function renderContract(spec: Node): string {
     return `  ${operationId}: ${literal(Object.fromEntries(given.map((p: Node) => [p.name, p.schema.default])))},`;
   });
   return [
-    `${header("contract")}import type { Schema } from "../src/contract/check.js";`,
+    `${header("contract")}import type { Schema } from "../src/core/schema.js";`,
     "",
     "/** Every component schema, reduced to the keywords a validator checks. */",
     "export const schemas: Record<string, Schema> = {",

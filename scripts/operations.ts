@@ -1,15 +1,8 @@
 /** The operation rows read from the spec: what the client needs to call each operation, and every input's rule. */
+import type { InputRule } from "../src/core/shapes.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
-/** What an input must be: the spec's own keywords for one parameter or body field. */
-export interface InputRule {
-  in: "path" | "query" | "body";
-  type: "integer" | "string" | "boolean";
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  enum?: string[];
-}
+export type { InputRule };
 
 /** Schema keywords an input rule carries; any other validation keyword on an input is refused. */
 const RULE_KEYWORDS = ["type", "format", "minimum", "maximum", "enum"] as const;

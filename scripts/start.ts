@@ -11,11 +11,11 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { parseArgs } from "node:util";
-import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock.js";
-import { CONTROL_PREFIX } from "../src/sandbox/control.js";
+import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock/start.js";
+import { CONTROL_PREFIX } from "../src/core/sandbox/control.js";
 import { buildDocs, docsAreStale, docsFile } from "./docs.js";
-import { exitWithParent } from "./lifetime.js";
-import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "./sandbox-flags.js";
+import { exitWithParent } from "../src/cli/lifetime.js";
+import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "../src/cli/sandbox-flags.js";
 
 const USAGE = `Usage: npm start -- [--mock-port 4010] [--docs-port 4011] [--host 127.0.0.1]
                     [--static | --seed 1 --now <date-time> --clock fixed|real]

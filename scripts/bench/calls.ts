@@ -1,7 +1,7 @@
 /** The same two calls (bookClassSlot, getClassBookingsByCustomerId) made each way, over any fetch. */
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import type { Call, Contender } from "./stats.js";
 
 export const API_KEY = "bench-key";

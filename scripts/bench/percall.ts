@@ -95,7 +95,7 @@ export async function wrapperOnly(): Promise<PerCall> {
 
 /** The in-memory rate limit's cost per call over loopback: the client with it on (the default) vs off. */
 export async function limiterCost(): Promise<{ on: number; off: number; ratio: number }> {
-  const { createClassBookingClient } = await import("../../src/index.js");
+  const { createClassBookingClient } = await import("../../src/client/index.js");
   const server = await startServer();
   try {
     const on = createClassBookingClient({ baseUrl: server.url, apiKey: "bench-key", rateLimit: BENCH_RATE_LIMIT });

@@ -46,7 +46,7 @@ function project(name: string, source: string): string {
         lib: ["es2022", "dom"],
         types: [],
         paths: {
-          "class-booking-api": [path.join(repoRoot, "dist", "types", "src", "index.d.ts")],
+          "class-booking-api": [path.join(repoRoot, "dist", "types", "src", "client", "index.d.ts")],
           "class-booking-api/schema": [path.join(repoRoot, "generated", "schema.d.ts")],
         },
       },

@@ -4,7 +4,8 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { build } from "esbuild";
 import { repoRoot } from "../spec.js";
-import { ENTRIES, EXTERNAL } from "../build.js";
+import { EXTERNAL } from "../build.js";
+import { ENTRIES } from "../entries.js";
 import type { Contender } from "./stats.js";
 
 const CONSUMERS: Record<Contender, string> = {
@@ -76,7 +77,7 @@ async function weigh(name: string, contents: string, external: string[] = [], pl
       // The source entry: the same code as dist/index.js (esbuild builds one from the other),
       // but the metafile can then say which module the bytes come from.
       alias: Object.fromEntries(
-        Object.entries(ENTRIES).map(([entry, { source }]) => [entry === "index" ? "class-booking-api" : `class-booking-api/${entry}`, path.join(repoRoot, source)]),
+        ENTRIES.map(({ specifier, source }) => [specifier, path.join(repoRoot, source)]),
       ),
       external,
       logLevel: "error",
@@ -127,7 +128,7 @@ export interface EntryCost {
 export async function optionalEntryCosts(oneCall: Weight): Promise<EntryCost[]> {
   const main = new Set((await weigh("main", 'export * from "class-booking-api";', EXTERNAL)).parts.map(([file]) => file));
   const out: EntryCost[] = [];
-  for (const [entry, { node }] of Object.entries(ENTRIES)) {
+  for (const { name: entry, node } of ENTRIES) {
     if (entry === "index") continue;
     // The entry's own code: its dependency and optional peers (MSW, OpenTelemetry) are the user's install.
     const own = await weigh(entry, `export * from "class-booking-api/${entry}";`, EXTERNAL, node ? "node" : "browser");

@@ -6,9 +6,9 @@
  */
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
-import { show } from "../call/rules.js";
-import { check, violations, type CheckOptions, type Schema, type Violation } from "../contract/check.js";
-import { ClassBookingError } from "../errors.js";
+import { show } from "../core/rules.js";
+import { check, violations, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
+import { ClassBookingError } from "../core/errors.js";
 
 type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
 type Item<K extends keyof webhooks> = Body<K> extends { payload: Array<infer I extends { content?: unknown }> } ? I : never;

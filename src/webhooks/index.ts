@@ -7,18 +7,11 @@
  * Hono) and Node's (req, res) (node:http, Express). No `node:` import: it runs in Node, Deno, Bun
  * and edge runtimes.
  */
-import { WebhookReceiver, type WebhookReceiverOptions } from "./receiver.js";
-
-export { WebhookReceiver } from "./receiver.js";
+export { createWebhookReceiver, WebhookReceiver } from "./receiver.js";
 export type { Received, WebhookReceiverOptions } from "./receiver.js";
 export { parseEvents, WebhookError } from "./event.js";
 export type { KnownWebhookEvent, UnknownWebhookEvent, WebhookBody, WebhookEvent } from "./event.js";
 export { memorySeenStore } from "./seen.js";
 export type { MemorySeenStoreOptions, SeenStore } from "./seen.js";
-export type { NodeRequestLike, NodeResponseLike } from "./node.js";
+export type { NodeRequestLike, NodeResponseLike } from "./adapters/node.js";
 export type { Keys } from "./keys.js";
-
-/** Makes a receiver. */
-export function createWebhookReceiver<Studio = undefined>(options: WebhookReceiverOptions<Studio>): WebhookReceiver<Studio> {
-  return new WebhookReceiver(options);
-}

@@ -3,7 +3,7 @@
  * the app knows. Keys are compared as SHA-256 digests (Web Crypto), so neither their length nor
  * where they first differ shows in the time a check takes.
  */
-import { ClassBookingError } from "../errors.js";
+import { ClassBookingError } from "../core/errors.js";
 
 /** The studios' webhook keys: one key, a map from each key to its studio, or a lookup from a key to its studio. */
 export type Keys<Studio> = string | Readonly<Record<string, Studio>> | ((key: string) => Studio | undefined | Promise<Studio | undefined>);

@@ -5,9 +5,9 @@
  * nothing escapes as an unhandled error.
  */
 import { webhookDelivery } from "../../generated/contract.js";
-import { ClassBookingError } from "../errors.js";
-import { answerFetch, type Pipeline } from "./adapters.js";
-import { nodeAdapter, type NodeRequestLike, type NodeResponseLike } from "./node.js";
+import { ClassBookingError } from "../core/errors.js";
+import { answerFetch, type Pipeline } from "./adapters/fetch.js";
+import { nodeAdapter, type NodeRequestLike, type NodeResponseLike } from "./adapters/node.js";
 import { asError, DEFAULT_MAX_BODY_BYTES, parseEvents, WebhookError, type WebhookEvent } from "./event.js";
 import { keyMatcher, type Keys } from "./keys.js";
 import { memorySeenStore, type SeenStore } from "./seen.js";
@@ -166,4 +166,9 @@ export class WebhookReceiver<Studio> {
       // A logger that is down must not take the receiver with it.
     }
   }
+}
+
+/** Makes a receiver. */
+export function createWebhookReceiver<Studio = undefined>(options: WebhookReceiverOptions<Studio>): WebhookReceiver<Studio> {
+  return new WebhookReceiver(options);
 }

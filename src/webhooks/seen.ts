@@ -3,7 +3,7 @@
  * event is named by its call's uuid and its place in the payload. The in-memory store is bounded
  * by count, by bytes and by age, whatever the names it is given.
  */
-import { ClassBookingError } from "../errors.js";
+import { ClassBookingError } from "../core/errors.js";
 
 /** Remembers events by name, to drop one that comes twice. */
 export interface SeenStore {

@@ -1,7 +1,7 @@
 /** Every call is bounded end to end: headers, body, retries; and every failure is a ClassBookingError. */
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { ClassBookingError, ConnectionError, TimeoutError } from "../../src/index.js";
+import { ClassBookingError, ConnectionError, TimeoutError } from "../../src/client/index.js";
 import { BOOKING, testClient } from "../helpers/client.js";
 import { json, serversPerTest, type Handler } from "../helpers/server.js";
 
@@ -109,7 +109,7 @@ describe("Retry-After: 0 does not make a herd", () => {
       if (Date.now() < until) json(res, 503, { errorMessage: "busy" }, { "retry-after": "0" });
       else json(res, 200, BOOKING);
     });
-    const { createClassBookingClient } = await import("../../src/index.js");
+    const { createClassBookingClient } = await import("../../src/client/index.js");
     const client = createClassBookingClient({ baseUrl: s.url, apiKey: "k" });
     const results = await Promise.allSettled(Array.from({ length: 200 }, () => client.getClassBookingById({ bookingId: 2033 })));
     const ok = results.filter((r) => r.status === "fulfilled").length;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, ClassBookingError } from "../../src/index.js";
+import { ApiError, ClassBookingError } from "../../src/client/index.js";
 import { API_KEY, BOOKING, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
-import { VERSION } from "../../src/version.js";
+import { VERSION } from "../../src/core/version.js";
 import { readFileSync } from "node:fs";
 
 const serve = serversPerTest();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, isApiError, TimeoutError } from "../../src/index.js";
+import { ApiError, ConnectionError, isApiError, TimeoutError } from "../../src/client/index.js";
 import { BOOKING, ERROR_409, NOW, testClient } from "../helpers/client.js";
 import { json, reset, serversPerTest, type Handler } from "../helpers/server.js";
 
@@ -123,7 +123,7 @@ describe("the caller's own abort", () => {
   it("mid-retry: rejects at once with the AbortError, no further request", async () => {
     const s = await serve((_q, res) => json(res, 503, { errorMessage: "busy" }));
     const controller = new AbortController();
-    const { buildClient } = await import("../../src/client.js");
+    const { buildClient } = await import("../../src/client/create.js");
     const client = buildClient(
       { baseUrl: s.url, apiKey: "k", maxRetries: 5 },
       {

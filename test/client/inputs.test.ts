@@ -1,6 +1,6 @@
 /** Inputs are checked against the spec's rules before anything is sent (issue: the spec holds at run time). */
 import { afterEach, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { BOOKING, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 

@@ -1,6 +1,6 @@
 /** Hooks, logs and the response of a success: what a user can see of a call, and never the key. */
 import { describe, expect, it } from "vitest";
-import { ApiError, ClassBookingError, RateLimitError, type CallInfo, type Logger } from "../../src/index.js";
+import { ApiError, ClassBookingError, RateLimitError, type CallInfo, type Logger } from "../../src/client/index.js";
 import { API_KEY, BOOKING, ERROR_409, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
 

@@ -1,8 +1,8 @@
 /** Every option is checked at construction as fetch would check it, and no failure escapes the error family. */
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ClassBookingError, createClassBookingClient } from "../../src/index.js";
-import type { ClassBookingClientOptions } from "../../src/index.js";
+import { ClassBookingError, createClassBookingClient } from "../../src/client/index.js";
+import type { ClassBookingClientOptions } from "../../src/client/index.js";
 import { API_KEY, BOOKING, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ClassBookingError, createClassBookingClient } from "../../src/index.js";
-import type { ClassBookingClientOptions } from "../../src/index.js";
+import { ClassBookingError, createClassBookingClient } from "../../src/client/index.js";
+import type { ClassBookingClientOptions } from "../../src/client/index.js";
 
 const make = (options: Partial<ClassBookingClientOptions>) => () =>
   createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k", ...options } as ClassBookingClientOptions);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 

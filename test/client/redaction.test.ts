@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ClassBookingError } from "../../src/index.js";
+import { ApiError, ClassBookingError } from "../../src/client/index.js";
 import { API_KEY, ERROR_409, testClient } from "../helpers/client.js";
 import { json, reset, startServer, type TestServer } from "../helpers/server.js";
 

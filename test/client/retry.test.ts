@@ -7,9 +7,9 @@ import {
   RETRY_RULES,
   retryClassOf,
   retryDelayMs,
-} from "../../src/call/retry.js";
+} from "../../src/client/pipeline/retry.js";
 import { operations } from "../../generated/operations.js";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import { BOOKING } from "../helpers/client.js";
 import { json, startServer } from "../helpers/server.js";
 

@@ -1,6 +1,6 @@
 /** parseZonedDateTime: the API's date-times, with or without a bracketed zone id. */
 import { describe, expect, it } from "vitest";
-import { ClassBookingError, parseZonedDateTime } from "../../src/index.js";
+import { ClassBookingError, parseZonedDateTime } from "../../src/client/index.js";
 
 describe("parseZonedDateTime", () => {
   it.each<[string, string, string, string | undefined]>([

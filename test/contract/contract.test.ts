@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { ApiError, createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/index.js";
+import { ApiError, createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/client/index.js";
 import { operations } from "../../generated/operations.js";
 import { calls, errorExample } from "./spec-calls.js";
 

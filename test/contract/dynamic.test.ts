@@ -1,7 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, inject, it } from "vitest";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import { calls, spec } from "./spec-calls.js";
 
 const CALLS_PER_OPERATION = 50;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { claimPort, MockServerError, PRISM_PACKAGE, PRISM_VERSION, startMockServer } from "../../src/mock.js";
+import { claimPort, MockServerError, PRISM_PACKAGE, PRISM_VERSION, startMockServer } from "../../src/mock/start.js";
 import pkg from "../../package.json" with { type: "json" };
 import { repoRoot } from "../../scripts/spec.js";
 import { goesDown, leftovers, waitForLine } from "../helpers/process.js";
@@ -13,7 +13,7 @@ import { goesDown, leftovers, waitForLine } from "../helpers/process.js";
 // Run TypeScript as `node --import tsx file`: one process, so a kill reaches the script itself
 // (the tsx binary would put a wrapper process in between).
 const TSX = ["--import", pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href];
-const cli = path.join(repoRoot, "scripts", "mock-cli.ts");
+const cli = path.join(repoRoot, "src", "cli", "class-booking-mock.ts");
 const runTs = (file: string, args: string[] = [], cwd = repoRoot) =>
   spawn(process.execPath, [...TSX, file, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
 const runTsSync = (file: string, args: string[] = [], cwd = repoRoot) =>
@@ -69,7 +69,7 @@ describe("startMockServer()", () => {
     const script = path.join(dir, "caller.mts");
     writeFileSync(
       script,
-      `import { startMockServer } from ${JSON.stringify(path.join(repoRoot, "src", "mock.ts"))};\n` +
+      `import { startMockServer } from ${JSON.stringify(path.join(repoRoot, "src", "mock", "index.ts"))};\n` +
         "const mock = await startMockServer();\nconsole.log('URL ' + mock.url);\nsetInterval(() => {}, 1000);\n",
     );
     const caller = runTs(script);
@@ -108,9 +108,9 @@ describe("class-booking-mock CLI", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cba-noprism-"));
     temps.push(dir);
     // The CLI and what it imports, in a folder where no Prism can be found.
-    for (const part of ["src", "generated", "scripts/mock-cli.ts", "scripts/lifetime.ts", "scripts/sandbox-flags.ts"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
+    for (const part of ["src", "generated"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
     writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
-    const res = runTsSync(path.join(dir, "scripts", "mock-cli.ts"), [], dir);
+    const res = runTsSync(path.join(dir, "src", "cli", "class-booking-mock.ts"), [], dir);
     expect(res.status).toBe(1);
     expect(res.stderr.trim()).toBe(
       "class-booking-mock: Prism (@stoplight/prism-cli) is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2",

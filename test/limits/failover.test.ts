@@ -7,7 +7,7 @@
  */
 import { createClient } from "redis";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRedisStore } from "../../src/redis.js";
+import { createRedisStore } from "../../src/redis/index.js";
 import { enforcingServer, someHeld, startWorkers, type EnforcingServer } from "./harness.js";
 import { startOutageRedis, type OutageRedis } from "./outage-redis.js";
 

@@ -5,7 +5,7 @@
  * sharing a Redis store, on a real redis-server.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import { startRedis, type RedisServer } from "../helpers/redis.js";
 import { enforcingServer, someHeld, startWorkers } from "./harness.js";
 

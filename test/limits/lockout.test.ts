@@ -1,7 +1,7 @@
 /** The API's lockout: one request too many and the endpoint answers 429 for the following minute. */
 import { describe, expect, it } from "vitest";
-import { buildClient } from "../../src/client.js";
-import { ApiError, createMemoryStore, RateLimitError, type RateLimitStore } from "../../src/index.js";
+import { buildClient } from "../../src/client/create.js";
+import { ApiError, createMemoryStore, RateLimitError, type RateLimitStore } from "../../src/client/index.js";
 import { BOOKING, NOW, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
 
@@ -157,7 +157,7 @@ describe("a store that answers slowly", () => {
 describe("waiting in line, with real time", () => {
   it("first come, first served; an abort leaves the line at once and the others go on", async () => {
     const s = await serve((_q, res) => json(res, 200, BOOKING));
-    const { createClassBookingClient } = await import("../../src/index.js");
+    const { createClassBookingClient } = await import("../../src/client/index.js");
     const client = createClassBookingClient({ baseUrl: s.url, apiKey: "k", rateLimit: { limit: 2, windowMs: 150, maxWaitMs: 5_000 } });
     const leaving = new AbortController();
     const calls = [1, 2, 3, 4, 5, 6].map((id) =>

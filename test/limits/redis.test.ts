@@ -7,8 +7,8 @@
 import { Redis as IoRedis } from "ioredis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClassBookingClient, RateLimitError } from "../../src/index.js";
-import { createRedisStore, type NodeRedisLike } from "../../src/redis.js";
+import { createClassBookingClient, RateLimitError } from "../../src/client/index.js";
+import { createRedisStore, type NodeRedisLike } from "../../src/redis/index.js";
 import { BOOKING } from "../helpers/client.js";
 import { startRedis, type RedisServer } from "../helpers/redis.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";

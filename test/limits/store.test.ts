@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createMemoryStore } from "../../src/index.js";
+import { createMemoryStore } from "../../src/client/index.js";
 import { RUNS, SEED } from "../property/oracle.js";
 
 function clocked() {

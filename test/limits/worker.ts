@@ -5,8 +5,8 @@
  * JSON line (see WAIT_FOR_GO below to start several workers together). Run as: node --import tsx test/limits/worker.ts (settings in the environment).
  */
 import { createClient } from "redis";
-import { createClassBookingClient, RateLimitError } from "../../src/index.js";
-import { createRedisStore } from "../../src/redis.js";
+import { createClassBookingClient, RateLimitError } from "../../src/client/index.js";
+import { createRedisStore } from "../../src/redis/index.js";
 
 const env = (name: string) => {
   const value = process.env[name];

@@ -10,7 +10,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { okExample } from "../../scripts/spec.js";
 import { API_KEY, testClient } from "../helpers/client.js";
 import { RUNS, SEED, spec } from "./oracle.js";

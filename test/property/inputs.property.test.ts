@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { okExample } from "../../scripts/spec.js";
 import { testClient } from "../helpers/client.js";
 import { startServer, type TestServer } from "../helpers/server.js";

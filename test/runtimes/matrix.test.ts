@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../../src/mock.js";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { prepared } from "../helpers/prepared.js";
 import { runtimesDir } from "../setup/runtimes.js";

@@ -1,8 +1,8 @@
 /** The sandbox behaves like the API (../shared/reference, "Behaviour"), through the real client on sandbox.fetch. */
 import { describe, expect, it } from "vitest";
-import { ApiError, createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/index.js";
+import { ApiError, createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/client/index.js";
 import { createSandbox, type Sandbox, type SandboxFixtures, type SandboxOptions } from "../../src/sandbox/index.js";
-import { responseValidator } from "../../src/validate.js";
+import { responseValidator } from "../../src/validate/index.js";
 import { okExample, loadSpec } from "../../scripts/spec.js";
 
 const spec = loadSpec();

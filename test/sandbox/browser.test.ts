@@ -42,7 +42,7 @@ beforeAll(async () => {
     target: "es2022",
     write: false,
     logLevel: "error",
-    alias: { "class-booking-api": path.join(repoRoot, "src", "index.ts"), "class-booking-api/sandbox": path.join(repoRoot, "src", "sandbox", "index.ts") },
+    alias: { "class-booking-api": path.join(repoRoot, "src", "client", "index.ts"), "class-booking-api/sandbox": path.join(repoRoot, "src", "sandbox", "index.ts") },
   });
   bundled = result.outputFiles[0]!.text;
   server = createServer((req, res) => {
@@ -55,7 +55,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  // A setup that failed before the server existed leaves nothing to close (and must not hang here).
+  if (server) await new Promise((resolve) => server.close(resolve));
 });
 
 describe("the sandbox in a browser", () => {

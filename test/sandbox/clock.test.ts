@@ -6,10 +6,10 @@
  * arguments are checked.
  */
 import { describe, expect, it } from "vitest";
-import { ClassBookingError, createClassBookingClient, type ClassBookingClient } from "../../src/index.js";
+import { ClassBookingError, createClassBookingClient, type ClassBookingClient } from "../../src/client/index.js";
 import { createSandbox, type Sandbox, type SandboxFixtures, type SandboxOptions } from "../../src/sandbox/index.js";
-import { formatLocal, localInstant } from "../../src/sandbox/time.js";
-import { responseValidator } from "../../src/validate.js";
+import { formatLocal, localInstant } from "../../src/core/sandbox/time.js";
+import { responseValidator } from "../../src/validate/index.js";
 
 const DAY = 86_400_000;
 function setup(options: SandboxOptions = {}): { sandbox: Sandbox; client: ClassBookingClient } {

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { schemas } from "../../generated/contract.js";
-import { violations } from "../../src/contract/check.js";
-import { createClassBookingClient, isApiError } from "../../src/index.js";
-import { startMockServer, type MockServer } from "../../src/mock.js";
+import { violations } from "../../src/core/schema.js";
+import { createClassBookingClient, isApiError } from "../../src/client/index.js";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
 import { CONTROL_PREFIX, createSandbox } from "../../src/sandbox/index.js";
-import { route } from "../../src/sandbox/route.js";
+import { route } from "../../src/core/sandbox/route.js";
 import { loadSpec, operations } from "../../scripts/spec.js";
 
 const NOW = "2026-11-20T08:00:00.000Z";

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemas } from "../../generated/contract.js";
-import { violations } from "../../src/contract/check.js";
+import { violations } from "../../src/core/schema.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { RUNS, SEED } from "../property/oracle.js";
@@ -33,7 +33,7 @@ let child: ChildProcess | undefined;
 let port = 0;
 beforeAll(async () => {
   const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-  child = spawn(process.execPath, ["--import", loader, path.join(repoRoot, "scripts", "mock-cli.ts"), "--stateful", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(process.execPath, ["--import", loader, path.join(repoRoot, "src", "cli", "class-booking-mock.ts"), "--stateful", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
   port = Number(line.slice(line.lastIndexOf(":") + 1));
 }, 60_000);

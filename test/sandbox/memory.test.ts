@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createClassBookingClient, isApiError } from "../../src/index.js";
+import { createClassBookingClient, isApiError } from "../../src/client/index.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import { repoRoot } from "../../scripts/spec.js";
 

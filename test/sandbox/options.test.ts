@@ -1,7 +1,7 @@
 /** Every option of createSandbox is checked when the sandbox is made; a wrong one throws a ClassBookingError naming it. */
 import { describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
-import { MockServerError, startMockServer } from "../../src/mock.js";
+import { ClassBookingError } from "../../src/client/index.js";
+import { MockServerError, startMockServer } from "../../src/mock/index.js";
 import { createSandbox, type SandboxOptions } from "../../src/sandbox/index.js";
 
 const make = (options: unknown) => () => createSandbox(options as SandboxOptions);

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemas } from "../../generated/contract.js";
-import { violations } from "../../src/contract/check.js";
-import { startMockServer, type MockServer } from "../../src/mock.js";
+import { violations } from "../../src/core/schema.js";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
 import { createSandbox } from "../../src/sandbox/index.js";
 import { loadSpec, operations } from "../../scripts/spec.js";
 import { rawRequest, type RawAnswer } from "../helpers/raw-http.js";

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSandbox } from "../../src/sandbox/index.js";
-import { checkResponse } from "../../src/validate.js";
+import { checkResponse } from "../../src/validate/index.js";
 import { RUNS, SEED } from "../property/oracle.js";
 
 type Step = { key: 0 | 1; op: string; a: number; b: number };

@@ -4,11 +4,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setupServer } from "msw/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/index.js";
-import { claimPort, startMockServer, type MockServer } from "../../src/mock.js";
-import { sandboxHandlers } from "../../src/msw.js";
+import { createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/client/index.js";
+import { claimPort, startMockServer, type MockServer } from "../../src/mock/start.js";
+import { sandboxHandlers } from "../../src/msw/index.js";
 import { createSandbox } from "../../src/sandbox/index.js";
-import { responseValidator } from "../../src/validate.js";
+import { responseValidator } from "../../src/validate/index.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { waitForLine } from "../helpers/process.js";
 
@@ -55,7 +55,7 @@ describe("three ways in", () => {
   it("HTTP: npx class-booking-mock --stateful --seed 3", async () => {
     const port = await claimPort(0, "127.0.0.1");
     const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-    const child: ChildProcess = spawn(process.execPath, ["--import", loader, path.join(repoRoot, "scripts", "mock-cli.ts"), "--stateful", "--seed", "3", "--port", String(port)], {
+    const child: ChildProcess = spawn(process.execPath, ["--import", loader, path.join(repoRoot, "src", "cli", "class-booking-mock.ts"), "--stateful", "--seed", "3", "--port", String(port)], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     cleanups.push(() => child.kill("SIGKILL"));

@@ -14,7 +14,7 @@ afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 function copy(edit: (spec: string) => string = (s) => s, version = "0.1.0"): string {
   const dir = mkdtempSync(path.join(tmpdir(), "cba-diff-"));
   scratch.push(dir);
-  for (const part of ["openapi", "redocly.yaml", ".redocly.lint-ignore.yaml", "CHANGELOG.md", "src/version.ts"]) {
+  for (const part of ["openapi", "redocly.yaml", ".redocly.lint-ignore.yaml", "CHANGELOG.md", "src/core/version.ts"]) {
     cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
   }
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
@@ -93,13 +93,13 @@ describe("the release step (npm version)", () => {
     expect(() => release(dir)).toThrow(/CHANGELOG\.md has no section "## \[0\.2\.0\] - YYYY-MM-DD"/);
   });
 
-  it("records the spec as the new baseline and writes the version into src/version.ts", () => {
+  it("records the spec as the new baseline and writes the version into src/core/version.ts", () => {
     const dir = copy(replace("        bookable:\n          type: boolean\n", "        room:\n          type: string\n          description: Where it takes place.\n        bookable:\n          type: boolean\n"), "0.2.0");
     const log = path.join(dir, "CHANGELOG.md");
     writeFileSync(log, readFileSync(log, "utf8").replace("## [Unreleased]", "## [Unreleased]\n\n## [0.2.0] - 2026-12-01"));
     release(dir);
     expect(readFileSync(path.join(dir, "openapi", "released", "openapi.yaml"), "utf8")).toBe(readFileSync(path.join(dir, "openapi", "openapi.yaml"), "utf8"));
     expect(JSON.parse(readFileSync(path.join(dir, "openapi", "released", "release.json"), "utf8"))).toMatchObject({ version: "0.2.0" });
-    expect(readFileSync(path.join(dir, "src", "version.ts"), "utf8")).toContain('VERSION = "0.2.0"');
+    expect(readFileSync(path.join(dir, "src", "core", "version.ts"), "utf8")).toContain('VERSION = "0.2.0"');
   });
 });

@@ -11,7 +11,7 @@ import {
   type ErrorResponse,
   type OperationInput,
   type OperationOutput,
-} from "../../src/index.js";
+} from "../../src/client/index.js";
 
 declare const client: ClassBookingClient;
 

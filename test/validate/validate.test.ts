@@ -1,8 +1,8 @@
 /** Opt-in response validation (class-booking-api/validate): drift is reported, never a crash. */
 import fc from "fast-check";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { ClassBookingError, createClassBookingClient } from "../../src/index.js";
-import { checkResponse, responseValidator, ResponseValidationError, type Drift } from "../../src/validate.js";
+import { ClassBookingError, createClassBookingClient } from "../../src/client/index.js";
+import { checkResponse, responseValidator, ResponseValidationError, type Drift } from "../../src/validate/index.js";
 import { deref, loadSpec, okExample, operations } from "../../scripts/spec.js";
 import { BOOKING, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";

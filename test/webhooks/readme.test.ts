@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { ENTRIES } from "../../scripts/build.js";
+import { sourcePaths } from "../../scripts/entries.js";
 import { repoRoot } from "../../scripts/spec.js";
 
 const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
@@ -20,9 +20,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Runs a file with tsx, the package's entries mapped to the sources; resolves with its exit code and output. */
 function run(file: string): Promise<{ code: number | null; out: string; err: string }> {
-  const paths = Object.fromEntries(
-    Object.entries(ENTRIES).map(([entry, { source }]) => [entry === "index" ? "class-booking-api" : `class-booking-api/${entry}`, [path.join(repoRoot, source)]]),
-  );
+  const paths = sourcePaths();
   const tsconfig = path.join(work, "tsconfig.json");
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", paths } }));
   const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;

@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import { createSandbox, type SandboxOptions } from "../../src/sandbox/index.js";
-import { claimPort } from "../../src/mock.js";
+import { claimPort } from "../../src/mock/start.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { waitForLine } from "../helpers/process.js";
 import { createWebhookReceiver, memorySeenStore, parseEvents, WebhookError, type WebhookEvent, type WebhookReceiverOptions } from "../../src/webhooks/index.js";
@@ -97,7 +97,7 @@ describe("class-booking-mock --stateful --webhook URL --webhook-key KEY", () => 
     const r = await receiver({ keys: WEBHOOK_KEY });
     const port = await claimPort(0, "127.0.0.1");
     const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-    const cli = path.join(repoRoot, "scripts", "mock-cli.ts");
+    const cli = path.join(repoRoot, "src", "cli", "class-booking-mock.ts");
     const child = spawn(process.execPath, ["--import", loader, cli, "--stateful", "--port", String(port), "--webhook", r.url, "--webhook-key", WEBHOOK_KEY], { stdio: ["ignore", "pipe", "pipe"] });
     try {
       await waitForLine(child, /listening on/);
