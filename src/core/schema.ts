@@ -135,3 +135,12 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
     }
   }
 }
+
+/**
+ * Violations in words, for a message: "/a/b must be an integer; /c is required", at most `keep`
+ * of them, and how many more there were (`count`, when only some were kept). Never a value.
+ */
+export function describeViolations(found: readonly Violation[], count = found.length, keep = 5): string {
+  const listed = found.slice(0, keep).map((v) => `${v.pointer || "(the body)"} ${v.message}`).join("; ");
+  return count > Math.min(found.length, keep) ? `${listed} (and ${count - Math.min(found.length, keep)} more)` : listed;
+}

@@ -6,6 +6,7 @@
  */
 import { checkResponse, type ResponseValidator, type ResponseViolation } from "../core/contract.js";
 import { ClassBookingError } from "../core/errors.js";
+import { describeViolations } from "../core/schema.js";
 
 export { checkResponse, type ResponseViolation };
 
@@ -37,8 +38,9 @@ export class ResponseValidationError extends ClassBookingError {
   readonly violations: ResponseViolation[];
 
   constructor(drift: Drift) {
-    const list = drift.violations.map((v) => `${v.pointer || "(the body)"} ${v.message}`).join("; ");
-    super(`${drift.operationId}: the ${drift.status} answer does not match the spec: ${list}`, { operationId: drift.operationId });
+    super(`${drift.operationId}: the ${drift.status} answer does not match the spec: ${describeViolations(drift.violations, drift.violations.length, Infinity)}`, {
+      operationId: drift.operationId,
+    });
     this.status = drift.status;
     this.violations = drift.violations;
   }

@@ -7,7 +7,7 @@
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
 import { show } from "../core/rules.js";
-import { check, violations, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
+import { check, describeViolations, violations, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
 import { ClassBookingError } from "../core/errors.js";
 
 type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
@@ -104,9 +104,7 @@ function readJson(body: string | Uint8Array | ArrayBuffer, maxBodyBytes: number)
 }
 
 function refusal({ found: listed, count }: { found: Violation[]; count: number }): WebhookError {
-  const more = count > listed.length ? ` (and ${count - listed.length} more)` : "";
-  const text = listed.map((v) => `${v.pointer || "(the body)"} ${v.message}`).join("; ");
-  return new WebhookError(400, "EVENT_INVALID", `the event does not match the spec: ${text}${more}`, listed);
+  return new WebhookError(400, "EVENT_INVALID", `the event does not match the spec: ${describeViolations(listed, count)}`, listed);
 }
 
 const unescape = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");

@@ -4,6 +4,7 @@
  * is sent until `windowMs` after its answer (store.ts). Calls that find no room wait in line
  * (first come, first served) within their bounds, or are refused before anything is sent.
  */
+import { hex, sha256Hex } from "../../core/hash.js";
 import { api } from "../../../generated/operations.js";
 import { ClassBookingError as RateLimitStoreError, RateLimitError } from "../../core/errors.js";
 import type { RateLimitStore } from "../../core/rate-limit.js";
@@ -42,8 +43,8 @@ export const RATE_LIMIT_DEFAULTS = { ...api.rateLimit, maxWaitMs: 10_000 } as co
  */
 export async function scopeOf(baseUrl: string, apiKey: string): Promise<string> {
   if (!globalThis.crypto?.subtle) throw new RateLimitStoreError("a shared rateLimit.store needs crypto.subtle (Web Crypto)");
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${baseUrl}\n${apiKey}`));
-  return [...new Uint8Array(digest)].slice(0, 16).map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  // The first 16 bytes (32 hex digits) name the budget, as they have since the store first shipped.
+  return (await sha256Hex(`${baseUrl}\n${apiKey}`)).slice(0, 32);
 }
 
 /** One operation's line of waiting calls; only the first asks the store. */
@@ -78,7 +79,7 @@ const ignore = () => {};
 function idPrefix(): string {
   const webCrypto = globalThis.crypto as Crypto | undefined;
   const bytes = webCrypto ? webCrypto.getRandomValues(new Uint8Array(6)) : Array.from({ length: 6 }, () => Math.floor(Math.random() * 256));
-  return `${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}:`;
+  return `${hex(Uint8Array.from(bytes))}:`;
 }
 
 export function createGate(options: Required<Omit<RateLimitOptions, "store">> & { store: RateLimitStore }, deps: GateDeps): Gate {

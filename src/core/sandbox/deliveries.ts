@@ -2,6 +2,7 @@
  * The sandbox's webhook calls: each event posted once to each target, as the API posts events to
  * a studio's integration, and a record of what became of every call (never with the key).
  */
+import { sha256Hex } from "../hash.js";
 import { webhookDelivery } from "../../../generated/contract.js";
 import type { StudioEvent } from "./studio.js";
 
@@ -33,11 +34,6 @@ export interface SandboxEvent {
   payload: Array<{ timestamp: number; type: StudioEvent["type"]; content?: { classId: number } }>;
 }
 
-/** A hash of a key (hex SHA-256): studios, snapshots and targets are matched by it, never by the key. */
-export async function hashOf(key: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 export class Deliveries {
   /** Every webhook call made so far, in order. */
@@ -55,7 +51,7 @@ export class Deliveries {
 
   /** Posts one event to one target: once, bounded by its timeout, never again. */
   private async deliver(target: WebhookTarget, event: SandboxEvent, studio: string): Promise<void> {
-    if (target.apiKey !== undefined && (await hashOf(target.apiKey)) !== studio) return;
+    if (target.apiKey !== undefined && (await sha256Hex(target.apiKey)) !== studio) return;
     const delivery: Delivery = { url: target.url, uuid: event.uuid, type: event.payload[0]!.type };
     this.list.push(delivery);
     try {

@@ -8,7 +8,7 @@
 import { defaults, examples, requests, schemas, scopes } from "../../../generated/contract.js";
 import { api, type OperationRow } from "../spec.js";
 import { breaks } from "../rules.js";
-import { violations } from "../schema.js";
+import { describeViolations, violations } from "../schema.js";
 import { checkResponse } from "../contract.js";
 import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
 import { decodeSegment, readTarget, refusedMediaType, route, SERVER_METHODS } from "./route.js";
@@ -126,8 +126,7 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
     if (context.checkAnswers) {
       const wrong = checkResponse(operationId, status, body);
       if (wrong.length) {
-        const list = wrong.map((v) => `${v.pointer || "(the body)"} ${v.message}`).join("; ");
-        return error(500, `The sandbox built a ${status} answer that breaks the spec: ${list}`, "SANDBOX_ANSWER_INVALID");
+        return error(500, `The sandbox built a ${status} answer that breaks the spec: ${describeViolations(wrong)}`, "SANDBOX_ANSWER_INVALID");
       }
     }
     return jsonAnswer(status, body);

@@ -3,7 +3,7 @@
  * at most `maxStudios` of them, the one used longest ago forgotten first, with each key's
  * rate-limit history beside its studio.
  */
-import { hashOf } from "./deliveries.js";
+import { sha256Hex } from "../hash.js";
 import type { Studio } from "./studio.js";
 
 /** A map that keeps at most `max` entries; reading or writing one makes it the newest. */
@@ -67,7 +67,7 @@ export class Studios {
   /** The hash of a key, from memory when the key was seen lately. */
   async hash(key: string): Promise<string> {
     let hash = this.hashes.get(key);
-    if (hash === undefined) this.hashes.set(key, (hash = await hashOf(key)));
+    if (hash === undefined) this.hashes.set(key, (hash = await sha256Hex(key)));
     return hash;
   }
 
