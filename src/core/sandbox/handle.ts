@@ -6,7 +6,7 @@
  * a path it lacks, 405, 413, 415) is an ErrorResponse all the same.
  */
 import { defaults, examples, requests, schemas, scopes } from "../../../generated/contract.js";
-import { api, type OperationRow } from "../spec.js";
+import { api, type OperationId, type OperationRow } from "../spec.js";
 import { breaks } from "../rules.js";
 import { describeViolations, violations } from "../schema.js";
 import { checkResponse } from "../contract.js";
@@ -61,7 +61,7 @@ function slice<T>(items: T[], inputs: Inputs): { result: T[]; hasNext: boolean; 
 }
 
 /** Reads the path, query and body inputs of an operation, checking each against the spec. */
-async function inputsOf(operationId: string, row: OperationRow, params: Record<string, string>, query: URLSearchParams, incoming: Incoming): Promise<Inputs> {
+async function inputsOf(operationId: OperationId, row: OperationRow, params: Record<string, string>, query: URLSearchParams, incoming: Incoming): Promise<Inputs> {
   const inputs: Inputs = { ...defaults[operationId] };
   const bad = (name: string, message: string) => new Problem(400, message, "VALIDATION_FAILED", name);
   const bodyNames: string[] = [];
@@ -135,14 +135,15 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
   // Prefer: code=NNN forces a documented status with its example, like the static mock.
   const prefer = /(?:^|[;,\s])code=(\d{3})/.exec(incoming.header("prefer") ?? "")?.[1];
   if (prefer && prefer !== "200") {
-    const example = examples[operationId]?.[prefer];
+    const byStatus: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>> = examples[operationId];
+    const example = byStatus[prefer];
     if (!example) return error(400, `Prefer: code=${prefer} is not a status ${operationId} documents.`, "PREFER_NOT_DOCUMENTED");
     return answer(Number(prefer), Object.values(example)[0]);
   }
 
   const studio = key ? await context.studioFor(key) : undefined;
   if (!studio) return answer(401, { errorMessage: "The API key is missing or invalid.", errorCode: "UNAUTHORIZED", traceId: context.traceId() });
-  const scope = scopes[operationId]!;
+  const scope = scopes[operationId];
   if (!context.scopesOf(key).includes(scope)) {
     return answer(403, { errorMessage: `The API key does not have the scope ${scope} that ${operationId} needs.`, errorCode: "ACCESS_DENIED", traceId: context.traceId() });
   }

@@ -2,6 +2,7 @@
  * The sandbox's options and their checks: every option is checked when the sandbox is made, and
  * a wrong one throws a ClassBookingError that names it, as the client's options do.
  */
+import { scopes } from "../../../generated/contract.js";
 import { ClassBookingError } from "../errors.js";
 import { readTime, type ClockMode } from "./clock.js";
 import type { WebhookTarget } from "./deliveries.js";
@@ -9,8 +10,10 @@ import type { SandboxFixtures } from "./state.js";
 import { fixturesProblem } from "./snapshot.js";
 import { isTimeZone } from "./time.js";
 
-export type Scope = "CLASSES_READ" | "CLASSES_WRITE";
-export const ALL_SCOPES: readonly Scope[] = ["CLASSES_READ", "CLASSES_WRITE"];
+/** A scope an API key may have: one that an operation of the spec needs. */
+export type Scope = (typeof scopes)[keyof typeof scopes];
+/** Every scope, in the order the spec's operations first need them. */
+export const ALL_SCOPES: readonly Scope[] = [...new Set(Object.values(scopes))];
 
 export interface SandboxOptions {
   /** Makes the seeded studios; the same seed gives the same classes and slots. @default 1 */

@@ -23,7 +23,7 @@ import { Studios } from "./studios.js";
 
 /** One day after the latest opening of the example slots' booking windows: every example slot is bookable. */
 function exampleStart(): number {
-  const slots = Object.values(examples.getClassSlotById?.["200"] ?? {}) as Array<{ earliestBookingDateTime?: string }>;
+  const slots = Object.values(examples.getClassSlotById[200] ?? {});
   return Math.max(...slots.map((s) => Date.parse(s.earliestBookingDateTime ?? ""))) + 86_400_000;
 }
 
