@@ -12,10 +12,9 @@
  */
 import { answerMediaType } from "../../../generated/contract.js";
 import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
-import { readTime, type ClockMode } from "./clock.js";
+import { CLOCK_SPAN, inClockRange, readTime, type ClockMode } from "./clock.js";
 import type { ErrorAnswer } from "./handle.js";
 import { snapshotProblem, type SandboxSnapshot } from "./snapshot.js";
-import { CLOCK_RANGE } from "./time.js";
 
 /** The prefix of every control path. */
 export const CONTROL_PREFIX = "/_sandbox";
@@ -59,7 +58,7 @@ const ROUTES: Record<string, Route[]> = {
         only(body, ["ms"], fail);
         if (!Number.isSafeInteger(body.ms)) fail("ms", "must be a whole number of milliseconds (negative to go back)");
         const to = c.clock().now + (body.ms as number);
-        if (!(to >= CLOCK_RANGE.min && to <= CLOCK_RANGE.max)) fail("ms", `would move the clock out of its range (${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()})`);
+        if (!inClockRange(to)) fail("ms", `would move the clock out of its range (${CLOCK_SPAN})`);
         c.advance(body.ms as number);
         return clockAnswer(c);
       },

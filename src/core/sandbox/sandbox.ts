@@ -5,6 +5,7 @@
  * import: it runs in browsers too.
  */
 import { examples } from "../../../generated/contract.js";
+import { DAY_MS } from "../calendar.js";
 import { ClassBookingError } from "../errors.js";
 import { fromRequest, jsonAnswer, toResponse, type Answer, type Incoming } from "./answer.js";
 import { Clock } from "./clock.js";
@@ -24,7 +25,7 @@ import { Studios } from "./studios.js";
 /** One day after the latest opening of the example slots' booking windows: every example slot is bookable. */
 function exampleStart(): number {
   const slots = Object.values(examples.getClassSlotById[200] ?? {});
-  return Math.max(...slots.map((s) => Date.parse(s.earliestBookingDateTime ?? ""))) + 86_400_000;
+  return Math.max(...slots.map((s) => Date.parse(s.earliestBookingDateTime ?? ""))) + DAY_MS;
 }
 
 export class Sandbox {
