@@ -11,7 +11,8 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { parseArgs } from "node:util";
-import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock/start.js";
+import { claimPort } from "../src/mock/listen.js";
+import { MockServerError, startMockServer, type MockServer } from "../src/mock/index.js";
 import { CONTROL_PREFIX } from "../src/core/sandbox/control.js";
 import { buildDocs, docsAreStale, docsFile } from "./docs.js";
 import { exitWithParent } from "../src/cli/lifetime.js";
