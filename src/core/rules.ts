@@ -70,9 +70,9 @@ export function breaks(rule: Rule, value: unknown, formats?: Record<string, (tex
   return rule.enum && !rule.enum.includes(value) ? `must be one of ${rule.enum.join(", ")}` : undefined;
 }
 
-/** A short, safe rendering of a value for a message: never more than about 40 characters. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+/** A short, safe rendering of a value for a message: a string is cut after `chars` characters (40 unless told). */
+export function show(value: unknown, chars = 40): string {
+  if (typeof value === "string") return JSON.stringify(value.length > chars ? `${value.slice(0, chars)}...` : value);
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "function") return "a function";
   if (Array.isArray(value)) return "an array";

@@ -13,6 +13,12 @@ export type { InputRule, OperationRow } from "./shapes.js";
 /** Every operation of the spec with its row, in the spec's order. */
 export const rows: ReadonlyArray<readonly [OperationId, OperationRow]> = (Object.keys(operations) as OperationId[]).map((id) => [id, operations[id]] as const);
 
+/** The first segment that every operation's path starts with ("/v1"), where the API lives; "" if they differ. */
+export function apiRoot(): string {
+  const roots = new Set(rows.map(([, row]) => `/${row.path.split("/")[1]}`));
+  return roots.size === 1 ? [...roots][0]! : "";
+}
+
 /** Whether one path segment stays a segment: not empty, no dot segment, no separator. */
 export function isPlainSegment(segment: string): boolean {
   return segment !== "" && !/^(?:\.|%2e){1,2}$/i.test(segment) && !/[/\\?#]/.test(segment);

@@ -44,6 +44,18 @@ export interface ErrorBody {
   reference?: string;
 }
 
+/** What the sandbox answers for a request body that is not JSON. */
+export const NOT_JSON = "The request body is not valid JSON.";
+
+/** A request's body read as JSON, or undefined when it is not JSON. */
+export async function jsonBody(incoming: Incoming): Promise<{ json: unknown } | undefined> {
+  try {
+    return { json: JSON.parse(await incoming.text()) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A WHATWG Request as the handler reads it. */
 export function fromRequest(request: Request): Incoming {
   return {

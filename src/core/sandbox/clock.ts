@@ -4,6 +4,7 @@
  * run on real time plus every move forward, so a lockout ends even while the clock stands.
  */
 import { ClassBookingError } from "../errors.js";
+import { show } from "../rules.js";
 
 export type ClockMode = "fixed" | "real";
 
@@ -22,8 +23,8 @@ export function isOffsetDateTime(text: string): boolean {
   return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i.test(text);
 }
 
-const describe = (value: unknown) =>
-  typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : value instanceof Date ? "an invalid Date" : typeof value === "number" ? String(value) : `a ${typeof value}`;
+/** A time that could not be read, for a message (a Date that reaches it is an invalid one). */
+const describe = (value: unknown) => (value instanceof Date ? "an invalid Date" : show(value));
 
 /**
  * Reads a time given as a Date, an ISO 8601 date-time (with a zone or Z) or milliseconds since

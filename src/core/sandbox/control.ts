@@ -11,9 +11,11 @@
  *   PUT  /_sandbox/snapshot       a snapshot      -> 204; the studios and the clock put back
  */
 import { answerMediaType } from "../../../generated/contract.js";
-import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
+import { isObject } from "../schema.js";
+import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
 import { CLOCK_SPAN, inClockRange, readTime, type ClockMode } from "./clock.js";
 import type { ErrorAnswer } from "./handle.js";
+import { mediaTypeOf } from "./route.js";
 import { snapshotProblem, type SandboxSnapshot } from "./snapshot.js";
 
 /** The prefix of every control path. */
@@ -98,16 +100,11 @@ async function run(controls: Controls, incoming: Incoming, sub: string, error: E
   if (!found) return error(405, `${method.slice(0, 20)} is not allowed here; use ${allow}.`, "METHOD_NOT_ALLOWED", undefined, { allow });
   let body: Record<string, unknown> = {};
   if (found.body) {
-    const type = (incoming.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    if (type !== answerMediaType) return error(415, `The request body must be sent as ${answerMediaType} (Content-Type).`, "UNSUPPORTED_MEDIA_TYPE");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await incoming.text());
-    } catch {
-      return error(400, "The request body is not valid JSON.", "VALIDATION_FAILED");
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return error(400, "The request body must be a JSON object.", "VALIDATION_FAILED");
-    body = parsed as Record<string, unknown>;
+    if (mediaTypeOf(incoming.header("content-type")) !== answerMediaType) return error(415, `The request body must be sent as ${answerMediaType} (Content-Type).`, "UNSUPPORTED_MEDIA_TYPE");
+    const parsed = await jsonBody(incoming);
+    if (!parsed) return error(400, NOT_JSON, "VALIDATION_FAILED");
+    if (!isObject(parsed.json)) return error(400, "The request body must be a JSON object.", "VALIDATION_FAILED");
+    body = parsed.json;
   }
   const refusal = Symbol("refused");
   let refused: Answer | undefined;

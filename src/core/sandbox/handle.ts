@@ -10,7 +10,7 @@ import { api, type OperationId, type OperationRow } from "../spec.js";
 import { breaks } from "../rules.js";
 import { describeViolations, violations } from "../schema.js";
 import { checkResponse } from "../contract.js";
-import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
+import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
 import { decodeSegment, readTarget, refusedMediaType, route, SERVER_METHODS } from "./route.js";
 import { Problem, type Studio } from "./studio.js";
 
@@ -83,12 +83,9 @@ async function inputsOf(operationId: OperationId, row: OperationRow, params: Rec
     if (!bodyNames.includes(name) && inputs[name] === undefined) throw bad(name, `The query parameter ${name} is required.`);
   }
   if (!bodyNames.length) return inputs;
-  let body: unknown;
-  try {
-    body = JSON.parse(await incoming.text());
-  } catch {
-    throw bad("", "The request body is not valid JSON.");
-  }
+  const parsed = await jsonBody(incoming);
+  if (!parsed) throw bad("", NOT_JSON);
+  const body = parsed.json;
   const [first] = violations(requests[operationId] ?? { type: "object" }, body, schemas);
   if (first) {
     const field = first.pointer.slice(1).replace(/\//g, ".");
@@ -100,8 +97,8 @@ async function inputsOf(operationId: OperationId, row: OperationRow, params: Rec
 
 /** Answers one request. */
 export async function handle(incoming: Incoming, context: HandlerContext): Promise<Answer> {
-  const error: ErrorAnswer = (status, errorMessage, errorCode, reference, headers) =>
-    jsonAnswer(status, { errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) }, headers);
+  const errorBody = (errorMessage: string, errorCode: string, reference?: string) => ({ errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) });
+  const error: ErrorAnswer = (status, errorMessage, errorCode, reference, headers) => jsonAnswer(status, errorBody(errorMessage, errorCode, reference), headers);
   const method = incoming.method.toUpperCase();
   const target = readTarget(incoming.target, method);
   if ("problem" in target) return error(400, target.problem, "BAD_REQUEST_TARGET");
@@ -142,13 +139,13 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
   }
 
   const studio = key ? await context.studioFor(key) : undefined;
-  if (!studio) return answer(401, { errorMessage: "The API key is missing or invalid.", errorCode: "UNAUTHORIZED", traceId: context.traceId() });
+  if (!studio) return answer(401, errorBody("The API key is missing or invalid.", "UNAUTHORIZED"));
   const scope = scopes[operationId];
   if (!context.scopesOf(key).includes(scope)) {
-    return answer(403, { errorMessage: `The API key does not have the scope ${scope} that ${operationId} needs.`, errorCode: "ACCESS_DENIED", traceId: context.traceId() });
+    return answer(403, errorBody(`The API key does not have the scope ${scope} that ${operationId} needs.`, "ACCESS_DENIED"));
   }
   const locked = context.limit(key, operationId);
-  if (locked) return answer(429, { errorMessage: `Too many requests to this endpoint. Try again in ${Math.ceil(locked / 1000)} s.`, errorCode: "RATE_LIMIT_EXCEEDED", traceId: context.traceId() });
+  if (locked) return answer(429, errorBody(`Too many requests to this endpoint. Try again in ${Math.ceil(locked / 1000)} s.`, "RATE_LIMIT_EXCEEDED"));
   const refused = refusedMediaType(operationId, incoming.header("content-type"));
   if (refused) return error(415, refused, "UNSUPPORTED_MEDIA_TYPE");
 
@@ -159,7 +156,6 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
     return answer(200, behaviour(studio, inputs));
   } catch (thrown) {
     if (!(thrown instanceof Problem)) throw thrown;
-    const body = { errorMessage: thrown.errorMessage, errorCode: thrown.errorCode, traceId: context.traceId(), ...(thrown.reference && { reference: thrown.reference }) };
-    return answer(thrown.status, body);
+    return answer(thrown.status, errorBody(thrown.errorMessage, thrown.errorCode, thrown.reference));
   }
 }

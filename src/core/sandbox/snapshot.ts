@@ -5,7 +5,7 @@
  */
 import { schemas } from "../../../generated/contract.js";
 import { isCalendarDate } from "../calendar.js";
-import { kindOf, violations, type Schema } from "../schema.js";
+import { isObject, kindOf, violations, type Schema } from "../schema.js";
 import { studioFromFixtures, type SandboxFixtures, type StudioState } from "./state.js";
 import { inClockRange } from "./clock.js";
 
@@ -16,7 +16,6 @@ export interface SandboxSnapshot {
 }
 
 const ref = (name: string): Schema => ({ $ref: name });
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 const CUSTOMER_STATUSES = ["NO_CONTINGENT", "CUSTOMER_IDLE", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE"];
 const SLOT_STATUSES = ["PLANNED", "CANCELED", "COMPLETED"];
 

@@ -6,7 +6,7 @@
  * of a request and a response.
  */
 import { webhookDelivery } from "../../../generated/contract.js";
-import { drainNodeBody, readNodeBody } from "../../core/body-node.js";
+import { drainNodeBody, readNodeBody, type NodeBodyStream } from "../../core/body-node.js";
 import { bytesOrRefusal, notPost, type ReceiverCore } from "./common.js";
 
 /**
@@ -16,18 +16,11 @@ import { bytesOrRefusal, notPost, type ReceiverCore } from "./common.js";
 const DRAIN = { bytes: 16_777_216, ms: webhookDelivery.timeoutMs };
 
 /** What the Node adapter needs of a request: node:http's IncomingMessage, or Express's. */
-export interface NodeRequestLike {
+export interface NodeRequestLike extends NodeBodyStream {
   method?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
   /** A body some middleware already read (raw bytes, or parsed JSON). */
   body?: unknown;
-  on(event: string, listener: (...args: any[]) => void): unknown;
-  removeListener(event: string, listener: (...args: any[]) => void): unknown;
-  resume(): unknown;
-  /** Whether the whole body was read. */
-  readableEnded?: boolean;
-  /** Whether the request was torn down (the sender went away). */
-  destroyed?: boolean;
   socket?: { destroy(): unknown } | null;
 }
 /** What the Node adapter needs of a response. */
