@@ -52,7 +52,7 @@ function linger(socket: Duplex, sockets: Set<Duplex> | undefined): void {
 }
 
 /** Answers one node:http request from the sandbox. */
-export async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? "GET";
   // Every body is read, a GET's too: one left unread would reset a connection that closes after the answer.
   const body = await readNodeBody(req, MAX_BODY, DRAIN);

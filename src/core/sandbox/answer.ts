@@ -1,12 +1,12 @@
 /**
- * The sandbox's own request and answer: what the handler reads of a request (method, target,
+ * The sandbox's own request and answer: what the sandbox reads of a request (method, target,
  * headers, body) and what it answers (status, headers, body), so that fetch, node:http and MSW
  * each bring theirs without building a WHATWG Request for every call (node:http cannot build one
  * for TRACE or CONNECT at all).
  */
 import { answerMediaType } from "../../../generated/contract.js";
 
-/** A request as the handler reads it. */
+/** A request as the sandbox reads it. */
 export interface Incoming {
   /** The method as sent (upper case for the methods HTTP defines). */
   method: string;
@@ -56,7 +56,7 @@ export async function jsonBody(incoming: Incoming): Promise<{ json: unknown } | 
   }
 }
 
-/** A WHATWG Request as the handler reads it. */
+/** A WHATWG Request as the sandbox reads it. */
 export function fromRequest(request: Request): Incoming {
   return {
     method: request.method,

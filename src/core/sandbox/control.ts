@@ -14,7 +14,7 @@ import { answerMediaType } from "../../../generated/contract.js";
 import { isObject } from "../schema.js";
 import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
 import { CLOCK_SPAN, inClockRange, readTime, type ClockMode } from "./clock.js";
-import type { ErrorAnswer } from "./handle.js";
+import type { ErrorAnswer } from "./request.js";
 import { mediaTypeOf } from "./route.js";
 import { snapshotProblem, type SandboxSnapshot } from "./snapshot.js";
 
@@ -46,7 +46,7 @@ const ROUTES: Record<string, Route[]> = {
       method: "PUT",
       body: true,
       run: (c, body, fail) => {
-        only(body, ["now"], fail);
+        onlyFields(body, ["now"], fail);
         c.setNow(readTime(body.now, (problem) => fail("now", problem)));
         return clockAnswer(c);
       },
@@ -57,7 +57,7 @@ const ROUTES: Record<string, Route[]> = {
       method: "POST",
       body: true,
       run: (c, body, fail) => {
-        only(body, ["ms"], fail);
+        onlyFields(body, ["ms"], fail);
         if (!Number.isSafeInteger(body.ms)) fail("ms", "must be a whole number of milliseconds (negative to go back)");
         const to = c.clock().now + (body.ms as number);
         if (!inClockRange(to)) fail("ms", `would move the clock out of its range (${CLOCK_SPAN})`);
@@ -80,13 +80,13 @@ const ROUTES: Record<string, Route[]> = {
   ],
 };
 
-function only(body: Record<string, unknown>, names: string[], fail: (field: string, problem: string) => never): void {
+function onlyFields(body: Record<string, unknown>, names: string[], fail: (field: string, problem: string) => never): void {
   for (const name of names) if (body[name] === undefined) fail(name, "is required");
   for (const name of Object.keys(body)) if (!names.includes(name)) fail(name.slice(0, 40), `is not a field here; the fields are: ${names.join(", ")}`);
 }
 
 /** Answers a request to a control path, or undefined when the path is not one. */
-export function control(controls: Controls, incoming: Incoming, path: string, error: ErrorAnswer): Promise<Answer> | undefined {
+export function answerControl(controls: Controls, incoming: Incoming, path: string, error: ErrorAnswer): Promise<Answer> | undefined {
   if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return undefined;
   return run(controls, incoming, path.slice(CONTROL_PREFIX.length), error);
 }

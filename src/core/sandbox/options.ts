@@ -80,8 +80,8 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** Checks every option; throws a ClassBookingError naming the first wrong one. */
-export function checkOptions(given: unknown): Settings {
+/** Checks every option and fills in the defaults; throws a ClassBookingError naming the first wrong one. */
+export function resolveOptions(given: unknown): Settings {
   const fail = (option: string, problem: string): never => {
     throw new ClassBookingError(`createSandbox: option "${option}" ${problem}`);
   };

@@ -1,5 +1,5 @@
 /**
- * The sandbox's one request handler: a request in, an answer out. Routing, parameter parsing,
+ * How the sandbox answers one request: a request in, an answer out. Routing, parameter parsing,
  * media types and request checks come from the generated tables (spec -> generated/); only what
  * each operation does is written here. Every answer of a status the spec documents for the
  * operation is checked against the spec before it leaves; what the spec cannot document (404 for
@@ -16,14 +16,14 @@ import { Problem, type Studio } from "./studio.js";
 
 type Inputs = Record<string, unknown>;
 
-/** What the handler needs from the sandbox around it. */
-export interface HandlerContext {
+/** What answering a request needs from the sandbox around it. */
+export interface RequestContext {
   /** The studio of a key, or undefined when the key is unknown (strict keys). */
   studioFor(apiKey: string): Promise<Studio | undefined>;
   /** The scopes of a key. */
   scopesOf(apiKey: string): readonly string[];
-  /** Counts a request of a key to an operation; answers the ms it stays locked out (0: go). */
-  limit(apiKey: string, operationId: string): number;
+  /** Counts a request of a key to an operation for the rate limit; answers the ms it stays locked out (0: go). */
+  countRequest(apiKey: string, operationId: string): number;
   /** A fresh trace id for an error answer. */
   traceId(): string;
   /** Check every answer against the spec (a violation becomes a 500). */
@@ -95,8 +95,8 @@ async function inputsOf(operationId: OperationId, row: OperationRow, params: Rec
   return inputs;
 }
 
-/** Answers one request. */
-export async function handle(incoming: Incoming, context: HandlerContext): Promise<Answer> {
+/** Answers one request (a failure of the sandbox itself rejects; Sandbox.respond turns it into a 500). */
+export async function answerRequest(incoming: Incoming, context: RequestContext): Promise<Answer> {
   const errorBody = (errorMessage: string, errorCode: string, reference?: string) => ({ errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) });
   const error: ErrorAnswer = (status, errorMessage, errorCode, reference, headers) => jsonAnswer(status, errorBody(errorMessage, errorCode, reference), headers);
   const method = incoming.method.toUpperCase();
@@ -107,8 +107,8 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
     if (method === "OPTIONS") return { status: 204, headers: allow, body: undefined };
     return error(405, `${method} is not allowed: the sandbox is no proxy; its methods are ${SERVER_METHODS.join(", ")}.`, "METHOD_NOT_ALLOWED", undefined, allow);
   }
-  const control = context.control(incoming, target.path, error);
-  if (control) return control;
+  const controlled = context.control(incoming, target.path, error);
+  if (controlled) return controlled;
 
   const { found, allowed } = route(method === "HEAD" ? "GET" : method, target.path);
   const key = incoming.header(api.keyHeader) ?? "";
@@ -144,7 +144,7 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
   if (!context.scopesOf(key).includes(scope)) {
     return answer(403, errorBody(`The API key does not have the scope ${scope} that ${operationId} needs.`, "ACCESS_DENIED"));
   }
-  const locked = context.limit(key, operationId);
+  const locked = context.countRequest(key, operationId);
   if (locked) return answer(429, errorBody(`Too many requests to this endpoint. Try again in ${Math.ceil(locked / 1000)} s.`, "RATE_LIMIT_EXCEEDED"));
   const refused = refusedMediaType(operationId, incoming.header("content-type"));
   if (refused) return error(415, refused, "UNSUPPORTED_MEDIA_TYPE");
