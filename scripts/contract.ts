@@ -48,25 +48,28 @@ export function commonShape(spec: Node, schemas: Node[]): Node {
   return { type, ...(required.length && { required }), ...(names.length && { properties }) };
 }
 
+/** The JSON content (schema, examples) of a response or request body, if it has one. */
+const jsonContent = (spec: Node, holder: Node): Node | undefined => deref(spec, holder).content?.["application/json"];
+
 /** Renders generated/contract.ts: the schemas of every answer, for checking what the API sends. */
 export function renderContract(spec: Node): string {
   const schemas = Object.entries<Node>(spec.components.schemas).map(([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`);
   const responses = specOperations(spec).map(({ operationId, op }) => {
     const byStatus = Object.entries<Node>(op.responses).map(([status, response]) => {
-      const schema = deref(spec, response).content?.["application/json"]?.schema;
+      const schema = jsonContent(spec, response)?.schema;
       return `${status}: ${schema ? literal(checkedSchema(schema, `${operationId} ${status}`)) : "null"}`;
     });
     return `  ${operationId}: { ${byStatus.join(", ")} },`;
   });
   const examples = specOperations(spec).map(({ operationId, op }) => {
     const byStatus = Object.entries<Node>(op.responses).flatMap(([status, response]) => {
-      const named = Object.entries<Node>(deref(spec, response).content?.["application/json"]?.examples ?? {});
+      const named = Object.entries<Node>(jsonContent(spec, response)?.examples ?? {});
       return named.length ? [`${status}: { ${named.map(([name, example]) => `${name}: ${literal(deref(spec, example).value)}`).join(", ")} }`] : [];
     });
     return `  ${operationId}: { ${byStatus.join(", ")} },`;
   });
   const requests = specOperations(spec).flatMap(({ operationId, op }) => {
-    const schema = op.requestBody && deref(spec, op.requestBody).content?.["application/json"]?.schema;
+    const schema = op.requestBody && jsonContent(spec, op.requestBody)?.schema;
     return schema ? [`  ${operationId}: ${literal(checkedSchema(schema, `${operationId} request`))},`] : [];
   });
   const bodies = specOperations(spec).flatMap(({ operationId, op }) => {
@@ -75,7 +78,7 @@ export function renderContract(spec: Node): string {
     return [`  ${operationId}: ${literal({ mediaTypes: Object.keys(body.content ?? {}), required: body.required === true })},`];
   });
   const webhookBodies = Object.entries<Node>(spec.webhooks ?? {}).map(([type, item]) => {
-    const schema = deref(spec, item.post.requestBody).content["application/json"].schema;
+    const schema = jsonContent(spec, item.post.requestBody)!.schema;
     return [type, schema] as const;
   });
   const webhookLines = webhookBodies.map(([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`);
