@@ -64,7 +64,10 @@ export const pointerSegment = (key: string) => key.replace(/~/g, "~0").replace(/
 /** The key a segment of a JSON pointer names. */
 export const keyOfSegment = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 
-const INT64_LIMIT = 2 ** 63;
+/** Whether a number is an integer that int64 holds, as far as a JSON number can tell (within ±2^63, maybe rounded). */
+export function withinInt64(value: unknown): value is number {
+  return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 63;
+}
 
 /** Every place where `value` breaks `schema`; `schemas` resolves `$ref` names. */
 export function violations(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}): Violation[] {
@@ -97,7 +100,7 @@ function longerThan(text: string, limit: number): boolean {
 /** An integer beyond the safe range but within int64, where the rule sets no other bound. */
 function isWideInt64(rule: Schema, value: unknown): boolean {
   const plain = rule.minimum === undefined && rule.maximum === undefined && rule.enum === undefined;
-  return plain && Number.isInteger(value) && Math.abs(value as number) <= INT64_LIMIT;
+  return plain && withinInt64(value);
 }
 
 function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions, pointer: string, depth: number, sink: Sink): void {

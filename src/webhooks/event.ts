@@ -7,7 +7,7 @@
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
 import { show } from "../core/rules.js";
-import { countViolations, describeViolations, keyOfSegment, violations, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
+import { countViolations, describeViolations, keyOfSegment, violations, withinInt64, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
 import { ClassBookingError } from "../core/errors.js";
 
 type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
@@ -109,7 +109,7 @@ function refusal({ found: listed, count }: { found: Violation[]; count: number }
 
 const roundedNote = (pointer: string) => `${pointer} is beyond 2^53 - 1, so the number given may be rounded`;
 /** An integer that JSON named exactly but a number holds only rounded (within int64). */
-const isRounded = (value: unknown) => Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value as number) <= 2 ** 63;
+const isRounded = (value: unknown) => withinInt64(value) && !Number.isSafeInteger(value);
 
 /** The value at a JSON pointer, if there is one. */
 function at(value: unknown, pointer: string): unknown {
