@@ -30,7 +30,7 @@ export type Drained = "ended" | "closed" | "cut";
 
 const byteLength = (chunk: Uint8Array | string) => (typeof chunk === "string" ? new TextEncoder().encode(chunk).byteLength : chunk.byteLength);
 
-/** Listens to a stream's body events until `settle` is called; answers the function that stops listening. */
+/** Listens to a stream's body events; answers the function that stops listening. */
 function listen(stream: NodeBodyStream, handlers: { data(chunk: Uint8Array | string): void; end(): void; gone(): void }): () => void {
   stream.on("data", handlers.data);
   stream.on("end", handlers.end);

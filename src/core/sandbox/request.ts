@@ -35,8 +35,8 @@ export interface RequestContext {
 /** Makes an error answer with an ErrorResponse body. */
 export type ErrorAnswer = (status: number, errorMessage: string, errorCode: string, reference?: string, headers?: Record<string, string>) => Answer;
 
-/** What each operation does, given its studio and its checked inputs: the 200 body. */
-const BEHAVIOUR: Record<string, (studio: Studio, i: Inputs) => unknown> = {
+/** What each operation does, given its studio and its checked inputs: the 200 body (an operation left out answers 501). */
+const BEHAVIOUR: Partial<Record<OperationId, (studio: Studio, i: Inputs) => unknown>> = {
   getActiveClasses: (s, i) => slice(s.activeClasses().map((c) => s.classAnswer(c)), i),
   getClassSlotsForMultipleClasses: (s, i) =>
     slice(s.slotsInWindow(i.slotWindowStartDate as string | undefined, i.daysAhead as number).map((x) => s.slotAnswer(x)), i),
