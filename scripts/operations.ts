@@ -142,6 +142,13 @@ export function secondsAsMs(value: unknown, where: string): number {
   return (value as number) * 1000;
 }
 
+/** The first segment every operation's path starts with ("/v1"): where the API's paths live. */
+export function apiRootOf(spec: Node): string {
+  const roots = new Set(specOperations(spec).map(({ path }) => `/${path.split("/")[1]}`));
+  if (roots.size !== 1) throw new Error(`every operation's path must start with the same segment, found: ${[...roots].join(", ")}`);
+  return [...roots][0]!;
+}
+
 /** What holds for every operation: the key's header, the tenant host pattern, the API's rate limit. */
 export function apiFacts(spec: Node): { keyHeader: string; tenantUrl: string; rateLimit: { limit: number; windowMs: number; lockoutMs: number } } {
   const [scheme, ...others] = (spec.security ?? []).flatMap((requirement: Node) => Object.keys(requirement));

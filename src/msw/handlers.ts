@@ -16,5 +16,5 @@ export interface SandboxHandlersOptions {
 /** One handler for every path of the API under `baseUrl`, answered by the sandbox. */
 export function sandboxHandlers(sandbox: Sandbox, options: SandboxHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? "*").replace(/\/+$/, "");
-  return [http.all(`${base}${apiRoot()}/*`, ({ request }) => sandbox.handle(request))];
+  return [http.all(`${base}${apiRoot}/*`, ({ request }) => sandbox.handle(request))];
 }
