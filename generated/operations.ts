@@ -23,3 +23,6 @@ export type OperationId = keyof typeof operations;
 
 /** What holds for every operation: the key's header (lower case), the tenant host pattern, the API's rate limit per key and operation. */
 export const api = { keyHeader: "x-api-key", tenantUrl: "https://{tenant}.open-api.magicline.com", rateLimit: { limit: 1000, windowMs: 60000, lockoutMs: 60000 } } as const;
+
+/** The first segment every operation's path starts with: where the API's paths live. */
+export const apiRoot = "/v1";

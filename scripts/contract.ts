@@ -48,25 +48,28 @@ export function commonShape(spec: Node, schemas: Node[]): Node {
   return { type, ...(required.length && { required }), ...(names.length && { properties }) };
 }
 
+/** The JSON content (schema, examples) of a response or request body, if it has one. */
+const jsonContent = (spec: Node, holder: Node): Node | undefined => deref(spec, holder).content?.["application/json"];
+
 /** Renders generated/contract.ts: the schemas of every answer, for checking what the API sends. */
 export function renderContract(spec: Node): string {
   const schemas = Object.entries<Node>(spec.components.schemas).map(([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`);
   const responses = specOperations(spec).map(({ operationId, op }) => {
     const byStatus = Object.entries<Node>(op.responses).map(([status, response]) => {
-      const schema = deref(spec, response).content?.["application/json"]?.schema;
+      const schema = jsonContent(spec, response)?.schema;
       return `${status}: ${schema ? literal(checkedSchema(schema, `${operationId} ${status}`)) : "null"}`;
     });
     return `  ${operationId}: { ${byStatus.join(", ")} },`;
   });
   const examples = specOperations(spec).map(({ operationId, op }) => {
     const byStatus = Object.entries<Node>(op.responses).flatMap(([status, response]) => {
-      const named = Object.entries<Node>(deref(spec, response).content?.["application/json"]?.examples ?? {});
+      const named = Object.entries<Node>(jsonContent(spec, response)?.examples ?? {});
       return named.length ? [`${status}: { ${named.map(([name, example]) => `${name}: ${literal(deref(spec, example).value)}`).join(", ")} }`] : [];
     });
     return `  ${operationId}: { ${byStatus.join(", ")} },`;
   });
   const requests = specOperations(spec).flatMap(({ operationId, op }) => {
-    const schema = op.requestBody && deref(spec, op.requestBody).content?.["application/json"]?.schema;
+    const schema = op.requestBody && jsonContent(spec, op.requestBody)?.schema;
     return schema ? [`  ${operationId}: ${literal(checkedSchema(schema, `${operationId} request`))},`] : [];
   });
   const bodies = specOperations(spec).flatMap(({ operationId, op }) => {
@@ -75,7 +78,7 @@ export function renderContract(spec: Node): string {
     return [`  ${operationId}: ${literal({ mediaTypes: Object.keys(body.content ?? {}), required: body.required === true })},`];
   });
   const webhookBodies = Object.entries<Node>(spec.webhooks ?? {}).map(([type, item]) => {
-    const schema = deref(spec, item.post.requestBody).content["application/json"].schema;
+    const schema = jsonContent(spec, item.post.requestBody)!.schema;
     return [type, schema] as const;
   });
   const webhookLines = webhookBodies.map(([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`);
@@ -93,24 +96,25 @@ export function renderContract(spec: Node): string {
   });
   return [
     `${header("contract")}import type { Schema } from "../src/core/schema.js";`,
+    'import type { DefaultTable, ExampleTable, RequestBodyTable, ResponseTable, SchemaTable, ScopeTable } from "../src/core/shapes.js";',
     "",
     "/** Every component schema, reduced to the keywords a validator checks. */",
-    "export const schemas: Record<string, Schema> = {",
+    "export const schemas: SchemaTable = {",
     ...schemas,
     "};",
     "",
     "/** Per operation, the schema of each documented answer by status (null: the answer has no body). */",
-    "export const responses: Record<string, Record<string, Schema | null>> = {",
+    "export const responses: ResponseTable = {",
     ...responses,
     "};",
     "",
     "/** The schema of each operation's JSON request body. */",
-    "export const requests: Record<string, Schema> = {",
+    "export const requests: SchemaTable = {",
     ...requests,
     "};",
     "",
     "/** Per operation that takes a body: the media types the spec lets it be sent as (its requestBody's content), and whether it must be sent. */",
-    "export const requestBodies: Record<string, { mediaTypes: readonly string[]; required: boolean }> = {",
+    "export const requestBodies: RequestBodyTable = {",
     ...bodies,
     "};",
     "",
@@ -118,12 +122,12 @@ export function renderContract(spec: Node): string {
     `export const answerMediaType = ${JSON.stringify(answerMediaType(spec))};`,
     "",
     "/** The schema of each event type's webhook call (the body the API posts). */",
-    "export const webhookEvents: Record<string, Schema> = {",
+    "export const webhookEvents: SchemaTable = {",
     ...webhookLines,
     "};",
     "",
     "/** The schema of one payload item of each event type (what its content holds). */",
-    "export const webhookItems: Record<string, Schema> = {",
+    "export const webhookItems: SchemaTable = {",
     ...itemLines,
     "};",
     "",
@@ -131,12 +135,12 @@ export function renderContract(spec: Node): string {
     `export const webhookEnvelope: Schema = ${literal(envelope)};`,
     "",
     "/** The scope each operation needs, as its description names it. */",
-    "export const scopes: Record<string, string> = {",
+    "export const scopes = {",
     ...scopes,
-    "};",
+    "} as const satisfies ScopeTable;",
     "",
     "/** The defaults of each operation's parameters, which the server applies when a value is left out. */",
-    "export const defaults: Record<string, Record<string, unknown>> = {",
+    "export const defaults: DefaultTable = {",
     ...defaults,
     "};",
     "",
@@ -144,7 +148,7 @@ export function renderContract(spec: Node): string {
     `export const webhookDelivery = ${literal(webhookDelivery(spec))} as const;`,
     "",
     "/** Per operation and status, the named examples of each documented answer that has a body (the first is the default). */",
-    "export const examples: Record<string, Record<string, Record<string, unknown>>> = {",
+    "export const examples: ExampleTable = {",
     ...examples,
     "};",
     "",

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { renderContract } from "./contract.js";
-import { apiFacts, operationRows, runtimeRow } from "./operations.js";
+import { apiFacts, apiRootOf, operationRows, runtimeRow } from "./operations.js";
 import { header, literal, SPEC_PATH } from "./render.js";
 import { loadSpec, type Node } from "./spec.js";
 
@@ -37,6 +37,9 @@ export function renderOperations(spec: Node): string {
     "",
     "/** What holds for every operation: the key's header (lower case), the tenant host pattern, the API's rate limit per key and operation. */",
     `export const api = ${literal(apiFacts(spec))} as const;`,
+    "",
+    "/** The first segment every operation's path starts with: where the API's paths live. */",
+    `export const apiRoot = ${JSON.stringify(apiRootOf(spec))};`,
     "",
   );
   return lines.join("\n");

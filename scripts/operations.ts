@@ -1,5 +1,9 @@
-/** The operation rows read from the spec: what the client needs to call each operation, and every input's rule. */
-import type { InputRule } from "../src/core/shapes.js";
+/**
+ * The operations read from the spec: everything the generator needs of each (its SpecRow), every
+ * input's rule, and the facts that hold for all of them; runtimeRow reduces a SpecRow to the
+ * OperationRow (core/shapes.ts) that generated/operations.ts holds.
+ */
+import type { InputRule, OperationRow } from "../src/core/shapes.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
 export type { InputRule };
@@ -11,8 +15,8 @@ const NOTE_KEYWORDS = new Set(["description", "default", "example", "examples", 
 /** Formats the client knows how to check. */
 const FORMATS: Record<string, string[]> = { integer: ["int32", "int64"], string: ["date"], boolean: [] };
 
-/** What the client needs to know to call one operation, read from the spec. */
-export interface OperationRow {
+/** What the spec says of one operation, read: all the generator needs (the runtime row and more). */
+export interface SpecRow {
   method: string;
   path: string;
   pathParams: string[];
@@ -45,9 +49,7 @@ export function inputRule(where: InputRule["in"], name: string, schema: Node): I
       throw new Error(`input "${name}": the keyword "${key}" cannot be checked by the client`);
     }
   }
-  const rule: Record<string, unknown> = { in: where, type };
-  for (const key of RULE_KEYWORDS.slice(1)) if (schema[key] !== undefined) rule[key] = schema[key];
-  return rule as unknown as InputRule;
+  return { in: where, type, ...Object.fromEntries(RULE_KEYWORDS.slice(1).filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]])) };
 }
 
 const SCOPE = /^Required scope: `(\w+)`\./;
@@ -61,8 +63,8 @@ function jsonBodySchema(spec: Node, operationId: string, holder: Node | undefine
   return deref(spec, schema);
 }
 
-export function operationRows(spec: Node): Map<string, OperationRow> {
-  const rows = new Map<string, OperationRow>();
+export function operationRows(spec: Node): Map<string, SpecRow> {
+  const rows = new Map<string, SpecRow>();
   for (const { operationId, method, path: route, op } of specOperations(spec)) {
     if (!operationId) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
     const params = (op.parameters ?? []).map((p: Node) => deref(spec, p));
@@ -115,8 +117,8 @@ export function operationRows(spec: Node): Map<string, OperationRow> {
  * body exactly when some input is `in: "body"`. Empty lists and false flags are left out to keep
  * bundles small.
  */
-export function runtimeRow(row: OperationRow): Record<string, unknown> {
-  const out: Record<string, unknown> = { method: row.method, path: row.path, inputs: row.inputs };
+export function runtimeRow(row: SpecRow): OperationRow {
+  const out: OperationRow = { method: row.method, path: row.path, inputs: row.inputs };
   const required = row.required.filter((name) => !row.pathParams.includes(name));
   if (required.length) out.required = required;
   if (row.idempotent) out.idempotent = true;
@@ -138,6 +140,13 @@ export function keyHeaderOf(spec: Node, scheme: string): string {
 export function secondsAsMs(value: unknown, where: string): number {
   if (!Number.isInteger(value) || (value as number) <= 0) throw new Error(`${where} must be a positive whole number of seconds`);
   return (value as number) * 1000;
+}
+
+/** The first segment every operation's path starts with ("/v1"): where the API's paths live. */
+export function apiRootOf(spec: Node): string {
+  const roots = new Set(specOperations(spec).map(({ path }) => `/${path.split("/")[1]}`));
+  if (roots.size !== 1) throw new Error(`every operation's path must start with the same segment, found: ${[...roots].join(", ")}`);
+  return [...roots][0]!;
 }
 
 /** What holds for every operation: the key's header, the tenant host pattern, the API's rate limit. */

@@ -10,10 +10,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { parseArgs } from "node:util";
-import { claimPort, MockServerError, startMockServer, type MockServer } from "../src/mock/start.js";
+import { claimPort, urlOf } from "../src/mock/listen.js";
+import { MockServerError, startMockServer, type MockServer } from "../src/mock/index.js";
 import { CONTROL_PREFIX } from "../src/core/sandbox/control.js";
 import { buildDocs, docsAreStale, docsFile } from "./docs.js";
+import { failFor, readFlags, readPort, type Fail } from "../src/cli/command.js";
 import { exitWithParent } from "../src/cli/lifetime.js";
 import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "../src/cli/sandbox-flags.js";
 
@@ -24,16 +25,7 @@ The sandbox's flags:
 ${SANDBOX_USAGE}
 Environment: MOCK_PORT (or PORT) and DOCS_PORT (default: the mock port + 1); flags win.`;
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`npm start: ${message}\n`);
-  process.exit(code);
-}
-
-function port(name: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) fail(`${name} must be a port number from 0 to 65535, got "${value}"`, 2);
-  return n;
-}
+const fail: Fail = failFor("npm start");
 
 /** Serves the docs page at / (and /index.html); nothing else. */
 function serveDocs(host: string, docsPort: number): Promise<Server> {
@@ -52,26 +44,22 @@ function serveDocs(host: string, docsPort: number): Promise<Server> {
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        "mock-port": { type: "string", default: process.env.MOCK_PORT ?? process.env.PORT ?? "4010" },
-        "docs-port": { type: "string", default: process.env.DOCS_PORT },
-        host: { type: "string", default: "127.0.0.1" },
-        static: { type: "boolean", default: false },
-        ...SANDBOX_FLAGS,
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`, 2);
-  }
+  const values = readFlags(
+    {
+      "mock-port": { type: "string", default: process.env.MOCK_PORT ?? process.env.PORT ?? "4010" },
+      "docs-port": { type: "string", default: process.env.DOCS_PORT },
+      host: { type: "string", default: "127.0.0.1" },
+      static: { type: "boolean", default: false },
+      ...SANDBOX_FLAGS,
+      help: { type: "boolean", short: "h", default: false },
+    },
+    USAGE,
+    fail,
+  );
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const host = values.host;
-  const mockPort = port("--mock-port", values["mock-port"]);
-  const docsPort = values["docs-port"] === undefined ? (mockPort === 0 ? 0 : mockPort + 1) : port("--docs-port", values["docs-port"]);
+  const mockPort = readPort("--mock-port", values["mock-port"], fail);
+  const docsPort = values["docs-port"] === undefined ? (mockPort === 0 ? 0 : mockPort + 1) : readPort("--docs-port", values["docs-port"], fail);
   const sandbox = sandboxFlags(values, (message) => fail(message, 2));
   for (const flag of ["seed", "now", "clock"] as const) if (values[flag] !== undefined && values.static) fail(`--${flag} is the sandbox's; it does not go with --static`, 2);
 
@@ -91,7 +79,7 @@ async function main(): Promise<void> {
     if (error instanceof MockServerError) fail(error.message);
     throw error;
   }
-  const docsUrl = `http://${host}:${(docs.address() as { port: number }).port}/`;
+  const docsUrl = `${urlOf(host, (docs.address() as { port: number }).port)}/`;
   const what = values.static ? "Prism on the spec's examples" : "the stateful sandbox; --static for Prism";
   process.stdout.write(`API:  ${mock.url}  (${what})\n`);
   if (mock.sandbox) process.stdout.write(`Clock: ${mock.sandbox.now().toISOString()} (${values.clock ?? "fixed"}); controls at ${mock.url}${CONTROL_PREFIX}\n`);

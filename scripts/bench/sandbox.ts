@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createSandbox } from "../../src/sandbox/index.js";
-import { claimPort } from "../../src/mock/start.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { repoRoot } from "../spec.js";
 import { median } from "./stats.js";
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /** class-booking-mock: the class-booking API on this machine, as Prism on the spec's examples or as the stateful sandbox. */
-import { parseArgs } from "node:util";
 import { ClassBookingError } from "../core/errors.js";
 import { MockServerError, startMockServer } from "../mock/index.js";
 import { CONTROL_PREFIX } from "../core/sandbox/control.js";
+import { failFor, readFlags, readPort, type Fail } from "./command.js";
 import { exitWithParent } from "./lifetime.js";
 import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "./sandbox-flags.js";
 
@@ -24,38 +24,29 @@ ${SANDBOX_USAGE}
   --webhook-key <key>   the webhook key sent with the events to the --webhook in the same place
   -h, --help            show this help`;
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`class-booking-mock: ${message}\n`);
-  process.exit(code);
-}
+const fail: Fail = failFor("class-booking-mock");
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: "string", default: "4010" },
-        host: { type: "string", default: "127.0.0.1" },
-        dynamic: { type: "boolean", default: false },
-        errors: { type: "boolean", default: false },
-        stateful: { type: "boolean", default: false },
-        ...SANDBOX_FLAGS,
-        webhook: { type: "string", multiple: true, default: [] },
-        "webhook-key": { type: "string", multiple: true, default: [] },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`, 2);
-  }
+  const values = readFlags(
+    {
+      port: { type: "string", default: "4010" },
+      host: { type: "string", default: "127.0.0.1" },
+      dynamic: { type: "boolean", default: false },
+      errors: { type: "boolean", default: false },
+      stateful: { type: "boolean", default: false },
+      ...SANDBOX_FLAGS,
+      webhook: { type: "string", multiple: true, default: [] },
+      "webhook-key": { type: "string", multiple: true, default: [] },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    USAGE,
+    fail,
+  );
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, got "${values.port}"`, 2);
+  const port = readPort("--port", values.port, fail);
   for (const flag of ["seed", "now", "clock"] as const) if (values[flag] !== undefined && !values.stateful) fail(`--${flag} goes with --stateful`, 2);
   if (values.stateful && (values.dynamic || values.errors)) fail("--dynamic and --errors are Prism's; they do not go with --stateful", 2);
   const urls = values.webhook;

@@ -3,7 +3,7 @@
  * read into the sandbox's own options (the names match: seed, now, clock).
  */
 import type { SandboxOptions } from "../sandbox/index.js";
-import { CLOCK_RANGE } from "../core/sandbox/time.js";
+import { CLOCK_SPAN, inClockRange, isOffsetDateTime } from "../core/sandbox/clock.js";
 
 export const SANDBOX_FLAGS = {
   seed: { type: "string" },
@@ -16,9 +16,6 @@ export const SANDBOX_USAGE = `  --seed <n>            the sandbox's seed (defaul
                         (default: one day after the example slots' booking window opens)
   --clock fixed|real    fixed: the clock stands until moved (default); real: it runs from --now`;
 
-/** An ISO 8601 date-time with a Z or an offset, as the API writes them. */
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i;
-
 /** Reads the sandbox flags; `fail` gets a one-line message naming the flag. */
 export function sandboxFlags(values: { seed?: string; now?: string; clock?: string }, fail: (message: string) => never): Pick<SandboxOptions, "seed" | "now" | "clock"> {
   const options: Pick<SandboxOptions, "seed" | "now" | "clock"> = {};
@@ -28,13 +25,11 @@ export function sandboxFlags(values: { seed?: string; now?: string; clock?: stri
     options.seed = seed;
   }
   if (values.now !== undefined) {
-    if (!DATE_TIME.test(values.now) || Number.isNaN(Date.parse(values.now))) {
+    if (!isOffsetDateTime(values.now) || Number.isNaN(Date.parse(values.now))) {
       fail(`--now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "${values.now}"`);
     }
     const time = Date.parse(values.now);
-    if (time < CLOCK_RANGE.min || time > CLOCK_RANGE.max) {
-      fail(`--now must be from ${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()}, got "${values.now}"`);
-    }
+    if (!inClockRange(time)) fail(`--now must be from ${CLOCK_SPAN}, got "${values.now}"`);
     options.now = values.now;
   }
   if (values.clock !== undefined) {

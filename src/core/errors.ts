@@ -1,13 +1,15 @@
-import { api } from "../../generated/operations.js";
-import type { components, operations } from "../../generated/schema.js";
+/**
+ * The error family: ClassBookingError, the base of the errors the client and the other entries
+ * throw (so that one `instanceof` catches them), and the client's own: ApiError (an answer outside
+ * 2xx, typed by the spec's error body), TimeoutError, RateLimitError and ConnectionError. Headers
+ * kept on an error have their secrets replaced by `***`.
+ */
+import { api, type OperationId } from "../../generated/operations.js";
+import type { components } from "../../generated/schema.js";
+import type { AnswerBody } from "./shapes.js";
 
 type ErrorResponse = components["schemas"]["ErrorResponse"];
-type JsonAt<Responses, S> = S extends keyof Responses
-  ? Responses[S] extends { content: { "application/json": infer B } }
-    ? B
-    : never
-  : never;
-type DeclaredBody<S> = { [K in keyof operations]: JsonAt<operations[K]["responses"], S> }[keyof operations];
+type DeclaredBody<S> = { [K in OperationId]: AnswerBody<K, S> }[OperationId];
 
 /** The error body the spec declares for status S (ErrorResponse for every error status today). */
 export type ErrorBody<S extends number> = number extends S

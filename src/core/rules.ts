@@ -2,6 +2,7 @@
  * Checks one scalar value against the rule the spec gives it (type, format, minimum, maximum,
  * enum). The rules come from the generated operation table; nothing here knows a field by name.
  */
+import { isCalendarDate } from "./calendar.js";
 
 /** A scalar rule in the spec's own JSON Schema keywords: an integer, a string or a boolean. */
 export interface Rule {
@@ -15,17 +16,6 @@ export interface Rule {
 /** int64 is what JavaScript can carry exactly: a safe integer. */
 const SAFE = Number.MAX_SAFE_INTEGER;
 const INT32 = 2 ** 31;
-
-/** Days in a month of the proleptic Gregorian calendar (month 1 to 12). */
-export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
-}
-
-/** Whether text is a full-date of RFC 3339 (YYYY-MM-DD) naming a day that exists. */
-export function isCalendarDate(text: string): boolean {
-  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text);
-  return !!m && +m[2]! >= 1 && +m[2]! <= 12 && +m[3]! >= 1 && +m[3]! <= daysInMonth(+m[1]!, +m[2]!);
-}
 
 /** The bounds an integer rule allows: its minimum and maximum within what its format can carry. */
 function bounds(rule: Rule): [low: number, high: number] {
@@ -80,9 +70,9 @@ export function breaks(rule: Rule, value: unknown, formats?: Record<string, (tex
   return rule.enum && !rule.enum.includes(value) ? `must be one of ${rule.enum.join(", ")}` : undefined;
 }
 
-/** A short, safe rendering of a value for a message: never more than about 40 characters. */
-export function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+/** A short, safe rendering of a value for a message: a string is cut after `chars` characters (40 unless told). */
+export function show(value: unknown, chars = 40): string {
+  if (typeof value === "string") return JSON.stringify(value.length > chars ? `${value.slice(0, chars)}...` : value);
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "function") return "a function";
   if (Array.isArray(value)) return "an array";

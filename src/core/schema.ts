@@ -46,6 +46,11 @@ export interface Violation {
 const FORMATS = { "date-time": (text: string) => readZonedDateTime(text) !== undefined };
 const MAX_DEPTH = 64;
 
+/** Whether a value is a JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 /** What kind of value this is, in words; never the value itself (it may be personal data). */
 export function kindOf(value: unknown): string {
   if (value === null) return "null";
@@ -54,17 +59,23 @@ export function kindOf(value: unknown): string {
   return type === "object" ? "an object" : type === "boolean" ? String(value) : `a ${type}`;
 }
 
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+/** A key as a segment of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`). */
+export const pointerSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+/** The key a segment of a JSON pointer names. */
+export const keyOfSegment = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 
-const INT64_LIMIT = 2 ** 63;
+/** Whether a number is an integer that int64 holds, as far as a JSON number can tell (within ±2^63, maybe rounded). */
+export function withinInt64(value: unknown): value is number {
+  return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 63;
+}
 
 /** Every place where `value` breaks `schema`; `schemas` resolves `$ref` names. */
 export function violations(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}): Violation[] {
-  return check(schema, value, schemas, options).found;
+  return countViolations(schema, value, schemas, options).found;
 }
 
 /** The first `keep` places where `value` breaks `schema`, and how many there are in all (memory bounded by `keep`). */
-export function check(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}, keep = Infinity): { found: Violation[]; count: number } {
+export function countViolations(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}, keep = Infinity): { found: Violation[]; count: number } {
   const sink: Sink = { found: [], count: 0, keep };
   walk(schema, value, schemas, options, "", 0, sink);
   return { found: sink.found, count: sink.count };
@@ -89,7 +100,7 @@ function longerThan(text: string, limit: number): boolean {
 /** An integer beyond the safe range but within int64, where the rule sets no other bound. */
 function isWideInt64(rule: Schema, value: unknown): boolean {
   const plain = rule.minimum === undefined && rule.maximum === undefined && rule.enum === undefined;
-  return plain && Number.isInteger(value) && Math.abs(value as number) <= INT64_LIMIT;
+  return plain && withinInt64(value);
 }
 
 function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions, pointer: string, depth: number, sink: Sink): void {
@@ -103,17 +114,17 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
   if (depth > MAX_DEPTH) return note(`nests deeper than ${MAX_DEPTH} levels`);
   const { type } = current;
   if (type === "object") {
-    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    if (!isObject(value)) {
       note(`must be an object, got ${kindOf(value)}`);
     } else {
-      const object = value as Record<string, unknown>;
+      const object = value;
       const required = current.required ?? [];
-      for (const name of required) if (!Object.prototype.hasOwnProperty.call(object, name)) note("is required", `${pointer}/${escape(name)}`);
+      for (const name of required) if (!Object.prototype.hasOwnProperty.call(object, name)) note("is required", `${pointer}/${pointerSegment(name)}`);
       for (const [name, field] of Object.entries(object)) {
         const sub = current.properties && Object.prototype.hasOwnProperty.call(current.properties, name) ? current.properties[name] : undefined;
         if (field === null && options.nullAsAbsent && !required.includes(name)) continue;
-        if (sub) walk(sub, field, schemas, options, `${pointer}/${escape(name)}`, depth + 1, sink);
-        else if (current.additionalProperties === false) note("is not a field of the spec", `${pointer}/${escape(name)}`);
+        if (sub) walk(sub, field, schemas, options, `${pointer}/${pointerSegment(name)}`, depth + 1, sink);
+        else if (current.additionalProperties === false) note("is not a field of the spec", `${pointer}/${pointerSegment(name)}`);
       }
     }
   } else if (type === "array") {

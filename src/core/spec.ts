@@ -3,15 +3,15 @@
  * hold for all of them, and how a method and a path find their operation. The client, client.raw
  * and the sandbox all read the table through here.
  */
-import { api, operations, type OperationId } from "../../generated/operations.js";
+import { api, apiRoot, operations, type OperationId } from "../../generated/operations.js";
 import type { OperationRow } from "./shapes.js";
 
-export { api };
+export { api, apiRoot };
 export type { OperationId };
 export type { InputRule, OperationRow } from "./shapes.js";
 
-/** Every operation of the spec with its row, in the spec's order. */
-export const rows: ReadonlyArray<readonly [OperationId, OperationRow]> = (Object.keys(operations) as OperationId[]).map((id) => [id, operations[id]] as const);
+/** Every operation of the spec with its row, in the spec's order (pure: a bundle that only needs `api` leaves the table out). */
+export const rows: ReadonlyArray<readonly [OperationId, OperationRow]> = /* @__PURE__ */ (Object.keys(operations) as OperationId[]).map((id) => [id, operations[id]] as const);
 
 /** Whether one path segment stays a segment: not empty, no dot segment, no separator. */
 export function isPlainSegment(segment: string): boolean {

@@ -2,7 +2,7 @@
  * Date-times as the API sends them: RFC 3339, sometimes with a zone id appended in brackets
  * (`2026-12-01T09:00:00.000+01:00[Europe/Berlin]`), which `new Date()` cannot read.
  */
-import { daysInMonth } from "./rules.js";
+import { daysInMonth, utcMidnight } from "./calendar.js";
 import { ClassBookingError } from "./errors.js";
 
 /** A date-time of the API, read. */
@@ -27,12 +27,9 @@ export function readZonedDateTime(text: string): ZonedDateTime | undefined {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) return undefined;
   if (m[9] && (+m[10]! > 23 || +m[11]! > 59)) return undefined;
   const ms = Math.floor(Number(`0${m[7] ?? ""}`) * 1000);
-  // A leap second (:60) is read as the last second of its minute, as Temporal does. The year is
-  // set apart because Date.UTC reads years 0 to 99 as 1900 to 1999 (2000 is a leap year like any
-  // year whose February 29 passed the check above).
-  const local = new Date(Date.UTC(2000, month - 1, day, hour, minute, Math.min(second, 59), ms));
-  local.setUTCFullYear(year);
-  return { instant: new Date(local.getTime() - zone * 60_000), offset: m[8]!.toUpperCase() === "Z" ? "Z" : m[8]!, timeZone: m[12] };
+  // A leap second (:60) is read as the last second of its minute, as Temporal does.
+  const local = utcMidnight(year, month, day) + ((hour * 60 + minute) * 60 + Math.min(second, 59)) * 1000 + ms;
+  return { instant: new Date(local - zone * 60_000), offset: m[8]!.toUpperCase() === "Z" ? "Z" : m[8]!, timeZone: m[12] };
 }
 
 /**

@@ -7,48 +7,20 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { readNodeBody } from "../core/body-node.js";
 import { jsonAnswer, REASONS, type Answer, type Incoming } from "../core/sandbox/answer.js";
 import type { Sandbox } from "../core/sandbox/sandbox.js";
 
 /** Requests with a larger body are refused with 413. */
-export const MAX_BODY = 1024 * 1024;
+const MAX_BODY = 1024 * 1024;
 /**
  * The rest of a body over the cap is read and dropped before the 413 goes out (a sender that
- * reads only once it has sent would otherwise see a reset, not the answer), up to this many bytes
- * or this long; then the 413 goes out and the connection is closed.
+ * reads only once it has sent would otherwise see a reset, not the answer), up to this many more
+ * bytes or this long; then the 413 goes out and the connection is closed.
  */
 const DRAIN = { bytes: 64 * MAX_BODY, ms: 5_000 };
 /** How long a socket taken off node's parser stays open for its peer to read the answer. */
 const LINGER_MS = 2_000;
-
-type Body = { text: string } | { tooLarge: true; ended: boolean } | { aborted: true };
-
-/** Reads a request's body up to the cap, and drops whatever comes after it (within DRAIN). */
-function readBody(req: IncomingMessage): Promise<Body> {
-  return new Promise((resolve) => {
-    let size = 0;
-    let chunks: Buffer[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = (body: Body) => {
-      clearTimeout(timer);
-      resolve(body);
-    };
-    const over = () => {
-      chunks = [];
-      timer ??= setTimeout(() => done({ tooLarge: true, ended: false }), DRAIN.ms);
-    };
-    if (Number(req.headers["content-length"]) > MAX_BODY) over();
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-      else over();
-      if (size > DRAIN.bytes) done({ tooLarge: true, ended: false });
-    });
-    req.on("end", () => done(size > MAX_BODY ? { tooLarge: true, ended: true } : { text: Buffer.concat(chunks).toString("utf8") }));
-    req.on("error", () => done({ aborted: true }));
-    req.on("close", () => done({ aborted: true }));
-  });
-}
 
 const errorBody = (status: number, errorMessage: string, errorCode: string): Answer => jsonAnswer(status, { errorMessage, errorCode });
 
@@ -80,11 +52,11 @@ function linger(socket: Duplex, sockets: Set<Duplex> | undefined): void {
 }
 
 /** Answers one node:http request from the sandbox. */
-export async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? "GET";
   // Every body is read, a GET's too: one left unread would reset a connection that closes after the answer.
-  const body = await readBody(req);
-  if ("aborted" in body) return;
+  const body = await readNodeBody(req, MAX_BODY, DRAIN);
+  if ("broken" in body) return;
   let answer: Answer;
   if ("tooLarge" in body) {
     answer = errorBody(413, `The request body is larger than ${MAX_BODY} bytes.`, "REQUEST_TOO_LARGE");
@@ -100,7 +72,7 @@ export async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, 
         const value = req.headers[name];
         return Array.isArray(value) ? value.join(", ") : value;
       },
-      text: async () => body.text,
+      text: async () => Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString("utf8"),
     };
     answer = await sandbox.respond(incoming);
   }

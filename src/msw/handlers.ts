@@ -6,14 +6,15 @@
  */
 import { http, type HttpHandler } from "msw";
 import type { Sandbox } from "../core/sandbox/sandbox.js";
+import { apiRoot } from "../core/spec.js";
 
 export interface SandboxHandlersOptions {
-  /** The API's base URL the app calls; requests to `<baseUrl>/v1/...` are answered. @default any origin */
+  /** The API's base URL the app calls; requests to `<baseUrl>/v1/...` (the spec's paths) are answered. @default any origin */
   baseUrl?: string;
 }
 
 /** One handler for every path of the API under `baseUrl`, answered by the sandbox. */
 export function sandboxHandlers(sandbox: Sandbox, options: SandboxHandlersOptions = {}): HttpHandler[] {
   const base = (options.baseUrl ?? "*").replace(/\/+$/, "");
-  return [http.all(`${base}/v1/*`, ({ request }) => sandbox.handle(request))];
+  return [http.all(`${base}${apiRoot}/*`, ({ request }) => sandbox.handle(request))];
 }

@@ -7,7 +7,7 @@
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
 import { show } from "../core/rules.js";
-import { check, describeViolations, violations, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
+import { countViolations, describeViolations, keyOfSegment, violations, withinInt64, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
 import { ClassBookingError } from "../core/errors.js";
 
 type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
@@ -107,16 +107,16 @@ function refusal({ found: listed, count }: { found: Violation[]; count: number }
   return new WebhookError(400, "EVENT_INVALID", `the event does not match the spec: ${describeViolations(listed, count)}`, listed);
 }
 
-const unescape = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 const roundedNote = (pointer: string) => `${pointer} is beyond 2^53 - 1, so the number given may be rounded`;
 /** An integer that JSON named exactly but a number holds only rounded (within int64). */
-const isRounded = (value: unknown) => Number.isInteger(value) && !Number.isSafeInteger(value) && Math.abs(value as number) <= 2 ** 63;
+const isRounded = (value: unknown) => withinInt64(value) && !Number.isSafeInteger(value);
 
 /** The value at a JSON pointer, if there is one. */
 function at(value: unknown, pointer: string): unknown {
   for (const segment of pointer.split("/").slice(1)) {
-    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, unescape(segment))) return undefined;
-    value = (value as Record<string, unknown>)[unescape(segment)];
+    const key = keyOfSegment(segment);
+    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<string, unknown>)[key];
   }
   return value;
 }
@@ -139,7 +139,7 @@ function typedContent(schema: Schema, item: PayloadItem, index: number, problems
     if (field[1] === undefined) content = undefined;
     else {
       content = { ...content };
-      delete content[unescape(field[1])];
+      delete content[keyOfSegment(field[1])];
     }
   }
   return content;
@@ -152,7 +152,7 @@ function typedContent(schema: Schema, item: PayloadItem, index: number, problems
  */
 export function parseEvents(body: string | Uint8Array | ArrayBuffer | object, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): WebhookEvent[] {
   const parsed = typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer ? readJson(body, maxBodyBytes) : body;
-  const refused = check(webhookEnvelope, parsed, schemas, RECEIVED, LISTED_VIOLATIONS);
+  const refused = countViolations(webhookEnvelope, parsed, schemas, RECEIVED, LISTED_VIOLATIONS);
   if (refused.count) throw refusal(refused);
   const envelope = parsed as WebhookBody;
   // Integers the envelope allows but a number holds only rounded: for the whole call, or per item.

@@ -6,7 +6,8 @@
  */
 import { webhookDelivery } from "../../generated/contract.js";
 import { ClassBookingError } from "../core/errors.js";
-import { answerFetch, type Pipeline } from "./adapters/fetch.js";
+import type { ReceiverCore } from "./adapters/common.js";
+import { answerFetch } from "./adapters/fetch.js";
 import { nodeAdapter, type NodeRequestLike, type NodeResponseLike } from "./adapters/node.js";
 import { asError, DEFAULT_MAX_BODY_BYTES, parseEvents, WebhookError, type WebhookEvent } from "./event.js";
 import { keyMatcher, type Keys } from "./keys.js";
@@ -51,7 +52,8 @@ function warn(error: Error): void {
   console.warn(line.length > WARN_CHARS ? `${line.slice(0, WARN_CHARS)}...` : line);
 }
 
-function check(ok: boolean, name: string, rule: string): void {
+/** Throws the error of a wrong option unless `ok`. */
+function requireOption(ok: boolean, name: string, rule: string): void {
   if (!ok) throw new ClassBookingError(`createWebhookReceiver: option "${name}" ${rule}`);
 }
 
@@ -60,22 +62,22 @@ export class WebhookReceiver<Studio> {
   private readonly seen: SeenStore;
   private readonly maxBodyBytes: number;
   private readonly respondWithinMs: number;
-  private readonly pipeline: Pipeline;
+  private readonly core: ReceiverCore;
 
   constructor(private readonly options: WebhookReceiverOptions<Studio>) {
     const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, respondWithinMs = RESPOND_WITHIN_MS, onEvent, onError } = options;
-    check(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0, "maxBodyBytes", "must be a positive whole number of bytes");
-    check(Number.isFinite(respondWithinMs) && respondWithinMs >= 0, "respondWithinMs", "must be a number of ms, 0 or more");
-    check(onEvent === undefined || typeof onEvent === "function", "onEvent", "must be a function");
-    check(onError === undefined || typeof onError === "function", "onError", "must be a function");
+    requireOption(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0, "maxBodyBytes", "must be a positive whole number of bytes");
+    requireOption(Number.isFinite(respondWithinMs) && respondWithinMs >= 0, "respondWithinMs", "must be a number of ms, 0 or more");
+    requireOption(onEvent === undefined || typeof onEvent === "function", "onEvent", "must be a function");
+    requireOption(onError === undefined || typeof onError === "function", "onError", "must be a function");
     this.match = keyMatcher(options.keys);
     this.seen = options.seen ?? memorySeenStore();
     this.maxBodyBytes = maxBodyBytes;
     this.respondWithinMs = respondWithinMs;
-    this.pipeline = {
+    this.core = {
       maxBodyBytes,
       studioOf: (key) => this.studioOf(key),
-      finish: (studio, body) => this.finish(studio as Studio, body),
+      answer: (studio, body) => this.answer(studio as Studio, body),
       refuse: (error) => this.refuse(error),
     };
   }
@@ -86,11 +88,11 @@ export class WebhookReceiver<Studio> {
   }
 
   /** For fetch-style servers, Next.js route handlers, Hono, Deno, Bun: a Request in, a Response out (never a rejection). */
-  readonly fetchHandler = (request: Request): Promise<Response> => answerFetch(this.pipeline, request);
+  readonly fetchHandler = (request: Request): Promise<Response> => answerFetch(this.core, request);
 
   /** For Node's (req, res): node:http, Express (put it before any body parser, or after express.raw()). Never rejects. */
   nodeHandler(): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
-    return nodeAdapter(this.pipeline);
+    return nodeAdapter(this.core);
   }
 
   private async studioOf(key: string | null | undefined): Promise<Studio> {
@@ -115,8 +117,8 @@ export class WebhookReceiver<Studio> {
     return received;
   }
 
-  /** Receives a body for a studio and runs the handler on each new event, within respondWithinMs. */
-  private async finish(studio: Studio, body: string | Uint8Array | ArrayBuffer | object): Promise<{ status: number; body: object }> {
+  /** Receives a body for a studio and runs the handler on each new event, within respondWithinMs; says what to answer. */
+  private async answer(studio: Studio, body: string | Uint8Array | ArrayBuffer | object): Promise<{ status: number; body: object }> {
     let received: Received<Studio>;
     try {
       received = await this.accept(studio, body);

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { claimPort } from "../../src/mock/start.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { ensureDocs } from "../helpers/docs-server.js";
 import { goesDown, killAll, leftovers, processesWith, waitForLine } from "../helpers/process.js";

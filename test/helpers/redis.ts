@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { claimPort } from "../../src/mock/start.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { waitForLine } from "./process.js";
 
 export const REDIS_INSTALL = "apt-get update && apt-get install -y redis-server";

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { claimPort } from "../../src/mock/start.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { killAll, leftovers, processesWith, waitForLine } from "../helpers/process.js";
 import { pack, usePackedPackage } from "./packed.js";
 

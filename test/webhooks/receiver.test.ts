@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { createClassBookingClient } from "../../src/client/index.js";
 import { createSandbox, type SandboxOptions } from "../../src/sandbox/index.js";
-import { claimPort } from "../../src/mock/start.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { waitForLine } from "../helpers/process.js";
 import { createWebhookReceiver, memorySeenStore, parseEvents, WebhookError, type WebhookEvent, type WebhookReceiverOptions } from "../../src/webhooks/index.js";

@@ -2,7 +2,7 @@
  * The retry policy, as data plus pure functions. Nothing here does I/O or reads a clock on its
  * own; the transport passes `now` and `random` in, so tests can pin them.
  */
-import { daysInMonth } from "../../core/rules.js";
+import { daysInMonth } from "../../core/calendar.js";
 
 /** How a failed attempt ended. */
 export type Failure = { status: number } | "timeout" | "connection";

@@ -1,12 +1,12 @@
 /**
- * The sandbox's own request and answer: what the handler reads of a request (method, target,
+ * The sandbox's own request and answer: what the sandbox reads of a request (method, target,
  * headers, body) and what it answers (status, headers, body), so that fetch, node:http and MSW
  * each bring theirs without building a WHATWG Request for every call (node:http cannot build one
  * for TRACE or CONNECT at all).
  */
 import { answerMediaType } from "../../../generated/contract.js";
 
-/** A request as the handler reads it. */
+/** A request as the sandbox reads it. */
 export interface Incoming {
   /** The method as sent (upper case for the methods HTTP defines). */
   method: string;
@@ -44,7 +44,19 @@ export interface ErrorBody {
   reference?: string;
 }
 
-/** A WHATWG Request as the handler reads it. */
+/** What the sandbox answers for a request body that is not JSON. */
+export const NOT_JSON = "The request body is not valid JSON.";
+
+/** A request's body read as JSON, or undefined when it is not JSON. */
+export async function jsonBody(incoming: Incoming): Promise<{ json: unknown } | undefined> {
+  try {
+    return { json: JSON.parse(await incoming.text()) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A WHATWG Request as the sandbox reads it. */
 export function fromRequest(request: Request): Incoming {
   return {
     method: request.method,

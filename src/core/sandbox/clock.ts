@@ -4,12 +4,27 @@
  * run on real time plus every move forward, so a lockout ends even while the clock stands.
  */
 import { ClassBookingError } from "../errors.js";
-import { CLOCK_RANGE } from "./time.js";
+import { show } from "../rules.js";
 
 export type ClockMode = "fixed" | "real";
 
-const describe = (value: unknown) =>
-  typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : value instanceof Date ? "an invalid Date" : typeof value === "number" ? String(value) : `a ${typeof value}`;
+/** The first and last instants the sandbox clock may show: its 14-day window must stay within years 1970 to 9999. */
+export const CLOCK_RANGE = { min: Date.UTC(1970, 0, 2), max: Date.UTC(9999, 11, 1) } as const;
+/** The clock's range in words: "1970-01-02T00:00:00.000Z to 9999-12-01T00:00:00.000Z". */
+export const CLOCK_SPAN = `${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()}`;
+
+/** Whether the clock may show this instant (ms since 1970). */
+export function inClockRange(time: number): boolean {
+  return time >= CLOCK_RANGE.min && time <= CLOCK_RANGE.max;
+}
+
+/** Whether text is a date-time with its offset (or Z), as RFC 3339 writes it; never a guess such as "next tuesday". */
+export function isOffsetDateTime(text: string): boolean {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i.test(text);
+}
+
+/** A time that could not be read, for a message (a Date that reaches it is an invalid one). */
+const describe = (value: unknown) => (value instanceof Date ? "an invalid Date" : show(value));
 
 /**
  * Reads a time given as a Date, an ISO 8601 date-time (with a zone or Z) or milliseconds since
@@ -18,12 +33,9 @@ const describe = (value: unknown) =>
 export function readTime(value: unknown, fail: (problem: string) => never): number {
   let time = NaN;
   if (value instanceof Date || typeof value === "number") time = value instanceof Date ? value.getTime() : value;
-  // A date-time with its offset (or Z), as RFC 3339 writes it; never a guess such as "next tuesday".
-  else if (typeof value === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i.test(value)) time = Date.parse(value);
+  else if (typeof value === "string" && isOffsetDateTime(value)) time = Date.parse(value);
   if (!Number.isFinite(time)) fail(`must be a Date, an ISO 8601 date-time with an offset (such as "2026-12-01T08:00:00Z") or milliseconds since 1970, got ${describe(value)}`);
-  if (time < CLOCK_RANGE.min || time > CLOCK_RANGE.max) {
-    fail(`must be from ${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()}, got ${new Date(time).toISOString()}`);
-  }
+  if (!inClockRange(time)) fail(`must be from ${CLOCK_SPAN}, got ${new Date(time).toISOString()}`);
   return time;
 }
 

@@ -11,11 +11,12 @@
  *   PUT  /_sandbox/snapshot       a snapshot      -> 204; the studios and the clock put back
  */
 import { answerMediaType } from "../../../generated/contract.js";
-import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
-import { readTime, type ClockMode } from "./clock.js";
-import type { ErrorAnswer } from "./handle.js";
+import { isObject } from "../schema.js";
+import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
+import { CLOCK_SPAN, inClockRange, readTime, type ClockMode } from "./clock.js";
+import type { ErrorAnswer } from "./request.js";
+import { mediaTypeOf } from "./route.js";
 import { snapshotProblem, type SandboxSnapshot } from "./snapshot.js";
-import { CLOCK_RANGE } from "./time.js";
 
 /** The prefix of every control path. */
 export const CONTROL_PREFIX = "/_sandbox";
@@ -45,7 +46,7 @@ const ROUTES: Record<string, Route[]> = {
       method: "PUT",
       body: true,
       run: (c, body, fail) => {
-        only(body, ["now"], fail);
+        onlyFields(body, ["now"], fail);
         c.setNow(readTime(body.now, (problem) => fail("now", problem)));
         return clockAnswer(c);
       },
@@ -56,10 +57,10 @@ const ROUTES: Record<string, Route[]> = {
       method: "POST",
       body: true,
       run: (c, body, fail) => {
-        only(body, ["ms"], fail);
+        onlyFields(body, ["ms"], fail);
         if (!Number.isSafeInteger(body.ms)) fail("ms", "must be a whole number of milliseconds (negative to go back)");
         const to = c.clock().now + (body.ms as number);
-        if (!(to >= CLOCK_RANGE.min && to <= CLOCK_RANGE.max)) fail("ms", `would move the clock out of its range (${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()})`);
+        if (!inClockRange(to)) fail("ms", `would move the clock out of its range (${CLOCK_SPAN})`);
         c.advance(body.ms as number);
         return clockAnswer(c);
       },
@@ -79,13 +80,13 @@ const ROUTES: Record<string, Route[]> = {
   ],
 };
 
-function only(body: Record<string, unknown>, names: string[], fail: (field: string, problem: string) => never): void {
+function onlyFields(body: Record<string, unknown>, names: string[], fail: (field: string, problem: string) => never): void {
   for (const name of names) if (body[name] === undefined) fail(name, "is required");
   for (const name of Object.keys(body)) if (!names.includes(name)) fail(name.slice(0, 40), `is not a field here; the fields are: ${names.join(", ")}`);
 }
 
 /** Answers a request to a control path, or undefined when the path is not one. */
-export function control(controls: Controls, incoming: Incoming, path: string, error: ErrorAnswer): Promise<Answer> | undefined {
+export function answerControl(controls: Controls, incoming: Incoming, path: string, error: ErrorAnswer): Promise<Answer> | undefined {
   if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return undefined;
   return run(controls, incoming, path.slice(CONTROL_PREFIX.length), error);
 }
@@ -99,16 +100,11 @@ async function run(controls: Controls, incoming: Incoming, sub: string, error: E
   if (!found) return error(405, `${method.slice(0, 20)} is not allowed here; use ${allow}.`, "METHOD_NOT_ALLOWED", undefined, { allow });
   let body: Record<string, unknown> = {};
   if (found.body) {
-    const type = (incoming.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-    if (type !== answerMediaType) return error(415, `The request body must be sent as ${answerMediaType} (Content-Type).`, "UNSUPPORTED_MEDIA_TYPE");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await incoming.text());
-    } catch {
-      return error(400, "The request body is not valid JSON.", "VALIDATION_FAILED");
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return error(400, "The request body must be a JSON object.", "VALIDATION_FAILED");
-    body = parsed as Record<string, unknown>;
+    if (mediaTypeOf(incoming.header("content-type")) !== answerMediaType) return error(415, `The request body must be sent as ${answerMediaType} (Content-Type).`, "UNSUPPORTED_MEDIA_TYPE");
+    const parsed = await jsonBody(incoming);
+    if (!parsed) return error(400, NOT_JSON, "VALIDATION_FAILED");
+    if (!isObject(parsed.json)) return error(400, "The request body must be a JSON object.", "VALIDATION_FAILED");
+    body = parsed.json;
   }
   const refusal = Symbol("refused");
   let refused: Answer | undefined;

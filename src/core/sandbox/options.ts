@@ -2,15 +2,20 @@
  * The sandbox's options and their checks: every option is checked when the sandbox is made, and
  * a wrong one throws a ClassBookingError that names it, as the client's options do.
  */
+import { scopes } from "../../../generated/contract.js";
 import { ClassBookingError } from "../errors.js";
+import { show } from "../rules.js";
+import { isObject } from "../schema.js";
 import { readTime, type ClockMode } from "./clock.js";
 import type { WebhookTarget } from "./deliveries.js";
 import type { SandboxFixtures } from "./state.js";
 import { fixturesProblem } from "./snapshot.js";
 import { isTimeZone } from "./time.js";
 
-export type Scope = "CLASSES_READ" | "CLASSES_WRITE";
-export const ALL_SCOPES: readonly Scope[] = ["CLASSES_READ", "CLASSES_WRITE"];
+/** A scope an API key may have: one that an operation of the spec needs. */
+export type Scope = (typeof scopes)[keyof typeof scopes];
+/** Every scope, in the order the spec's operations first need them. */
+export const ALL_SCOPES: readonly Scope[] = [...new Set(Object.values(scopes))];
 
 export interface SandboxOptions {
   /** Makes the seeded studios; the same seed gives the same classes and slots. @default 1 */
@@ -66,8 +71,6 @@ export interface Settings {
 }
 
 const NAMES = ["seed", "fixtures", "now", "clock", "timeZone", "zoneIds", "keys", "strictKeys", "rateLimit", "checkAnswers", "maxStudios", "webhooks"] as const satisfies ReadonlyArray<keyof SandboxOptions>;
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
-const shown = (value: unknown) => (typeof value === "string" ? JSON.stringify(value.slice(0, 40)) : typeof value === "number" ? String(value) : Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`);
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -77,41 +80,41 @@ function isHttpUrl(text: string): boolean {
   }
 }
 
-/** Checks every option; throws a ClassBookingError naming the first wrong one. */
-export function checkOptions(given: unknown): Settings {
+/** Checks every option and fills in the defaults; throws a ClassBookingError naming the first wrong one. */
+export function resolveOptions(given: unknown): Settings {
   const fail = (option: string, problem: string): never => {
     throw new ClassBookingError(`createSandbox: option "${option}" ${problem}`);
   };
   if (given === undefined) given = {};
-  if (!isObject(given)) throw new ClassBookingError(`createSandbox: the options must be an object, got ${shown(given)}`);
+  if (!isObject(given)) throw new ClassBookingError(`createSandbox: the options must be an object, got ${show(given)}`);
   for (const name of Object.keys(given)) {
     if (!(NAMES as readonly string[]).includes(name)) throw new ClassBookingError(`createSandbox: unknown option "${name}"; the options are: ${NAMES.join(", ")}`);
   }
   const o = given as SandboxOptions;
   const flag = (name: "zoneIds" | "strictKeys" | "checkAnswers", fallback: boolean) => {
-    if (o[name] !== undefined && typeof o[name] !== "boolean") fail(name, `must be true or false, got ${shown(o[name])}`);
+    if (o[name] !== undefined && typeof o[name] !== "boolean") fail(name, `must be true or false, got ${show(o[name])}`);
     return o[name] ?? fallback;
   };
   const integer = (name: string, value: unknown, low: number, high = Number.MAX_SAFE_INTEGER): number | undefined => {
     if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= low && (value as number) <= high)) {
-      fail(name, `must be an integer from ${low} to ${high}, got ${shown(value)}`);
+      fail(name, `must be an integer from ${low} to ${high}, got ${show(value)}`);
     }
     return value as number | undefined;
   };
 
   const seed = integer("seed", o.seed, Number.MIN_SAFE_INTEGER) ?? 1;
-  if (o.fixtures !== undefined && !isObject(o.fixtures)) fail("fixtures", `must be an object (classes, slots, customers, bookings, closedDays), got ${shown(o.fixtures)}`);
+  if (o.fixtures !== undefined && !isObject(o.fixtures)) fail("fixtures", `must be an object (classes, slots, customers, bookings, closedDays), got ${show(o.fixtures)}`);
   const wrong = o.fixtures && fixturesProblem(o.fixtures);
   if (wrong) fail(wrong.slice(0, wrong.indexOf(" ")), wrong.slice(wrong.indexOf(" ") + 1));
-  if (o.clock !== undefined && o.clock !== "fixed" && o.clock !== "real") fail("clock", `must be "fixed" or "real", got ${shown(o.clock)}`);
+  if (o.clock !== undefined && o.clock !== "fixed" && o.clock !== "real") fail("clock", `must be "fixed" or "real", got ${show(o.clock)}`);
   const source = typeof o.now === "function" ? o.now : undefined;
   if (source && o.clock === "fixed") fail("clock", '"fixed" does not go with a function as "now" (the clock follows the function)');
   const start = o.now === undefined || source ? undefined : readTime(o.now, (problem) => fail("now", problem));
   if (source) readTime(source(), (problem) => fail("now", `is a function whose time ${problem}`));
   const timeZone = o.timeZone ?? "Europe/Berlin";
-  if (!isTimeZone(timeZone)) fail("timeZone", `must be an IANA time zone this runtime knows, such as "Europe/Berlin", got ${shown(timeZone)}`);
+  if (!isTimeZone(timeZone)) fail("timeZone", `must be an IANA time zone this runtime knows, such as "Europe/Berlin", got ${show(timeZone)}`);
 
-  if (o.keys !== undefined && !isObject(o.keys)) fail("keys", `must be an object from API key to { scopes }, got ${shown(o.keys)}`);
+  if (o.keys !== undefined && !isObject(o.keys)) fail("keys", `must be an object from API key to { scopes }, got ${show(o.keys)}`);
   for (const [key, entry] of Object.entries(o.keys ?? {})) {
     // The key itself is never part of a message.
     if (!isObject(entry)) fail("keys", "must map each key to an object such as { scopes: [\"CLASSES_READ\"] }");
@@ -124,7 +127,7 @@ export function checkOptions(given: unknown): Settings {
 
   let rateLimit: Settings["rateLimit"];
   if (o.rateLimit !== undefined && o.rateLimit !== false) {
-    if (!isObject(o.rateLimit)) fail("rateLimit", `must be false or an object { limit, windowMs, lockoutMs }, got ${shown(o.rateLimit)}`);
+    if (!isObject(o.rateLimit)) fail("rateLimit", `must be false or an object { limit, windowMs, lockoutMs }, got ${show(o.rateLimit)}`);
     for (const name of Object.keys(o.rateLimit)) {
       if (!["limit", "windowMs", "lockoutMs"].includes(name)) fail("rateLimit", `has an unknown setting "${name}"; the settings are: limit, windowMs, lockoutMs`);
     }
@@ -136,7 +139,7 @@ export function checkOptions(given: unknown): Settings {
     };
   }
 
-  if (o.webhooks !== undefined && !Array.isArray(o.webhooks)) fail("webhooks", `must be an array of { url, key }, got ${shown(o.webhooks)}`);
+  if (o.webhooks !== undefined && !Array.isArray(o.webhooks)) fail("webhooks", `must be an array of { url, key }, got ${show(o.webhooks)}`);
   for (const [i, target] of (o.webhooks ?? []).entries()) {
     const where = `webhooks[${i}]`;
     if (!isObject(target)) fail(where, "must be an object { url, key, apiKey?, timeoutMs? }");

@@ -7,7 +7,8 @@
 import type { webhooks } from "../../../generated/schema.js";
 import { instantOf, type StudioData } from "./data.js";
 import type { Booking, Class, ClassRecord, ClassSlot, CustomerRecord, SlotRecord, StudioState, ValidationStatus } from "./state.js";
-import { addDays, localDate, localInstant } from "./time.js";
+import { addDays, DAY_MS } from "../calendar.js";
+import { localDate, localInstant } from "./time.js";
 
 /** An answer other than 200: thrown by the studio, written as an ErrorResponse by the HTTP layer. */
 export class Problem {
@@ -35,7 +36,6 @@ export interface StudioContext {
   emit: (event: StudioEvent) => void;
 }
 
-export const DAY = 86_400_000;
 /** The bookings that hold a place or a waiting-list place. */
 export const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = ["BOOKED", "BOOKED_WITH_CONFIRMATION_REQUIRED", "WAITING_LIST"];
 const notFound = (what: string, id: number) => new Problem(404, `No ${what} exists with id ${id}.`, "ENTITY_NOT_FOUND");
@@ -123,7 +123,7 @@ export class StudioReads {
   /** Slots that start from one day back to 14 days ahead of the clock. */
   private upcoming(): SlotRecord[] {
     const { now } = this.ctx;
-    return this.data.slotsStarting(now - DAY, now + 14 * DAY);
+    return this.data.slotsStarting(now - DAY_MS, now + 14 * DAY_MS);
   }
 
   /** Bookable online, and at least one slot in the window. */
@@ -199,7 +199,7 @@ export class StudioReads {
     const { now } = this.ctx;
     return this.data.read("bookings").filter((b) => {
       const slot = b.customerId === customerId ? this.data.slot(b.classSlotId) : undefined;
-      return !!slot && instantOf(slot.startDateTime) >= now - 14 * DAY && instantOf(slot.endDateTime) <= now + 14 * DAY;
+      return !!slot && instantOf(slot.startDateTime) >= now - 14 * DAY_MS && instantOf(slot.endDateTime) <= now + 14 * DAY_MS;
     });
   }
 }

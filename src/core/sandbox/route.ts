@@ -4,6 +4,7 @@
  * allows, and the spec's requestBody gives the media types a body may be sent as.
  */
 import { requestBodies } from "../../../generated/contract.js";
+import { show } from "../rules.js";
 import { findOperation, rows, type Found } from "../spec.js";
 
 /** Every method some operation uses, and HEAD (which any path answers). */
@@ -12,7 +13,7 @@ export const SERVER_METHODS = [...new Set([...rows.map(([, row]) => row.method),
 /** Where a request goes: a path and its query, the server as a whole ("*"), or a target that names nothing. */
 export type Target = { path: string; query: URLSearchParams } | { server: true } | { problem: string };
 
-const shown = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}...` : text);
+const shown = (text: string) => show(text, 60);
 
 /**
  * Reads a request target: origin-form ("/v1/classes?x=1"), absolute-form ("http://host/v1/..."),
@@ -49,6 +50,11 @@ export function decodeSegment(raw: string): string | undefined {
   }
 }
 
+/** The media type a Content-Type names (type/subtype, in lower case), without its parameters; "" for none. */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
 /**
  * Why a body of this Content-Type cannot be read by the operation (undefined when it can): the
  * media type (type/subtype, in any case) must be one of the spec's for its requestBody;
@@ -57,7 +63,7 @@ export function decodeSegment(raw: string): string | undefined {
 export function refusedMediaType(operationId: string, contentType: string | undefined): string | undefined {
   const allowed = requestBodies[operationId]?.mediaTypes;
   if (!allowed) return undefined;
-  const essence = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const essence = mediaTypeOf(contentType);
   if (allowed.some((type) => type.toLowerCase() === essence)) return undefined;
   const got = contentType === undefined || essence === "" ? "no Content-Type" : `Content-Type ${shown(contentType)}`;
   return `The request body of ${operationId} must be sent as ${allowed.join(" or ")} (Content-Type); the request has ${got}.`;

@@ -7,7 +7,8 @@
  */
 import type { ClassRecord, SlotRecord } from "./state.js";
 import { freeze } from "./state.js";
-import { dateOfDay, dayNumber, formatLocal, localDate, localInstant } from "./time.js";
+import { DAY_MS, dateOfDay, dayNumber, weekdayOf } from "../calendar.js";
+import { formatLocal, localDate, localInstant } from "./time.js";
 
 /** A small, fast pseudo-random generator (mulberry32): the same seed gives the same numbers. */
 export function random(seed: number): () => number {
@@ -45,7 +46,6 @@ export interface ScheduleParts {
   locations: Array<NonNullable<SlotRecord["location"]>>;
 }
 
-const DAY = 86_400_000;
 const ID_DAY = 100;
 /** Days the schedule has slots on: from 1970-01-02 to 9999-12-31 (so that every id is positive). */
 const DAYS = { first: 1, last: dayNumber("9999-12-31") };
@@ -89,7 +89,7 @@ export class Schedule {
     const date = day >= DAYS.first && day <= DAYS.last ? dateOfDay(day) : undefined;
     if (!date) return [];
     const { seed, timeZone, classes, taken, instructors, locations } = this.parts;
-    const weekday = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+    const weekday = weekdayOf(day);
     const slots: SlotRecord[] = [];
     classes.forEach(({ cls, weekdays, hour }, index) => {
       if (!weekdays.includes(weekday) || taken.has(`${cls.id} ${date}`)) return;
@@ -110,7 +110,7 @@ export class Schedule {
         classInformation: { id: cls.id, title: cls.title, duration: cls.duration, category: cls.category, description: cls.description },
         instructors: [instructors[int(0, instructors.length - 1)]!],
         location: locations[int(0, locations.length - 1)]!,
-        earliestBookingDateTime: formatLocal(start - 14 * DAY, timeZone),
+        earliestBookingDateTime: formatLocal(start - 14 * DAY_MS, timeZone),
         latestBookingDateTime: formatLocal(start - 3_600_000, timeZone),
         maxParticipants,
         maxWaitingListParticipants,

@@ -10,10 +10,11 @@ import { FIRST_BOOKING_ID, freeze, type Booking, type Class, type ClassRecord, t
 
 export { random } from "./schedule.js";
 
-const first = <T>(operationId: string, status = 200) => Object.values(examples[operationId]?.[status] ?? {}) as T[];
-const EXAMPLE_CLASSES = first<{ result: Class[] }>("getActiveClasses").flatMap((s) => s.result);
-const EXAMPLE_SLOTS = [...first<ClassSlot>("getClassSlotById"), ...first<{ result: ClassSlot[] }>("getClassSlots").flatMap((s) => s.result)];
-const EXAMPLE_BOOKING = first<Booking>("bookClassSlot")[0]!;
+/** The named examples of one answer, in the spec's order. */
+const all = <T>(named: Readonly<Record<string, T>> | undefined): T[] => Object.values(named ?? {});
+const EXAMPLE_CLASSES: Class[] = all(examples.getActiveClasses[200]).flatMap((s) => s.result);
+const EXAMPLE_SLOTS: ClassSlot[] = [...all(examples.getClassSlotById[200]), ...all(examples.getClassSlots[200]).flatMap((s) => s.result)];
+const EXAMPLE_BOOKING: Booking = all(examples.bookClassSlot[200])[0]!;
 
 const TITLES = ["Pilates Core", "HIIT Express", "Zumba", "Body Pump", "Stretch & Relax"];
 const CATEGORIES = ["Strength", "Cardio", "Dance", "Mobility", "Combat", "Water"];

@@ -4,10 +4,10 @@
  * a wrong state is refused with the place that is wrong instead of failing later, mid-request.
  */
 import { schemas } from "../../../generated/contract.js";
-import { isCalendarDate } from "../rules.js";
-import { kindOf, violations, type Schema } from "../schema.js";
+import { isCalendarDate } from "../calendar.js";
+import { isObject, kindOf, violations, type Schema } from "../schema.js";
 import { studioFromFixtures, type SandboxFixtures, type StudioState } from "./state.js";
-import { CLOCK_RANGE } from "./time.js";
+import { inClockRange } from "./clock.js";
 
 /** Every studio and the clock; plain JSON, with keys only as hashes. */
 export interface SandboxSnapshot {
@@ -16,7 +16,6 @@ export interface SandboxSnapshot {
 }
 
 const ref = (name: string): Schema => ({ $ref: name });
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 const CUSTOMER_STATUSES = ["NO_CONTINGENT", "CUSTOMER_IDLE", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE"];
 const SLOT_STATUSES = ["PLANNED", "CANCELED", "COMPLETED"];
 
@@ -77,7 +76,7 @@ export function snapshotProblem(snapshot: unknown): string | undefined {
   if (!isObject(snapshot)) return `must be an object { now, studios }, got ${kindOf(snapshot)}`;
   for (const name of Object.keys(snapshot)) if (name !== "now" && name !== "studios") return `has an unknown part "${name}"; the parts are: now, studios`;
   const { now, studios } = snapshot;
-  if (typeof now !== "number" || !(now >= CLOCK_RANGE.min && now <= CLOCK_RANGE.max)) return "now must be the clock's time in ms since 1970";
+  if (typeof now !== "number" || !inClockRange(now)) return "now must be the clock's time in ms since 1970";
   if (!isObject(studios)) return `studios must be an object from key hash to studio, got ${kindOf(studios)}`;
   for (const [hash, state] of Object.entries(studios)) {
     if (!/^[0-9a-f]{64}$/.test(hash)) return "studios must be keyed by key hashes (64 hex digits)";

@@ -58,7 +58,7 @@ export type SandboxFixtures = Partial<Omit<StudioState, "slots">> & {
 };
 
 /** The id the first booking of a studio gets when nothing says otherwise: the spec's example booking's. */
-export const FIRST_BOOKING_ID = (Object.values(examples.bookClassSlot?.["200"] ?? {})[0] as Booking | undefined)?.bookingId ?? 1;
+export const FIRST_BOOKING_ID = Object.values(examples.bookClassSlot[200] ?? {})[0]?.bookingId ?? 1;
 
 /** Makes a value and everything in it read-only: state that studios share is never written. */
 export function freeze<T>(value: T): T {

@@ -3,13 +3,14 @@
  * and the studio's own actions a test can take (change a slot, call it off). What the API
  * documentation does not say is marked "assumed" here and listed in the README.
  */
+import { DAY_MS } from "../calendar.js";
 import { instantOf } from "./data.js";
-import { DAY, Problem, StudioReads } from "./reads.js";
+import { Problem, StudioReads } from "./reads.js";
 import type { Booking, SlotRecord } from "./state.js";
 
 export { Problem, type StudioContext, type StudioEvent } from "./reads.js";
 
-const TERM_MS = { MINUTES: 60_000, HOURS: 3_600_000, DAY, WEEK: 7 * DAY, MONTH: 30 * DAY, YEAR: 365 * DAY } as const;
+const TERM_MS = { MINUTES: 60_000, HOURS: 3_600_000, DAY: DAY_MS, WEEK: 7 * DAY_MS, MONTH: 30 * DAY_MS, YEAR: 365 * DAY_MS } as const;
 
 export class Studio extends StudioReads {
   /** This studio's own copy of a slot, to change it. */

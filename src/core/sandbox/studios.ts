@@ -49,7 +49,7 @@ export interface RequestLog {
 /** A studio and its key's rate-limit history. */
 export interface StudioEntry {
   studio: Studio;
-  limits?: Map<string, RequestLog>;
+  requestLogs?: Map<string, RequestLog>;
 }
 
 export class Studios {
@@ -97,10 +97,5 @@ export class Studios {
   /** Every studio by key hash, the one used longest ago first. */
   all(): Array<[string, Studio]> {
     return [...this.byHash.entries()].map(([hash, entry]) => [hash, entry.studio]);
-  }
-
-  /** Forgets every key's rate-limit history. */
-  clearLimits(): void {
-    for (const [, entry] of this.byHash.entries()) delete entry.limits;
   }
 }

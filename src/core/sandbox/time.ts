@@ -1,12 +1,9 @@
 /**
- * The studio's local time: date-times are written with the offset of its time zone (Intl, no Node
- * API), and calendar days are counted as day numbers, so that any date from 0001 to 9999 works
- * (Date.UTC would read the years 0 to 99 as 1900 to 1999).
+ * The studio's local time: the offset of its time zone at an instant (Intl, no Node API), its
+ * date-times written with that offset, its local dates, and the instant a wall time names. The
+ * dates themselves are counted in core/calendar.ts.
  */
-
-const DAY = 86_400_000;
-/** The first and last instants the sandbox clock may show: its 14-day window must stay within years 1970 to 9999. */
-export const CLOCK_RANGE = { min: Date.UTC(1970, 0, 2), max: Date.UTC(9999, 11, 1) } as const;
+import { DAY_MS, dayNumber, utcMidnight } from "../calendar.js";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string): Intl.DateTimeFormat {
@@ -27,31 +24,6 @@ export function isTimeZone(timeZone: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-/** The instant of midnight UTC starting a proleptic Gregorian date, for any year 0001 to 9999. */
-function utcMidnight(year: number, month: number, day: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getTime();
-}
-
-/** Days since 1970-01-01 of a date written YYYY-MM-DD. */
-export function dayNumber(date: string): number {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return Math.round(utcMidnight(y, m, d) / DAY);
-}
-
-/** The date (YYYY-MM-DD) of a day number; undefined outside the years 0001 to 9999. */
-export function dateOfDay(day: number): string | undefined {
-  if (!Number.isInteger(day) || Math.abs(day) > 1e8) return undefined;
-  const text = new Date(day * DAY).toISOString();
-  return /^\d{4}-/.test(text) && !text.startsWith("0000") ? text.slice(0, 10) : undefined;
-}
-
-/** Adds whole days to a local date; undefined when the result leaves the years 0001 to 9999. */
-export function addDays(date: string, days: number): string | undefined {
-  return dateOfDay(dayNumber(date) + days);
 }
 
 /** Minutes the zone is ahead of UTC at `instant`. */
@@ -82,9 +54,9 @@ export function localDate(instant: number, timeZone: string): string {
  * back), the first time.
  */
 export function localInstant(date: string, hour: number, minute: number, timeZone: string): number {
-  const wall = dayNumber(date) * DAY + (hour * 60 + minute) * 60_000;
-  const before = wall - offsetMinutes(wall - DAY, timeZone) * 60_000;
-  const after = wall - offsetMinutes(wall + DAY, timeZone) * 60_000;
+  const wall = dayNumber(date) * DAY_MS + (hour * 60 + minute) * 60_000;
+  const before = wall - offsetMinutes(wall - DAY_MS, timeZone) * 60_000;
+  const after = wall - offsetMinutes(wall + DAY_MS, timeZone) * 60_000;
   // Of the zone's offsets that day, the first one at which the wall time comes out right.
   for (const instant of [before, after].sort((a, b) => a - b)) {
     if (instant + offsetMinutes(instant, timeZone) * 60_000 === wall) return instant;

@@ -1,29 +1,29 @@
 /**
- * The sandbox's one request handler: a request in, an answer out. Routing, parameter parsing,
+ * How the sandbox answers one request: a request in, an answer out. Routing, parameter parsing,
  * media types and request checks come from the generated tables (spec -> generated/); only what
  * each operation does is written here. Every answer of a status the spec documents for the
  * operation is checked against the spec before it leaves; what the spec cannot document (404 for
  * a path it lacks, 405, 413, 415) is an ErrorResponse all the same.
  */
 import { defaults, examples, requests, schemas, scopes } from "../../../generated/contract.js";
-import { api, type OperationRow } from "../spec.js";
+import { api, type OperationId, type OperationRow } from "../spec.js";
 import { breaks } from "../rules.js";
 import { describeViolations, violations } from "../schema.js";
 import { checkResponse } from "../contract.js";
-import { jsonAnswer, type Answer, type Incoming } from "./answer.js";
+import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
 import { decodeSegment, readTarget, refusedMediaType, route, SERVER_METHODS } from "./route.js";
 import { Problem, type Studio } from "./studio.js";
 
 type Inputs = Record<string, unknown>;
 
-/** What the handler needs from the sandbox around it. */
-export interface HandlerContext {
+/** What answering a request needs from the sandbox around it. */
+export interface RequestContext {
   /** The studio of a key, or undefined when the key is unknown (strict keys). */
   studioFor(apiKey: string): Promise<Studio | undefined>;
   /** The scopes of a key. */
   scopesOf(apiKey: string): readonly string[];
-  /** Counts a request of a key to an operation; answers the ms it stays locked out (0: go). */
-  limit(apiKey: string, operationId: string): number;
+  /** Counts a request of a key to an operation for the rate limit; answers the ms it stays locked out (0: go). */
+  countRequest(apiKey: string, operationId: string): number;
   /** A fresh trace id for an error answer. */
   traceId(): string;
   /** Check every answer against the spec (a violation becomes a 500). */
@@ -35,8 +35,8 @@ export interface HandlerContext {
 /** Makes an error answer with an ErrorResponse body. */
 export type ErrorAnswer = (status: number, errorMessage: string, errorCode: string, reference?: string, headers?: Record<string, string>) => Answer;
 
-/** What each operation does, given its studio and its checked inputs: the 200 body. */
-const BEHAVIOUR: Record<string, (studio: Studio, i: Inputs) => unknown> = {
+/** What each operation does, given its studio and its checked inputs: the 200 body (an operation left out answers 501). */
+const BEHAVIOUR: Partial<Record<OperationId, (studio: Studio, i: Inputs) => unknown>> = {
   getActiveClasses: (s, i) => slice(s.activeClasses().map((c) => s.classAnswer(c)), i),
   getClassSlotsForMultipleClasses: (s, i) =>
     slice(s.slotsInWindow(i.slotWindowStartDate as string | undefined, i.daysAhead as number).map((x) => s.slotAnswer(x)), i),
@@ -61,7 +61,7 @@ function slice<T>(items: T[], inputs: Inputs): { result: T[]; hasNext: boolean; 
 }
 
 /** Reads the path, query and body inputs of an operation, checking each against the spec. */
-async function inputsOf(operationId: string, row: OperationRow, params: Record<string, string>, query: URLSearchParams, incoming: Incoming): Promise<Inputs> {
+async function inputsOf(operationId: OperationId, row: OperationRow, params: Record<string, string>, query: URLSearchParams, incoming: Incoming): Promise<Inputs> {
   const inputs: Inputs = { ...defaults[operationId] };
   const bad = (name: string, message: string) => new Problem(400, message, "VALIDATION_FAILED", name);
   const bodyNames: string[] = [];
@@ -83,12 +83,9 @@ async function inputsOf(operationId: string, row: OperationRow, params: Record<s
     if (!bodyNames.includes(name) && inputs[name] === undefined) throw bad(name, `The query parameter ${name} is required.`);
   }
   if (!bodyNames.length) return inputs;
-  let body: unknown;
-  try {
-    body = JSON.parse(await incoming.text());
-  } catch {
-    throw bad("", "The request body is not valid JSON.");
-  }
+  const parsed = await jsonBody(incoming);
+  if (!parsed) throw bad("", NOT_JSON);
+  const body = parsed.json;
   const [first] = violations(requests[operationId] ?? { type: "object" }, body, schemas);
   if (first) {
     const field = first.pointer.slice(1).replace(/\//g, ".");
@@ -98,10 +95,10 @@ async function inputsOf(operationId: string, row: OperationRow, params: Record<s
   return inputs;
 }
 
-/** Answers one request. */
-export async function handle(incoming: Incoming, context: HandlerContext): Promise<Answer> {
-  const error: ErrorAnswer = (status, errorMessage, errorCode, reference, headers) =>
-    jsonAnswer(status, { errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) }, headers);
+/** Answers one request (a failure of the sandbox itself rejects; Sandbox.respond turns it into a 500). */
+export async function answerRequest(incoming: Incoming, context: RequestContext): Promise<Answer> {
+  const errorBody = (errorMessage: string, errorCode: string, reference?: string) => ({ errorMessage, errorCode, traceId: context.traceId(), ...(reference && { reference }) });
+  const error: ErrorAnswer = (status, errorMessage, errorCode, reference, headers) => jsonAnswer(status, errorBody(errorMessage, errorCode, reference), headers);
   const method = incoming.method.toUpperCase();
   const target = readTarget(incoming.target, method);
   if ("problem" in target) return error(400, target.problem, "BAD_REQUEST_TARGET");
@@ -110,8 +107,8 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
     if (method === "OPTIONS") return { status: 204, headers: allow, body: undefined };
     return error(405, `${method} is not allowed: the sandbox is no proxy; its methods are ${SERVER_METHODS.join(", ")}.`, "METHOD_NOT_ALLOWED", undefined, allow);
   }
-  const control = context.control(incoming, target.path, error);
-  if (control) return control;
+  const controlled = context.control(incoming, target.path, error);
+  if (controlled) return controlled;
 
   const { found, allowed } = route(method === "HEAD" ? "GET" : method, target.path);
   const key = incoming.header(api.keyHeader) ?? "";
@@ -135,19 +132,20 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
   // Prefer: code=NNN forces a documented status with its example, like the static mock.
   const prefer = /(?:^|[;,\s])code=(\d{3})/.exec(incoming.header("prefer") ?? "")?.[1];
   if (prefer && prefer !== "200") {
-    const example = examples[operationId]?.[prefer];
+    const byStatus: Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>> = examples[operationId];
+    const example = byStatus[prefer];
     if (!example) return error(400, `Prefer: code=${prefer} is not a status ${operationId} documents.`, "PREFER_NOT_DOCUMENTED");
     return answer(Number(prefer), Object.values(example)[0]);
   }
 
   const studio = key ? await context.studioFor(key) : undefined;
-  if (!studio) return answer(401, { errorMessage: "The API key is missing or invalid.", errorCode: "UNAUTHORIZED", traceId: context.traceId() });
-  const scope = scopes[operationId]!;
+  if (!studio) return answer(401, errorBody("The API key is missing or invalid.", "UNAUTHORIZED"));
+  const scope = scopes[operationId];
   if (!context.scopesOf(key).includes(scope)) {
-    return answer(403, { errorMessage: `The API key does not have the scope ${scope} that ${operationId} needs.`, errorCode: "ACCESS_DENIED", traceId: context.traceId() });
+    return answer(403, errorBody(`The API key does not have the scope ${scope} that ${operationId} needs.`, "ACCESS_DENIED"));
   }
-  const locked = context.limit(key, operationId);
-  if (locked) return answer(429, { errorMessage: `Too many requests to this endpoint. Try again in ${Math.ceil(locked / 1000)} s.`, errorCode: "RATE_LIMIT_EXCEEDED", traceId: context.traceId() });
+  const locked = context.countRequest(key, operationId);
+  if (locked) return answer(429, errorBody(`Too many requests to this endpoint. Try again in ${Math.ceil(locked / 1000)} s.`, "RATE_LIMIT_EXCEEDED"));
   const refused = refusedMediaType(operationId, incoming.header("content-type"));
   if (refused) return error(415, refused, "UNSUPPORTED_MEDIA_TYPE");
 
@@ -158,7 +156,6 @@ export async function handle(incoming: Incoming, context: HandlerContext): Promi
     return answer(200, behaviour(studio, inputs));
   } catch (thrown) {
     if (!(thrown instanceof Problem)) throw thrown;
-    const body = { errorMessage: thrown.errorMessage, errorCode: thrown.errorCode, traceId: context.traceId(), ...(thrown.reference && { reference: thrown.reference }) };
-    return answer(thrown.status, body);
+    return answer(thrown.status, errorBody(thrown.errorMessage, thrown.errorCode, thrown.reference));
   }
 }

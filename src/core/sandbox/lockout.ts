@@ -1,8 +1,12 @@
-/** The API's rate limit in the sandbox: a budget per key and operation, then a lockout answered with 429. */
+/**
+ * The API's rate limit in the sandbox: each key's requests to each operation counted in a window,
+ * and past the budget a lockout, answered with 429, that no request shortens.
+ */
 import { api } from "../../../generated/operations.js";
 import type { StudioEntry } from "./studios.js";
 
-export interface LimitRule {
+/** The sandbox's rate limit: `limit` requests per `windowMs`, then a lockout of `lockoutMs` (the spec's window and lockout by default). */
+export interface RateLimitRule {
   limit: number;
   windowMs?: number;
   lockoutMs?: number;
@@ -12,10 +16,10 @@ export interface LimitRule {
  * Counts a request of a key to an operation at `now` (the lockout clock); answers the ms the
  * operation stays locked out for the key, or 0 to go ahead.
  */
-export function countRequest(entry: StudioEntry, operationId: string, rule: LimitRule, now: number): number {
-  const limits = (entry.limits ??= new Map());
-  let log = limits.get(operationId);
-  if (!log) limits.set(operationId, (log = { times: [], lockedUntil: 0 }));
+export function countRequest(entry: StudioEntry, operationId: string, rule: RateLimitRule, now: number): number {
+  const logs = (entry.requestLogs ??= new Map());
+  let log = logs.get(operationId);
+  if (!log) logs.set(operationId, (log = { times: [], lockedUntil: 0 }));
   if (log.lockedUntil > now) return log.lockedUntil - now;
   const windowStart = now - (rule.windowMs ?? api.rateLimit.windowMs);
   let expired = 0;
