@@ -1,13 +1,12 @@
 /**
  * client.raw: openapi-fetch's own client on the client's transport. It is loaded on the first
- * raw call (client.ts imports this module lazily), so apps that never use raw never load it.
+ * raw call (create.ts imports this module lazily), so apps that never use raw never load it.
  */
 import createClientExport, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
 import { api, matchesTemplate, operationAt } from "../core/spec.js";
 import { retryClassOf } from "./pipeline/retry.js";
-import type { CallSettings } from "./pipeline/method.js";
-import type { Answer, Call } from "./pipeline/transport.js";
+import type { Answer, Call, CallSettings } from "./pipeline/types.js";
 import { ClassBookingError } from "../core/errors.js";
 
 // openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
@@ -31,12 +30,21 @@ class RawRequest {
 }
 
 /** Builds the raw client around the client's base URL, headers (the key included) and transport. */
-export function rawClient(client: { baseUrl: string; headers: Record<string, string>; defaults: CallSettings; send: (call: Call) => Promise<Answer> }): Client<paths> {
+export function rawClient(client: {
+  baseUrl: string;
+  headers: Record<string, string>;
+  defaults: CallSettings;
+  send: (call: Call) => Promise<Answer>;
+}): Client<paths> {
   const { baseUrl, headers, defaults, send } = client;
   async function rawFetch(request: RawRequest): Promise<Response> {
     const { response, text } = await send(request.init.call!);
     const empty = [101, 204, 205, 304].includes(response.status);
-    return new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(empty ? null : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   }
   const raw = createClient<paths>({
     baseUrl,
@@ -51,20 +59,39 @@ export function rawClient(client: { baseUrl: string; headers: Record<string, str
     onRequest({ request, schemaPath, options: used }) {
       const found = operationAt(request.method, schemaPath);
       const refuse = (why: string): never => {
-        throw new ClassBookingError(`client.raw: refused ${request.method} ${schemaPath}: ${why}`, { operationId: found?.[0] });
+        throw new ClassBookingError(`client.raw: refused ${request.method} ${schemaPath}: ${why}`, {
+          operationId: found?.[0],
+        });
       };
       if (!found) return refuse("not an operation of the spec");
       const [operationId, row] = found;
       const { url, init } = request as unknown as RawRequest;
-      if (!url.startsWith(`${baseUrl}/`) || (used.fetch as unknown) !== rawFetch) refuse("raw calls go only through the client's own fetch to its baseUrl");
+      if (!url.startsWith(`${baseUrl}/`) || (used.fetch as unknown) !== rawFetch)
+        refuse("raw calls go only through the client's own fetch to its baseUrl");
       const path = url.slice(baseUrl.length);
-      if (!matchesTemplate(row.path, path.split(/[?#]/)[0]!)) refuse(`the path ${path} does not match ${row.path}`);
+      if (!matchesTemplate(row.path, path.split(/[?#]/)[0]!))
+        refuse(`the path ${path} does not match ${row.path}`);
       const sent: Record<string, string> = {};
       (init.headers as Headers).forEach((value, name) => (sent[name] = value));
-      if (sent[api.keyHeader] !== headers[api.keyHeader]) refuse("X-API-KEY may not be set per call; pass the key as apiKey");
+      if (sent[api.keyHeader] !== headers[api.keyHeader])
+        refuse("X-API-KEY may not be set per call; pass the key as apiKey");
       const { timeoutMs, maxRetries } = defaults;
       const retry = retryClassOf(row.method, row.idempotent);
-      init.call = { operationId, method: row.method, url, headers: sent, body: init.body ?? undefined, retry, timeoutMs, maxRetries, signal: init.signal ?? undefined };
+      const { method, path: template } = row;
+      const body = init.body ?? undefined;
+      init.call = {
+        operationId,
+        method,
+        template,
+        url,
+        headers: sent,
+        body,
+        retry,
+        timeoutMs,
+        maxRetries,
+        signal: init.signal ?? undefined,
+        attempts: 0,
+      };
     },
   });
   // openapi-fetch's own failures (a header fetch refuses, a 2xx that is not JSON) join the error family.

@@ -90,7 +90,15 @@ export function parseHttpDate(text: string, now: number): number {
     if (year > thisYear + 50) year -= 100;
   }
   const [hour, minute, second] = [+m[9]!, +m[10]!, +m[11]!];
-  if (!Number.isInteger(month) || day < 1 || day > daysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 60) return NaN;
+  if (
+    !Number.isInteger(month) ||
+    day < 1 ||
+    day > daysInMonth(year, month + 1) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  )
+    return NaN;
   return Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
 }
 
