@@ -26,20 +26,38 @@ export function createClassBookingClient(options: ClassBookingClientOptions): Cl
 
 /** createClassBookingClient with an injectable runtime; not part of the public entry. */
 export function buildClient(options: ClassBookingClientOptions, runtime: Runtime): ClassBookingClient {
-  const resolved = resolveOptions(options);
-  const { baseUrl } = resolved;
-  const headers = requestHeaders(resolved);
+  const { baseUrl, apiKey, userAgent, acceptLanguage, rateLimit, timeoutMs, maxRetries, ...resolved } =
+    resolveOptions(options);
+  const agent = `${PACKAGE_NAME}/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "x-client": agent,
+    // Browsers own the User-Agent header; everywhere else it names this package.
+    ...(typeof document == "undefined" && { "user-agent": agent }),
+    ...(acceptLanguage && { "accept-language": acceptLanguage }),
+    ...resolved.headers,
+    [api.keyHeader]: apiKey,
+  };
   const emit = listen(resolved, runtime.now);
+  // The rate limit's gate, with a store in this client's memory unless one is given; the
+  // client's own store needs no scope, a store the caller gives may be shared between keys.
+  const store = rateLimit && rateLimit.store;
+  const gate = rateLimit
+    ? createGate(
+        { ...rateLimit, store: store || createMemoryStore(runtime.now) },
+        { ...runtime, emit, scope: store ? () => scopeOf(baseUrl, apiKey) : () => "" },
+      )
+    : undefined;
   // Without a fetch of its own, the client looks the global one up on every call, so tools that
-  // replace it later (Mock Service Worker, instrumentation) are seen.
-  const fetch: typeof globalThis.fetch = resolved.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const gate = gateOf(resolved, runtime, emit);
-  // The platform's fetch, given or not, ends its request and its body when its signal aborts.
-  const honoursSignal = resolved.fetch === undefined || resolved.fetch === globalThis.fetch;
+  // replace it later (Mock Service Worker, instrumentation) are seen. The platform's fetch,
+  // given or not, ends its request and its body when its signal aborts.
+  const given = resolved.fetch;
+  const fetch: typeof globalThis.fetch = given ?? ((input, init) => globalThis.fetch(input, init));
+  const honoursSignal = given === undefined || given === globalThis.fetch;
   const send = createTransport({ ...runtime, fetch, gate, emit, honoursSignal });
-  const { timeoutMs, maxRetries, validateResponses: validate } = resolved;
   const defaults = { headers, timeoutMs, maxRetries, signal: undefined };
   const jsonHeaders = { ...headers, "content-type": "application/json" };
+  const validate = resolved.validateResponses;
   const parts: MethodParts = { baseUrl, defaults, jsonHeaders, send, validate, emit };
 
   const client: Loose = {};
@@ -88,37 +106,3 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
 
 /** The request methods of openapi-fetch's client that client.raw offers. */
 const RAW_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
-
-/** The headers of every request: what the client says of itself, the caller's own, and the key. */
-function requestHeaders({
-  userAgent,
-  acceptLanguage,
-  headers,
-  apiKey,
-}: ResolvedOptions): Record<string, string> {
-  const agent = `${PACKAGE_NAME}/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;
-  return {
-    accept: "application/json",
-    "x-client": agent,
-    // Browsers own the User-Agent header; everywhere else it names this package.
-    ...(typeof document == "undefined" && { "user-agent": agent }),
-    ...(acceptLanguage && { "accept-language": acceptLanguage }),
-    ...headers,
-    [api.keyHeader]: apiKey,
-  };
-}
-
-/** The rate-limit gate the options ask for, with the client's own memory store unless one is given. */
-function gateOf(
-  { rateLimit, baseUrl, apiKey }: ResolvedOptions,
-  runtime: Runtime,
-  emit: Emit,
-): Gate | undefined {
-  if (!rateLimit) return undefined;
-  const { store } = rateLimit;
-  return createGate(
-    { ...rateLimit, store: store ?? createMemoryStore(runtime.now) },
-    // The client's own store needs no scope; a store the caller gives may be shared between keys.
-    { ...runtime, emit, scope: store ? () => scopeOf(baseUrl, apiKey) : () => "" },
-  );
-}

@@ -77,12 +77,11 @@ export function rawClient(client: {
         refuse("X-API-KEY may not be set per call; pass the key as apiKey");
       const { timeoutMs, maxRetries } = defaults;
       const retry = retryClassOf(row.method, row.idempotent);
-      const { method, path: template } = row;
+      const { method } = row;
       const body = init.body ?? undefined;
       init.call = {
         operationId,
         method,
-        template,
         url,
         headers: sent,
         body,

@@ -160,7 +160,7 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   knownNames(hooks, HOOK_NAMES, "hook", refuse);
   for (const [name, hook] of Object.entries(hooks))
     if (hook !== undefined && typeof hook != "function") fail(`hooks.${name}`, "must be a function");
-  if (!hasMethods(logger, ["debug", "info", "warn", "error"]))
+  if (!hasMethods(logger, LOG_LEVELS.slice(0, 4)))
     fail("logger", "must have debug, info, warn and error methods (console does)");
   if (typeof logBodies != "boolean") fail("logBodies", "must be true or false");
   const logLevel = (given.logLevel ?? (levelFromEnvironment() || DEFAULTS.logLevel)) as LogLevel;

@@ -9,7 +9,7 @@ import { redactHeaders } from "../../core/errors.js";
 import type { CallInfo, LogLevel } from "../hooks.js";
 import { LOG_LEVELS } from "../options.js";
 import type { ResolvedOptions } from "../resolve.js";
-import type { Call, CallEvent, Emit, Listener } from "./types.js";
+import type { Call, CallEvent, CallEvents, Emit, Listener } from "./types.js";
 
 /** What is known of a call between its events, while hooks or debug logs need it. */
 interface Progress {
@@ -27,19 +27,18 @@ type ListenedOptions = Pick<ResolvedOptions, "hooks" | "logger" | "logLevel" | "
 export function listen(options: ListenedOptions, now: () => number): Emit {
   const { hooks, logger, logLevel, logBodies, tracing } = options;
   const emit: { -readonly [E in keyof Emit]: Emit[E] } = {};
+  /** Adds a listener after those of the event before it; what it throws is dropped, so the call goes on. */
   const on = <E extends CallEvent>(event: E, listener: Listener<E>): void => {
     const before = emit[event] as ((call: Call, a?: unknown, b?: unknown) => void) | undefined;
     const next = listener as (call: Call, a?: unknown, b?: unknown) => void;
-    emit[event] = (
-      before ? (call: Call, a?: unknown, b?: unknown) => (before(call, a, b), next(call, a, b)) : next
-    ) as Emit[E];
-  };
-  const safely = (fn: () => void) => {
-    try {
-      fn();
-    } catch {
-      // A hook or logger of the user's that throws must not change the call.
-    }
+    emit[event] = ((call: Call, a?: unknown, b?: unknown) => {
+      before?.(call, a, b);
+      try {
+        next(call, a, b);
+      } catch {
+        // A hook or logger of the user's that throws must not change the call.
+      }
+    }) as Emit[E];
   };
 
   // Timings, status and trace id per call: only kept when a hook or a debug line will show them.
@@ -74,62 +73,52 @@ export function listen(options: ListenedOptions, now: () => number): Emit {
     };
   };
 
-  const { onRequest, onResponse, onRetry, onRateLimit, onError } = hooks;
-  if (onRequest) on("sent", (call) => safely(() => onRequest(info(call))));
-  if (onResponse) on("answered", (call) => safely(() => onResponse(info(call, progress.get(call)!.took))));
-  if (onRetry) {
-    on("retrying", (call, reason, delayMs) => safely(() => onRetry({ ...info(call), reason, delayMs })));
-  }
-  if (onRateLimit) {
+  // The hooks, each called as a method of the hooks object.
+  if (hooks.onRequest) on("sent", (call) => hooks.onRequest!(info(call)));
+  if (hooks.onResponse) on("answered", (call) => hooks.onResponse!(info(call, progress.get(call)!.took)));
+  if (hooks.onRetry)
+    on("retrying", (call, reason, delayMs) => hooks.onRetry!({ ...info(call), reason, delayMs }));
+  if (hooks.onRateLimit) {
     const rateLimit = (refused: boolean) => (call: Call, waitMs: number) =>
-      safely(() => onRateLimit({ ...info(call), waitMs, refused }));
+      hooks.onRateLimit!({ ...info(call), waitMs, refused });
     on("waiting", rateLimit(false));
     on("refused", rateLimit(true));
     on("closed", rateLimit(false));
   }
-  if (onError) on("failed", (call, error) => safely(() => onError({ ...info(call), error })));
+  if (hooks.onError) on("failed", (call, error) => hooks.onError!({ ...info(call), error }));
 
-  // Log lines, each event at its level; events below the lowest level logged are not listened to.
-  const logs = (level: LogLevel) => LOG_LEVELS.indexOf(level) >= rank;
-  const write = (level: Exclude<LogLevel, "off">, call: Call, text: string) =>
-    safely(() => logger[level](`class-booking-api: ${call.operationId}: ${text}`));
-  if (logs("debug")) {
-    on("sent", (call) => {
-      const body = logBodies && typeof call.body == "string" ? ` body ${call.body}` : "";
-      const headers = JSON.stringify(redactHeaders(call.headers));
-      write("debug", call, `${call.method} ${call.url} (attempt ${call.attempts}) headers ${headers}${body}`);
-    });
-    on("answered", (call, status, text) => {
-      const body = logBodies && text ? ` body ${text}` : "";
-      const took = progress.get(call)!.took;
-      write(
-        "debug",
-        call,
-        `${call.method} ${call.url} -> ${status} in ${took} ms (attempt ${call.attempts})${body}`,
-      );
-    });
-    on("failed", (call, error) => write("debug", call, `failed: ${(error as Error)?.message ?? error}`));
-  }
-  if (logs("info")) {
-    on("retrying", (call, reason, delayMs) => {
-      const next = `attempt ${call.attempts + 1} of ${call.maxRetries + 1}`;
-      write("info", call, `retrying after ${reason} in ${delayMs} ms (${next})`);
-    });
-    on("waiting", (call, waitMs) => write("info", call, `rate limited: waiting ${waitMs} ms for room`));
-  }
-  if (logs("warn")) {
-    on("refused", (call, waitMs) =>
-      write("warn", call, `rate limited: refused without sending (room in ${waitMs} ms)`),
-    );
-    on("closed", (call, ms) =>
-      write("warn", call, `the API answered 429: the operation is closed for ${ms} ms`),
-    );
-  }
+  // The log lines, each event at its level; events below the lowest level logged are not listened to.
+  const log = <E extends CallEvent>(
+    event: E,
+    level: LogLevel,
+    line: (call: Call, ...details: CallEvents[E]) => string,
+  ) => {
+    if (LOG_LEVELS.indexOf(level) < rank) return;
+    on(event, ((call: Call, ...details: CallEvents[E]) =>
+      logger[level as "debug"](
+        `class-booking-api: ${call.operationId}: ${line(call, ...details)}`,
+      )) as Listener<E>);
+  };
+  log("sent", "debug", ({ method, url, attempts, headers, body }) => {
+    const shown = logBodies && typeof body == "string" ? ` body ${body}` : "";
+    return `${method} ${url} (attempt ${attempts}) headers ${JSON.stringify(redactHeaders(headers))}${shown}`;
+  });
+  log("answered", "debug", (call, status, text) => {
+    const shown = logBodies && text ? ` body ${text}` : "";
+    return `${call.method} ${call.url} -> ${status} in ${progress.get(call)!.took} ms (attempt ${call.attempts})${shown}`;
+  });
+  log("retrying", "info", ({ attempts, maxRetries }, reason, delayMs) => {
+    return `retrying after ${reason} in ${delayMs} ms (attempt ${attempts + 1} of ${maxRetries + 1})`;
+  });
+  log("waiting", "info", (_, waitMs) => `rate limited: waiting ${waitMs} ms for room`);
+  log("refused", "warn", (_, waitMs) => `rate limited: refused without sending (room in ${waitMs} ms)`);
+  log("closed", "warn", (_, ms) => `the API answered 429: the operation is closed for ${ms} ms`);
+  log("failed", "debug", (_, error) => `failed: ${(error as Error)?.message ?? error}`);
 
   // The span: opened as the call starts, the call runs inside it, ended with the call.
   if (tracing) {
-    emit.started = ({ operationId, method, template, url }) =>
-      tracing.start({ operationId, method, urlTemplate: template, url });
+    emit.started = ({ operationId, method, url }, urlTemplate) =>
+      tracing.start({ operationId, method, urlTemplate, url });
   }
   return emit;
 }

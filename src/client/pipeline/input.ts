@@ -12,8 +12,6 @@ export interface Prepared {
   body: string | undefined;
 }
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
 /** Makes the function that checks an operation's input and prepares the request from it. */
 export function inputPreparer(operationId: string, row: OperationRow): (input: unknown) => Prepared {
   const names = Object.keys(row.inputs);
@@ -32,7 +30,7 @@ export function inputPreparer(operationId: string, row: OperationRow): (input: u
     // Only the input's own fields count (and are read once); anything inherited is not the caller's input.
     const own: Record<string, unknown> = {};
     for (const name of Object.keys(given)) {
-      if (!hasOwn(row.inputs, name))
+      if (!Object.hasOwn(row.inputs, name))
         throw fail(`unknown input "${name}" (the inputs are: ${names.join(", ") || "none"})`);
       const value = given[name];
       const problem = value === undefined ? undefined : breaks(row.inputs[name]!, value);

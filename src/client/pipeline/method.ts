@@ -31,7 +31,7 @@ const JSON_BODY = { "content-type": "application/json" };
 
 /** Makes the method of one operation. */
 export function methodFor(operationId: string, row: OperationRow, parts: MethodParts): Method {
-  const { method, path: template } = row;
+  const { method } = row;
   const retry = retryClassOf(method, row.idempotent);
   const prepare = inputPreparer(operationId, row);
   const { defaults, send, validate, emit } = parts;
@@ -49,7 +49,7 @@ export function methodFor(operationId: string, row: OperationRow, parts: MethodP
 
   /** The call inside its span, with its failure told to the listeners. */
   async function watch(call: Call, whole: boolean): Promise<unknown> {
-    const span = emit.started?.(call);
+    const span = emit.started?.(call, row.path);
     let status: number | undefined;
     const retries = () => Math.max(call.attempts - 1, 0);
     try {
@@ -79,7 +79,6 @@ export function methodFor(operationId: string, row: OperationRow, parts: MethodP
       call = {
         operationId,
         method,
-        template,
         url: parts.baseUrl + path,
         headers,
         body,

@@ -9,8 +9,6 @@ import type { RetryClass } from "./retry.js";
 export interface Call {
   operationId: string;
   method: string;
-  /** The operation's path as the spec writes it, e.g. `/v1/classes/{classId}`. */
-  template: string;
   url: string;
   /** The request's headers, the key included; never shown anywhere without redaction. */
   headers: Record<string, string>;
@@ -74,8 +72,9 @@ export type Listener<E extends CallEvent> = (call: Call, ...details: CallEvents[
 /**
  * What the pipeline emits to: each event's listeners joined into one function, and none for an
  * event nobody listens to, so `emit.sent?.(call)` costs nothing then. `started` is the one
- * listener that answers: the scope (a span) the call runs in, ended with the call.
+ * listener that answers: the scope (a span) the call runs in, ended with the call; it is told the
+ * operation's path as the spec writes it (`/v1/classes/{classId}`).
  */
 export type Emit = { readonly [E in CallEvent]?: Listener<E> } & {
-  readonly started?: (call: Call) => TraceSpan;
+  readonly started?: (call: Call, template: string) => TraceSpan;
 };
