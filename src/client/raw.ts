@@ -1,13 +1,24 @@
 /**
  * client.raw: openapi-fetch's own client on the client's transport. It is loaded on the first
- * raw call (create.ts imports this module lazily), so apps that never use raw never load it.
+ * raw call (create.ts imports this module lazily), so apps that never use raw never load it. It
+ * imports no code of this package, only types: what it shares with the client comes with the
+ * call (`Shared`), so a bundler keeps the client in one chunk and this one apart.
  */
 import createClientExport, { type Client } from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import { api, matchesTemplate, operationAt } from "../core/spec.js";
-import { retryClassOf } from "./pipeline/retry.js";
+import type { ClassBookingError } from "../core/errors.js";
+import type { matchesTemplate, operationAt } from "../core/spec.js";
+import type { retryClassOf } from "./pipeline/retry.js";
 import type { Answer, Call, CallSettings } from "./pipeline/types.js";
-import { ClassBookingError } from "../core/errors.js";
+
+/** The code raw calls share with the named methods, handed over by create.ts. */
+export interface Shared {
+  keyHeader: string;
+  operationAt: typeof operationAt;
+  matchesTemplate: typeof matchesTemplate;
+  retryClassOf: typeof retryClassOf;
+  ClassBookingError: typeof ClassBookingError;
+}
 
 // openapi-fetch has only a default export. Through CommonJS interop (our CJS build) the default
 // import is the whole module and the function sits one level deeper.
@@ -35,8 +46,10 @@ export function rawClient(client: {
   headers: Record<string, string>;
   defaults: CallSettings;
   send: (call: Call) => Promise<Answer>;
+  shared: Shared;
 }): Client<paths> {
-  const { baseUrl, headers, defaults, send } = client;
+  const { baseUrl, headers, defaults, send, shared } = client;
+  const { keyHeader, operationAt, matchesTemplate, retryClassOf, ClassBookingError } = shared;
   async function rawFetch(request: RawRequest): Promise<Response> {
     const { response, text } = await send(request.init.call!);
     const empty = [101, 204, 205, 304].includes(response.status);
@@ -73,7 +86,7 @@ export function rawClient(client: {
         refuse(`the path ${path} does not match ${row.path}`);
       const sent: Record<string, string> = {};
       (init.headers as Headers).forEach((value, name) => (sent[name] = value));
-      if (sent[api.keyHeader] !== headers[api.keyHeader])
+      if (sent[keyHeader] !== headers[keyHeader])
         refuse("X-API-KEY may not be set per call; pass the key as apiKey");
       const { timeoutMs, maxRetries } = defaults;
       const retry = retryClassOf(row.method, row.idempotent);
