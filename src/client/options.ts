@@ -133,11 +133,11 @@ export interface RateLimitOptions {
 
 /** Every name of an options interface, each once: a name missing or one too many is a type error. */
 type Registry<Options> = { [Name in keyof Required<Options>]: true };
-const names = <Options>(registry: Registry<Options>) =>
+export const optionNames = <Options>(registry: Registry<Options>) =>
   Object.keys(registry) as Array<keyof Options & string>;
 
 /** Every option name createClassBookingClient knows, in the order the docs list them. */
-export const OPTION_NAMES = names<ClassBookingClientOptions>({
+export const OPTION_NAMES = optionNames<ClassBookingClientOptions>({
   baseUrl: true,
   tenant: true,
   apiKey: true,
@@ -156,14 +156,14 @@ export const OPTION_NAMES = names<ClassBookingClientOptions>({
   tracing: true,
 });
 /** Every per-call option name. */
-export const CALL_OPTION_NAMES = names<CallOptions>({
+export const CALL_OPTION_NAMES = optionNames<CallOptions>({
   signal: true,
   timeoutMs: true,
   maxRetries: true,
   headers: true,
 });
 /** Every rateLimit option name. */
-export const RATE_LIMIT_NAMES = names<RateLimitOptions>({
+export const RATE_LIMIT_NAMES = optionNames<RateLimitOptions>({
   limit: true,
   windowMs: true,
   lockoutMs: true,
@@ -172,7 +172,7 @@ export const RATE_LIMIT_NAMES = names<RateLimitOptions>({
   store: true,
 });
 /** Every hook name. */
-export const HOOK_NAMES = names<Hooks>({
+export const HOOK_NAMES = optionNames<Hooks>({
   onRequest: true,
   onResponse: true,
   onRetry: true,
@@ -180,7 +180,7 @@ export const HOOK_NAMES = names<Hooks>({
   onError: true,
 });
 /** Every log level, from the most to the least told. */
-export const LOG_LEVELS = names<Record<LogLevel, true>>({
+export const LOG_LEVELS = optionNames<Record<LogLevel, true>>({
   debug: true,
   info: true,
   warn: true,
