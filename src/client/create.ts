@@ -71,15 +71,11 @@ export function buildClient(options: ClassBookingClientOptions, runtime: Runtime
     client[operationId] = method;
     withResponse[operationId] = (input?: unknown, callOptions?: unknown) => perform(input, callOptions, true);
     if (row.sliced) {
-      pagers[operationId] = (input?: Loose, callOptions?: unknown) =>
-        paginate(
-          operationId,
-          (offset) =>
-            method(offset === undefined ? input : { ...input, offset }, callOptions) as Promise<
-              Slice<unknown>
-            >,
-          input,
-        );
+      pagers[operationId] = (input?: Loose, callOptions?: unknown) => {
+        const slice = (offset?: string) =>
+          method(offset === undefined ? input : { ...input, offset }, callOptions);
+        return paginate(operationId, slice as (offset?: string) => Promise<Slice<unknown>>, input);
+      };
     }
   }
   client.paginate = pagers;

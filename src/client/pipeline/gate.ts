@@ -62,7 +62,8 @@ export function createGate(settings: GateSettings, parts: GateParts): Gate {
   const lines = new Map<string, Line>();
   const window = windowMs + marginMs;
   const prefix = idPrefix();
-  let attempts = 0;
+  // How many place ids this client has issued: with the prefix, each one is new.
+  let issued = 0;
   let scope: string | undefined;
   /** Each operation's key, once the scope is known: no string is built per call. */
   const keys = new Map<string, string>();
@@ -133,7 +134,7 @@ export function createGate(settings: GateSettings, parts: GateParts): Gate {
 
   return {
     admit(call) {
-      const id = prefix + ++attempts;
+      const id = prefix + ++issued;
       // Fast path: nobody waiting, and the store answers at once with room.
       const key = keys.get(call.operationId);
       if (key !== undefined && !lines.get(key)?.waiting) {
