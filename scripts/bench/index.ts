@@ -129,8 +129,8 @@ ${entryTable}
 
 What the one-call bundle holds: it was ${BUNDLE_BEFORE_CHECKS} bytes gzip before the input checks,
 with openapi-fetch in it. Now openapi-fetch and the raw wiring load only on the first
-\`client.raw\` call, and the bundle holds the input and option checks (${own(["src/client/resolve.ts", "src/core/rules.ts", "src/client/pipeline/input.ts", "src/client/options.ts"])} bytes
-minified), the rate limit (${own(["src/client/pipeline/limit.ts", "src/core/rate-limit.ts"])}), hooks and logs (${own(["src/client/pipeline/events.ts"])}), the generated table with every
+\`client.raw\` call, and the bundle holds the input and option checks (${own(["src/client/resolve.ts", "src/client/resolve-http.ts", "src/core/rules.ts", "src/client/pipeline/input.ts", "src/client/options.ts"])} bytes
+minified), the rate limit (${own(["src/client/pipeline/gate.ts", "src/core/rate-limit.ts"])}), hooks and logs (${own(["src/client/pipeline/events.ts"])}), the generated table with every
 input's rule (${own(["generated/operations.ts"])}), and the transport, retries and errors (${own(["src/client/pipeline/transport.ts", "src/client/pipeline/retry.ts", "src/client/pipeline/method.ts", "src/core/errors.ts"])}).
 The budget of ${BUDGETS.bundleGzipBytes} bytes (the old bundle plus 400 for the checks) is not met: the checks
 alone are more than 400 bytes gzip, and later issues added the rate limit and the observers.

@@ -1,12 +1,18 @@
 export { createClassBookingClient } from "./create.js";
-export { ApiError, ClassBookingError, ConnectionError, isApiError, RateLimitError, TimeoutError } from "../core/errors.js";
+export {
+  ApiError,
+  ClassBookingError,
+  ConnectionError,
+  isApiError,
+  RateLimitError,
+  TimeoutError,
+} from "../core/errors.js";
 export { createMemoryStore } from "../core/rate-limit.js";
 export type { RateLimitStore } from "../core/rate-limit.js";
-export type { RateLimitOptions } from "./pipeline/limit.js";
 export type { ApiErrorInit, RedactedHeaders } from "../core/errors.js";
-export type { CallOptions, ClassBookingClientOptions } from "./options.js";
+export type { CallOptions, ClassBookingClientOptions, RateLimitOptions } from "./options.js";
+export type { CallInfo, Hooks, Logger, LogLevel } from "./hooks.js";
 export type { ResponseValidator } from "../core/contract.js";
-export type { CallInfo, Hooks, Logger, LogLevel } from "./pipeline/events.js";
 export type { TraceSpan, Tracing } from "../core/tracing.js";
 export { parseZonedDateTime } from "../core/zoned-date-time.js";
 export type { ZonedDateTime } from "../core/zoned-date-time.js";

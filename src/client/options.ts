@@ -1,8 +1,14 @@
-/** The options of createClassBookingClient and of each call, their names and defaults (checks.ts checks them). */
+/**
+ * The options of createClassBookingClient and of each call, as ky keeps its own: the interfaces
+ * with a line of TSDoc and the default of each, a registry of names the compiler holds to each
+ * interface (the name lists derive from it), and every default in one object. resolve.ts reads
+ * options with these; nothing else in the client names an option or a default.
+ */
+import { api } from "../core/spec.js";
 import type { ResponseValidator } from "../core/contract.js";
-import type { RateLimitOptions } from "./pipeline/limit.js";
+import type { RateLimitStore } from "../core/rate-limit.js";
 import type { Tracing } from "../core/tracing.js";
-import type { Hooks, Logger, LogLevel } from "./pipeline/events.js";
+import type { Hooks, Logger, LogLevel } from "./hooks.js";
 
 export interface ClassBookingClientOptions {
   /**
@@ -91,7 +97,6 @@ export interface ClassBookingClientOptions {
   tracing?: Tracing;
 }
 
-
 /** Per-call options, the optional second argument of every method. */
 export interface CallOptions {
   /** Aborts the call; an abort rejects at once with the signal's reason and is never retried. @default undefined */
@@ -104,22 +109,103 @@ export interface CallOptions {
   headers?: HeadersInit;
 }
 
-/** Every option name createClassBookingClient knows, in the order the docs list them. */
-export const OPTION_NAMES = [
-  "baseUrl", "tenant", "apiKey", "timeoutMs", "maxRetries", "acceptLanguage", "headers", "fetch", "userAgent",
-  "validateResponses", "rateLimit", "hooks", "logger", "logLevel", "logBodies", "tracing",
-] as const;
-/** Every hook name. */
-export const HOOK_NAMES = ["onRequest", "onResponse", "onRetry", "onRateLimit", "onError"] as const;
-/** Every rateLimit option name. */
-export const RATE_LIMIT_NAMES = ["limit", "windowMs", "lockoutMs", "maxWaitMs", "marginMs", "store"] as const;
-/** Every per-call option name. */
-export const CALL_OPTION_NAMES = ["signal", "timeoutMs", "maxRetries", "headers"] as const;
+/** The rate-limit settings; see ClassBookingClientOptions.rateLimit. */
+export interface RateLimitOptions {
+  /** Calls of one operation allowed per window. @default 1000 */
+  limit?: number;
+  /** The window, in milliseconds. @default 60000 */
+  windowMs?: number;
+  /** How long a 429 without Retry-After closes the operation, in milliseconds. @default 60000 */
+  lockoutMs?: number;
+  /** How long a call may wait for room before it is refused with a RateLimitError. @default 10000 */
+  maxWaitMs?: number;
+  /**
+   * Added to the window, in milliseconds.
+   * @deprecated Not needed any more: each call holds its place until `windowMs` after its answer,
+   * so no delay between sending and the API's count can beat the limit. A value given is still
+   * added to the window.
+   * @default 0
+   */
+  marginMs?: number;
+  /** Where the counts live. @default an in-memory store of this client */
+  store?: RateLimitStore;
+}
 
-export const DEFAULTS = { timeoutMs: 30_000, maxRetries: 2 } as const;
+/** Every name of an options interface, each once: a name missing or one too many is a type error. */
+type Registry<Options> = { [Name in keyof Required<Options>]: true };
+export const optionNames = <Options>(registry: Registry<Options>) =>
+  Object.keys(registry) as Array<keyof Options & string>;
+
+/** Every option name createClassBookingClient knows, in the order the docs list them. */
+export const OPTION_NAMES = optionNames<ClassBookingClientOptions>({
+  baseUrl: true,
+  tenant: true,
+  apiKey: true,
+  timeoutMs: true,
+  maxRetries: true,
+  acceptLanguage: true,
+  headers: true,
+  fetch: true,
+  userAgent: true,
+  validateResponses: true,
+  rateLimit: true,
+  hooks: true,
+  logger: true,
+  logLevel: true,
+  logBodies: true,
+  tracing: true,
+});
+/** Every per-call option name. */
+export const CALL_OPTION_NAMES = optionNames<CallOptions>({
+  signal: true,
+  timeoutMs: true,
+  maxRetries: true,
+  headers: true,
+});
+/** Every rateLimit option name. */
+export const RATE_LIMIT_NAMES = optionNames<RateLimitOptions>({
+  limit: true,
+  windowMs: true,
+  lockoutMs: true,
+  maxWaitMs: true,
+  marginMs: true,
+  store: true,
+});
+/** Every hook name. */
+export const HOOK_NAMES = optionNames<Hooks>({
+  onRequest: true,
+  onResponse: true,
+  onRetry: true,
+  onRateLimit: true,
+  onError: true,
+});
+/** Every log level, from the most to the least told. */
+export const LOG_LEVELS = optionNames<Record<LogLevel, true>>({
+  debug: true,
+  info: true,
+  warn: true,
+  error: true,
+  off: true,
+});
+
+/**
+ * Every default, in one place (the @default lines above say the same). The rate limit's numbers
+ * are the API's own, from the spec; a call may wait 10 s for room.
+ */
+export const DEFAULTS = {
+  timeoutMs: 30_000,
+  maxRetries: 2,
+  headers: {},
+  hooks: {},
+  logger: console as Logger,
+  logLevel: "warn",
+  logBodies: false,
+  rateLimit: { ...api.rateLimit, maxWaitMs: 10_000, marginMs: 0 },
+} as const satisfies Partial<Record<keyof ClassBookingClientOptions, unknown>>;
+
 /** The bounds of the numeric options; timers in every runtime take at most 2^31 - 1 ms. */
 const MAX_MS = 2 ** 31 - 1;
-export const LIMITS = {
+export const BOUNDS = {
   timeoutMs: [1, MAX_MS],
   maxRetries: [0, 10],
   "rateLimit.limit": [1, 1_000_000],

@@ -24,9 +24,12 @@ export async function* paginate<Item>(
     yield* slice.result;
     if (!slice.hasNext) return;
     if (sent.has(slice.offset)) {
-      throw new ClassBookingError(`${operationId}: hasNext, but offset "${slice.offset}" came back a second time; stopped to avoid a loop`, {
-        operationId,
-      });
+      throw new ClassBookingError(
+        `${operationId}: hasNext, but offset "${slice.offset}" came back a second time; stopped to avoid a loop`,
+        {
+          operationId,
+        },
+      );
     }
     sent.add((offset = slice.offset));
   }

@@ -13,7 +13,9 @@ type JsonBody<T> = T extends { requestBody: { content: { "application/json": inf
 
 /** The one flat object a method takes: path, query and body fields together. */
 export type OperationInput<K extends OperationId> = Simplify<
-  Group<Operations[K]["parameters"]["path"]> & Group<Operations[K]["parameters"]["query"]> & JsonBody<Operations[K]>
+  Group<Operations[K]["parameters"]["path"]> &
+    Group<Operations[K]["parameters"]["query"]> &
+    JsonBody<Operations[K]>
 >;
 
 /** What a method resolves to: the 200 body, or undefined when the 200 answer has none. */
@@ -24,9 +26,10 @@ export type OperationOutput<K extends OperationId> = Operations[K]["responses"] 
   : undefined;
 
 /** A method of the client; the input may be left out when none of its fields is required. */
-export type OperationMethod<K extends OperationId> = {} extends OperationInput<K>
-  ? (input?: OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<K>>
-  : (input: OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<K>>;
+export type OperationMethod<K extends OperationId> =
+  {} extends OperationInput<K>
+    ? (input?: OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<K>>
+    : (input: OperationInput<K>, options?: CallOptions) => Promise<OperationOutput<K>>;
 
 /** The operations whose 200 answer is a slice. */
 export type SlicedOperationId = {
@@ -34,7 +37,8 @@ export type SlicedOperationId = {
 }[OperationId];
 
 /** The item type of a sliced operation. */
-export type SliceItem<K extends SlicedOperationId> = OperationOutput<K> extends { result: Array<infer I> } ? I : never;
+export type SliceItem<K extends SlicedOperationId> =
+  OperationOutput<K> extends { result: Array<infer I> } ? I : never;
 
 export type Paginator<K extends SlicedOperationId> = (
   input?: OperationInput<K>,

@@ -35,6 +35,15 @@ describe("the body is inside the call's bounds", () => {
     expect(s.requests.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("the platform's fetch given as the fetch option is trusted with its signal, and bounds a stalled body the same", async () => {
+    const s = await serve((_q, res) => stallAfterHeaders(res));
+    const { client } = testClient(s.url, { fetch: globalThis.fetch, timeoutMs: 150, maxRetries: 0 });
+    const started = Date.now();
+    await expect(client.getClassBookingById({ bookingId: 2033 })).rejects.toBeInstanceOf(TimeoutError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(s.requests).toHaveLength(1);
+  });
+
   it("the caller's abort ends a call whose body stalls, with the caller's own reason", async () => {
     const controller = new AbortController();
     // The abort follows the headers and the first bytes out of the server, then the body stalls.

@@ -1,6 +1,7 @@
 /** Hooks, logs and the response of a success: what a user can see of a call, and never the key. */
 import { describe, expect, it } from "vitest";
 import { ApiError, ClassBookingError, RateLimitError, type CallInfo, type Logger } from "../../src/client/index.js";
+import { listen } from "../../src/client/pipeline/events.js";
 import { API_KEY, BOOKING, ERROR_409, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
 
@@ -141,5 +142,23 @@ describe("the response of a success", () => {
     const s = await serve((_q, res) => json(res, 409, ERROR_409));
     const { client } = testClient(s.url);
     await expect(client.withResponse.getClassBookingById({ bookingId: 1 })).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe("what listens to a call", () => {
+  const quiet = { hooks: {}, logger: console, logBodies: false, tracing: undefined };
+  const events = (options: Partial<Parameters<typeof listen>[0]>) =>
+    Object.keys(listen({ ...quiet, logLevel: "off", ...options }, Date.now)).sort();
+
+  it("is only what the options ask for, so an event nobody hears is not emitted", () => {
+    expect(events({})).toEqual([]);
+    expect(events({ logLevel: "error" })).toEqual([]);
+    expect(events({ logLevel: "warn" })).toEqual(["closed", "refused"]);
+    expect(events({ logLevel: "info" })).toEqual(["closed", "refused", "retrying", "waiting"]);
+    expect(events({ logLevel: "debug" })).toEqual(["answered", "closed", "failed", "refused", "retrying", "sent", "waiting"]);
+    // A hook also needs the attempts' timings and statuses, so it hears attempts and answers.
+    expect(events({ hooks: { onError: () => {} } })).toEqual(["answered", "failed", "sent"]);
+    expect(events({ hooks: { onRateLimit: () => {} } })).toEqual(["answered", "closed", "refused", "sent", "waiting"]);
+    expect(events({ tracing: { start: () => ({ run: (fn) => fn(), end: () => {} }) } })).toEqual(["started"]);
   });
 });

@@ -1,137 +1,126 @@
 /**
- * Hooks, logs and traces: the only place that knows about them. The transport tells an Observer
- * what happens to a call; the observer hands it on to the user's hooks, logger and tracing,
- * never with the key or a header's secret, and no body unless logging bodies was asked for. A
- * hook or logger that throws never breaks a call.
+ * A call's lifecycle events, and the listeners the options plug in: the user's hooks, the log
+ * lines, and the tracer's span. The pipeline only emits (types.ts, `Emit`); what listens is
+ * decided once, when the client is made, and an event nobody listens to costs nothing. Hooks and
+ * logs never see the key or a header's secret, and no body unless logging bodies was asked for;
+ * a hook or logger that throws never breaks a call.
  */
 import { redactHeaders } from "../../core/errors.js";
-import type { Call } from "./transport.js";
+import type { CallInfo, LogLevel } from "../hooks.js";
+import { LOG_LEVELS } from "../options.js";
+import type { ResolvedOptions } from "../resolve.js";
+import type { Call, CallEvent, CallEvents, Emit, Listener } from "./types.js";
 
-/** What every hook is told about a call (never the key). */
-export interface CallInfo {
-  operationId: string;
-  method: string;
-  url: string;
-  /** 1 for the first attempt, 2 for the first retry, ... */
-  attempt: number;
-  /** For onResponse: how long the attempt took; otherwise how long the call has taken so far (ms). */
-  durationMs: number;
-  /** The answer's status, once there is one. */
-  status?: number;
-  /** The API's trace id, when an error answer carried one. */
-  traceId?: string;
-}
-
-export interface Hooks {
-  /** Before each attempt is sent. */
-  onRequest?(info: CallInfo): void;
-  /** When an attempt got an answer (any status). */
-  onResponse?(info: CallInfo): void;
-  /** Before the wait for a retry: why, and how long the wait is. */
-  onRetry?(info: CallInfo & { reason: string; delayMs: number }): void;
-  /** When the rate limit makes a call wait or refuses it, or a 429 closes the operation. */
-  onRateLimit?(info: CallInfo & { waitMs: number; refused: boolean }): void;
-  /** When the call fails, with the error it rejects with. */
-  onError?(info: CallInfo & { error: unknown }): void;
-}
-
-/** The part of a console the logger uses. */
-export type Logger = Pick<Console, "debug" | "info" | "warn" | "error">;
-export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
-export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
-
-/** What the observer notes on a call between its steps. */
-export interface Progress {
+/** What is known of a call between its events, while hooks or debug logs need it. */
+interface Progress {
   started: number;
   attemptStarted: number;
+  /** How long the last attempt took until its answer. */
+  took: number;
   status?: number | undefined;
   traceId?: string | undefined;
 }
 
-/** Hands what happens to a call on to the user's hooks and logger; its state lives on the call. */
-export class Observer {
-  /** Whether anything needs the attempts' timings (any hook, or debug logs); otherwise attempts cost nothing here. */
-  private readonly everyStep: boolean;
+type ListenedOptions = Pick<ResolvedOptions, "hooks" | "logger" | "logLevel" | "logBodies" | "tracing">;
 
-  constructor(
-    private readonly hooks: Hooks,
-    private readonly logger: Logger | undefined,
-    /** The index in LOG_LEVELS of the lowest level that is logged. */
-    private readonly level: number,
-    private readonly bodies: boolean,
-    private readonly now: () => number,
-  ) {
-    this.everyStep = Object.values(hooks).some(Boolean) || (!!logger && level === 0);
+/** Subscribes the hooks, logs and spans the options ask for; answers what the pipeline emits to. */
+export function listen(options: ListenedOptions, now: () => number): Emit {
+  const { hooks, logger, logLevel, logBodies, tracing } = options;
+  const emit: { -readonly [E in keyof Emit]: Emit[E] } = {};
+  /** Adds a listener after those of the event before it; what it throws is dropped, so the call goes on. */
+  const on = <E extends CallEvent>(event: E, listener: Listener<E>): void => {
+    const before = emit[event] as ((call: Call, a?: unknown, b?: unknown) => void) | undefined;
+    const next = listener as (call: Call, a?: unknown, b?: unknown) => void;
+    emit[event] = ((call: Call, a?: unknown, b?: unknown) => {
+      before?.(call, a, b);
+      try {
+        next(call, a, b);
+      } catch {
+        // A hook or logger of the user's that throws must not change the call.
+      }
+    }) as Emit[E];
+  };
+
+  // Timings, status and trace id per call: only kept when a hook or a debug line will show them.
+  const rank = LOG_LEVELS.indexOf(logLevel);
+  const progress = new WeakMap<Call, Progress>();
+  if (Object.values(hooks).some(Boolean) || rank === 0) {
+    on("sent", (call) => {
+      const at = now();
+      const p = progress.get(call) ?? { started: at, attemptStarted: at, took: 0 };
+      progress.set(call, p);
+      p.attemptStarted = at;
+      p.status = undefined;
+    });
+    on("answered", (call, status, text) => {
+      const p = progress.get(call)!;
+      p.status = status;
+      p.traceId = status >= 400 && text ? errorTraceId(text) : undefined;
+      p.took = now() - p.attemptStarted;
+    });
   }
-
-  private safely(fn: () => void): void {
-    try {
-      fn();
-    } catch {
-      // A hook or logger of the user's that throws must not change the call.
-    }
-  }
-
-  private log(call: Call, level: LogLevel, text: string): void {
-    if (this.logger && LOG_LEVELS.indexOf(level) >= this.level) this.safely(() => this.logger![level as "debug"](`class-booking-api: ${call.operationId}: ${text}`));
-  }
-
-  private info(call: Call, durationMs?: number): CallInfo {
-    const p = call.progress;
-    const at = this.now();
+  const info = (call: Call, durationMs?: number): CallInfo => {
+    const p = progress.get(call);
+    const at = now();
     return {
       operationId: call.operationId,
       method: call.method,
       url: call.url,
-      attempt: Math.max(call.attempts ?? 1, 1),
+      attempt: Math.max(call.attempts, 1),
       durationMs: durationMs ?? at - (p?.started ?? at),
       ...(p?.status !== undefined && { status: p.status }),
       ...(p?.traceId !== undefined && { traceId: p.traceId }),
     };
-  }
+  };
 
-  request(call: Call): void {
-    if (!this.everyStep) return;
-    const at = this.now();
-    const p = (call.progress ??= { started: at, attemptStarted: at });
-    p.attemptStarted = at;
-    p.status = undefined;
-    this.safely(() => this.hooks.onRequest?.(this.info(call)));
-    if (this.level > 0) return;
-    const body = this.bodies && typeof call.body == "string" ? ` body ${call.body}` : "";
-    this.log(call, "debug", `${call.method} ${call.url} (attempt ${call.attempts}) headers ${JSON.stringify(redactHeaders(call.headers))}${body}`);
+  // The hooks, each called as a method of the hooks object.
+  if (hooks.onRequest) on("sent", (call) => hooks.onRequest!(info(call)));
+  if (hooks.onResponse) on("answered", (call) => hooks.onResponse!(info(call, progress.get(call)!.took)));
+  if (hooks.onRetry)
+    on("retrying", (call, reason, delayMs) => hooks.onRetry!({ ...info(call), reason, delayMs }));
+  if (hooks.onRateLimit) {
+    const rateLimit = (refused: boolean) => (call: Call, waitMs: number) =>
+      hooks.onRateLimit!({ ...info(call), waitMs, refused });
+    on("waiting", rateLimit(false));
+    on("refused", rateLimit(true));
+    on("closed", rateLimit(false));
   }
+  if (hooks.onError) on("failed", (call, error) => hooks.onError!({ ...info(call), error }));
 
-  response(call: Call, status: number, text: string | undefined): void {
-    if (!this.everyStep) return;
-    const p = call.progress!;
-    p.status = status;
-    p.traceId = status >= 400 && text ? errorTraceId(text) : undefined;
-    const took = this.now() - p.attemptStarted;
-    this.safely(() => this.hooks.onResponse?.(this.info(call, took)));
-    this.log(call, "debug", `${call.method} ${call.url} -> ${status} in ${took} ms (attempt ${call.attempts})${this.bodies && text ? ` body ${text}` : ""}`);
-  }
+  // The log lines, each event at its level; events below the lowest level logged are not listened to.
+  const log = <E extends CallEvent>(
+    event: E,
+    level: LogLevel,
+    line: (call: Call, ...details: CallEvents[E]) => string,
+  ) => {
+    if (LOG_LEVELS.indexOf(level) < rank) return;
+    on(event, ((call: Call, ...details: CallEvents[E]) =>
+      logger[level as "debug"](
+        `class-booking-api: ${call.operationId}: ${line(call, ...details)}`,
+      )) as Listener<E>);
+  };
+  log("sent", "debug", ({ method, url, attempts, headers, body }) => {
+    const shown = logBodies && typeof body == "string" ? ` body ${body}` : "";
+    return `${method} ${url} (attempt ${attempts}) headers ${JSON.stringify(redactHeaders(headers))}${shown}`;
+  });
+  log("answered", "debug", (call, status, text) => {
+    const shown = logBodies && text ? ` body ${text}` : "";
+    return `${call.method} ${call.url} -> ${status} in ${progress.get(call)!.took} ms (attempt ${call.attempts})${shown}`;
+  });
+  log("retrying", "info", ({ attempts, maxRetries }, reason, delayMs) => {
+    return `retrying after ${reason} in ${delayMs} ms (attempt ${attempts + 1} of ${maxRetries + 1})`;
+  });
+  log("waiting", "info", (_, waitMs) => `rate limited: waiting ${waitMs} ms for room`);
+  log("refused", "warn", (_, waitMs) => `rate limited: refused without sending (room in ${waitMs} ms)`);
+  log("closed", "warn", (_, ms) => `the API answered 429: the operation is closed for ${ms} ms`);
+  log("failed", "debug", (_, error) => `failed: ${(error as Error)?.message ?? error}`);
 
-  retry(call: Call, reason: string, delayMs: number): void {
-    this.safely(() => this.hooks.onRetry?.({ ...this.info(call), reason, delayMs }));
-    this.log(call, "info", `retrying after ${reason} in ${delayMs} ms (attempt ${(call.attempts ?? 1) + 1} of ${call.maxRetries + 1})`);
+  // The span: opened as the call starts, the call runs inside it, ended with the call.
+  if (tracing) {
+    emit.started = ({ operationId, method, url }, urlTemplate) =>
+      tracing.start({ operationId, method, urlTemplate, url });
   }
-
-  rateLimit(call: Call, waitMs: number, refused: boolean): void {
-    this.safely(() => this.hooks.onRateLimit?.({ ...this.info(call), waitMs, refused }));
-    this.log(call, refused ? "warn" : "info", refused ? `rate limited: refused without sending (room in ${waitMs} ms)` : `rate limited: waiting ${waitMs} ms for room`);
-  }
-
-  closed(call: Call, ms: number): void {
-    this.safely(() => this.hooks.onRateLimit?.({ ...this.info(call), waitMs: ms, refused: false }));
-    this.log(call, "warn", `the API answered 429: the operation is closed for ${ms} ms`);
-  }
-
-  error(call: Call, error: unknown): void {
-    if (!this.everyStep) return;
-    this.safely(() => this.hooks.onError?.({ ...this.info(call), error }));
-    this.log(call, "debug", `failed: ${(error as Error)?.message ?? error}`);
-  }
+  return emit;
 }
 
 /** The API's trace id in an error body, if it is an ErrorResponse with one. */
@@ -140,16 +129,6 @@ function errorTraceId(text: string): string | undefined {
     const traceId = (JSON.parse(text) as { traceId?: unknown })?.traceId;
     return typeof traceId == "string" ? traceId : undefined;
   } catch {
-    return undefined;
-  }
-}
-
-/** Reads the log level from CLASS_BOOKING_LOG_LEVEL where there is an environment (Node, Bun, Deno with --allow-env). */
-export function levelFromEnvironment(): string | undefined {
-  try {
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.CLASS_BOOKING_LOG_LEVEL;
-  } catch {
-    // Deno without --allow-env throws on env access: no level from the environment then.
     return undefined;
   }
 }

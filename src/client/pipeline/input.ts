@@ -12,8 +12,6 @@ export interface Prepared {
   body: string | undefined;
 }
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
 /** Makes the function that checks an operation's input and prepares the request from it. */
 export function inputPreparer(operationId: string, row: OperationRow): (input: unknown) => Prepared {
   const names = Object.keys(row.inputs);
@@ -27,11 +25,13 @@ export function inputPreparer(operationId: string, row: OperationRow): (input: u
 
   return (input) => {
     const given = (input === undefined ? {} : input) as Record<string, unknown>;
-    if (typeof given !== "object" || given === null || Array.isArray(given)) throw fail(`the input must be an object of named fields, got ${show(input)}`);
+    if (typeof given !== "object" || given === null || Array.isArray(given))
+      throw fail(`the input must be an object of named fields, got ${show(input)}`);
     // Only the input's own fields count (and are read once); anything inherited is not the caller's input.
     const own: Record<string, unknown> = {};
     for (const name of Object.keys(given)) {
-      if (!hasOwn(row.inputs, name)) throw fail(`unknown input "${name}" (the inputs are: ${names.join(", ") || "none"})`);
+      if (!Object.hasOwn(row.inputs, name))
+        throw fail(`unknown input "${name}" (the inputs are: ${names.join(", ") || "none"})`);
       const value = given[name];
       const problem = value === undefined ? undefined : breaks(row.inputs[name]!, value);
       if (problem) throw fail(`input "${name}" ${problem}, got ${show(value)}`);
@@ -43,7 +43,8 @@ export function inputPreparer(operationId: string, row: OperationRow): (input: u
     for (let i = 1; i < template.length; i += 2) {
       const segment = encodeURIComponent(String(own[template[i]!]));
       // A second line behind the rules: a value may never step out of its own segment.
-      if (!isPlainSegment(segment)) throw fail(`input "${template[i]}" cannot be a path segment, got ${show(own[template[i]!])}`);
+      if (!isPlainSegment(segment))
+        throw fail(`input "${template[i]}" cannot be a path segment, got ${show(own[template[i]!])}`);
       path += segment + template[i + 1];
     }
     let separator = "?";

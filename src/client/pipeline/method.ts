@@ -1,103 +1,151 @@
 /**
  * One named method, in the order a call goes: its options and input checked, the request sent
- * (transport.ts: rate limit, attempts, retries), the answer read as the spec promises it, checked
- * by the response validator, inside a span, and reported to the observer when it fails.
+ * (transport.ts: rate limit, attempts, retries), the answer read as the spec promises it and
+ * checked by the response validator. When something listens to the call's start or failure
+ * (a span, onError, debug logs) the call runs inside that; otherwise nothing is in its way.
  */
 import { ApiError, ClassBookingError, redactHeaders } from "../../core/errors.js";
 import type { ResponseValidator } from "../../core/contract.js";
 import type { OperationRow } from "../../core/spec.js";
+import { resolveCallOptions } from "../resolve.js";
 import { inputPreparer } from "./input.js";
-import type { Tracing } from "../../core/tracing.js";
-import type { Observer } from "./events.js";
 import { retryClassOf } from "./retry.js";
-import type { Answer, Call } from "./transport.js";
-
-/** What a call takes from the client's settings and its own call options. */
-export type CallSettings = Pick<Call, "headers" | "timeoutMs" | "maxRetries" | "signal">;
+import type { Answer, Call, CallSettings, Emit } from "./types.js";
 
 /** What every method of a client shares. */
-export interface MethodContext {
+export interface MethodParts {
   baseUrl: string;
   /** The client's settings, for calls without options of their own. */
   defaults: CallSettings;
   /** The client's headers with the JSON content type, for calls with a body and no headers of their own. */
   jsonHeaders: Record<string, string>;
-  settings: (operationId: string, options: unknown) => CallSettings;
   send: (call: Call) => Promise<Answer>;
   validate: ResponseValidator | undefined;
-  observer: Observer | undefined;
-  tracing: Tracing | undefined;
+  emit: Emit;
 }
 
-/** A successful call: the body as the spec promises it, and the answer it came in. */
-export interface Success {
-  data: unknown;
-  response: Response;
-}
+/** A method's result: the body as the spec promises it, or (`whole`) the body with the answer it came in. */
+export type Method = (input: unknown, options: unknown, whole: boolean) => Promise<unknown>;
 
 const JSON_BODY = { "content-type": "application/json" };
 
-/** Makes the method of one operation; with `whole`, it resolves to the body and its answer, else to the body. */
-export function methodFor(operationId: string, row: OperationRow, ctx: MethodContext): (input: unknown, options: unknown, whole: boolean) => Promise<unknown> {
+/** Makes the method of one operation. */
+export function methodFor(operationId: string, row: OperationRow, parts: MethodParts): Method {
   const { method } = row;
   const retry = retryClassOf(method, row.idempotent);
   const prepare = inputPreparer(operationId, row);
-  const { observer, tracing } = ctx;
+  const { defaults, send, validate, emit } = parts;
+  const watched = emit.started !== undefined || emit.failed !== undefined;
 
-  return async (input, options, whole) => {
-    const settled = ctx.settings(operationId, options);
-    const { path, body } = prepare(input);
-    const url = ctx.baseUrl + path;
-    const headers = body === undefined ? settled.headers : settled === ctx.defaults ? ctx.jsonHeaders : { ...settled.headers, ...JSON_BODY };
-    const { timeoutMs, maxRetries, signal } = settled;
-    const call: Call = { operationId, method, url, headers, body, retry, timeoutMs, maxRetries, signal };
+  /** Sends the call and reads its answer; `answered` hears the status of a success. */
+  async function settle(call: Call, whole: boolean, answered?: (status: number) => void): Promise<unknown> {
+    const answer = await send(call);
+    const data = bodyOf(call, row, answer);
+    const { status } = answer.response;
+    answered?.(status);
+    if (validate) validated(validate, operationId, status, data);
+    return whole ? { data, response: answer.response } : data;
+  }
+
+  /** The call inside its span, with its failure told to the listeners. */
+  async function watch(call: Call, whole: boolean): Promise<unknown> {
+    const span = emit.started?.(call, row.path);
     let status: number | undefined;
-    const run = async (): Promise<unknown> => {
-      const answer = await ctx.send(call);
-      const data = outcome(call, row, answer);
-      status = answer.response.status;
-      if (ctx.validate) check(ctx.validate, operationId, status, data);
-      return whole ? ({ data, response: answer.response } satisfies Success) : data;
-    };
-    if (!observer && !tracing) return run();
-    const span = tracing?.start({ operationId, method, urlTemplate: row.path, url });
-    const retries = () => Math.max((call.attempts ?? 1) - 1, 0);
+    const retries = () => Math.max(call.attempts - 1, 0);
     try {
+      const run = () => settle(call, whole, (answered) => (status = answered));
       const result = await (span ? span.run(run) : run());
       span?.end({ status, retries: retries() });
       return result;
     } catch (error) {
-      observer?.error(call, error);
+      emit.failed?.(call, error);
       span?.end({ status: error instanceof ApiError ? error.status : undefined, error, retries: retries() });
       throw error;
     }
+  }
+
+  return (input, options, whole) => {
+    let call: Call;
+    try {
+      const settings = resolveCallOptions(operationId, options, defaults);
+      const { path, body } = prepare(input);
+      const headers =
+        body === undefined
+          ? settings.headers
+          : settings === defaults
+            ? parts.jsonHeaders
+            : { ...settings.headers, ...JSON_BODY };
+      const { timeoutMs, maxRetries, signal } = settings;
+      call = {
+        operationId,
+        method,
+        url: parts.baseUrl + path,
+        headers,
+        body,
+        retry,
+        timeoutMs,
+        maxRetries,
+        signal,
+        attempts: 0,
+      };
+    } catch (error) {
+      // Bad options or input: refused before anything is sent, and before anything is told.
+      return Promise.reject(error);
+    }
+    return watched ? watch(call, whole) : settle(call, whole);
   };
 }
 
 /** The 2xx body as the spec promises it, or an ApiError for any other status. */
-function outcome({ operationId, method, url, headers }: Call, row: OperationRow, { response, text }: Answer): unknown {
+function bodyOf(
+  { operationId, method, url, headers }: Call,
+  row: OperationRow,
+  { response, text }: Answer,
+): unknown {
   const { status } = response;
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch (error) {
-    if (response.ok && row.json) throw new ClassBookingError(`${operationId}: the ${status} answer is not valid JSON`, { operationId, cause: error });
+    if (response.ok && row.json)
+      throw new ClassBookingError(`${operationId}: the ${status} answer is not valid JSON`, {
+        operationId,
+        cause: error,
+      });
     body = text;
   }
   if (!response.ok) {
-    throw new ApiError({ operationId, method, url, status, statusText: response.statusText, body, responseHeaders: response.headers, requestHeaders: redactHeaders(headers) });
+    const { statusText, headers: responseHeaders } = response;
+    throw new ApiError({
+      operationId,
+      method,
+      url,
+      status,
+      statusText,
+      body,
+      responseHeaders,
+      requestHeaders: redactHeaders(headers),
+    });
   }
   if (!row.json) return undefined;
-  if (body === undefined) throw new ClassBookingError(`${operationId}: the ${status} answer has no body, but the spec promises JSON`, { operationId });
+  if (body === undefined)
+    throw new ClassBookingError(
+      `${operationId}: the ${status} answer has no body, but the spec promises JSON`,
+      { operationId },
+    );
   return body;
 }
 
 /** Runs the response validator; whatever it throws reaches the caller as a ClassBookingError. */
-function check(validate: ResponseValidator, operationId: string, status: number, body: unknown): void {
+function validated(validate: ResponseValidator, operationId: string, status: number, body: unknown): void {
   try {
     validate({ operationId, status, body });
   } catch (error) {
     if (error instanceof ClassBookingError) throw error;
-    throw new ClassBookingError(`${operationId}: validateResponses refused the ${status} answer: ${(error as Error)?.message ?? error}`, { operationId, cause: error });
+    const why = (error as Error)?.message ?? error;
+    throw new ClassBookingError(`${operationId}: validateResponses refused the ${status} answer: ${why}`, {
+      operationId,
+      cause: error,
+    });
   }
 }

@@ -28,7 +28,7 @@ export const RETRY_RULES = {
 export type RetryClass = keyof typeof RETRY_RULES;
 
 /** HTTP methods that are idempotent by definition (RFC 9110, 9.2.2). */
-export const IDEMPOTENT_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
+const IDEMPOTENT_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"];
 
 /**
  * Backoff numbers, in milliseconds. Retry number n (0 for the first) waits between half and all
@@ -76,7 +76,7 @@ const HTTP_DATE =
   /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (\w{3}) (\d{4})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, (\d\d)-(\w{3})-(\d\d)|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) ([ \d]\d)) (\d\d):(\d\d):(\d\d)(?: GMT| (\d{4}))$/;
 
 /** An HTTP-date in milliseconds since the epoch, or NaN when the text is not one. */
-export function parseHttpDate(text: string, now: number): number {
+function parseHttpDate(text: string, now: number): number {
   const m = HTTP_DATE.exec(text);
   // asctime is the only form without GMT and the only one with the year last.
   if (!m || !m[12] !== !m[7]) return NaN;
@@ -90,7 +90,15 @@ export function parseHttpDate(text: string, now: number): number {
     if (year > thisYear + 50) year -= 100;
   }
   const [hour, minute, second] = [+m[9]!, +m[10]!, +m[11]!];
-  if (!Number.isInteger(month) || day < 1 || day > daysInMonth(year, month + 1) || hour > 23 || minute > 59 || second > 60) return NaN;
+  if (
+    !Number.isInteger(month) ||
+    day < 1 ||
+    day > daysInMonth(year, month + 1) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  )
+    return NaN;
   return Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
 }
 
