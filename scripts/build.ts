@@ -9,7 +9,7 @@
  *   dist/bin/class-booking-mock.js     the CLI
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import pkg from "../package.json" with { type: "json" };
@@ -66,7 +66,9 @@ export async function buildAll(): Promise<void> {
   if (JSON.stringify(pkg.typesVersions) !== JSON.stringify(typesVersions)) {
     throw new Error(`package.json: typesVersions must follow exports; set it to ${JSON.stringify(typesVersions)}`);
   }
-  rmSync(dist, { recursive: true, force: true });
+  // Everything but the docs page, which scripts/docs.ts builds into dist/docs on its own schedule
+  // (npm start, the docs tests): a build of the package must not pull it away under them.
+  for (const entry of existsSync(dist) ? readdirSync(dist) : []) if (entry !== "docs") rmSync(path.join(dist, entry), { recursive: true, force: true });
   await Promise.all([
     // Code splitting keeps shared code (the error classes) in one chunk, and lazily loaded parts
     // (client.raw and openapi-fetch) in chunks a consumer's bundler fetches only when used.

@@ -16,7 +16,7 @@ describe("the pack.tarball", () => {
   it("holds only what users need: dist, the spec, generated, README, CHANGELOG, LICENSE", () => {
     for (const file of pack.files) {
       expect(file, file).toMatch(/^(dist\/|openapi\/openapi\.yaml$|generated\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
-      expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\//);
+      expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\/|^dist\/docs\//);
     }
     expect(pack.files).toEqual(
       expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/mock.js", "dist/validate.js", "dist/validate.cjs", "dist/bin/class-booking-mock.js", "openapi/openapi.yaml"]),
