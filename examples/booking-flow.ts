@@ -22,12 +22,15 @@ try {
   const yoga = await client.getClassById({ classId: 14928 });
   const slots = await client.getClassSlots({ classId: yoga.id });
   const slot = await client.getClassSlotById({ classId: yoga.id, classSlotId: 20334 });
-  console.log(`${yoga.title}: ${slots.result.length} slots; ${slot.startDateTime}, ${slot.bookedParticipants} of ${slot.maxParticipants} booked`);
+  console.log(
+    `${yoga.title}: ${slots.result.length} slots; ${slot.startDateTime}, ${slot.bookedParticipants} of ${slot.maxParticipants} booked`,
+  );
 
   // 3. Validate before offering a "book" button; book only when the answer is AVAILABLE.
   const ana = 203;
   const { validationStatus } = await client.validateClassSlot({ customerId: ana, classSlotId: slot.id });
-  if (validationStatus !== "AVAILABLE") throw new Error(`slot ${slot.id} cannot be booked: ${validationStatus}`);
+  if (validationStatus !== "AVAILABLE")
+    throw new Error(`slot ${slot.id} cannot be booked: ${validationStatus}`);
   const anasBooking = await client.bookClassSlot({ customerId: ana, classSlotId: slot.id });
   console.log(`Ana: booking ${anasBooking.bookingId} is ${anasBooking.bookingStatus}`);
 
@@ -51,7 +54,8 @@ try {
   console.log(`Ben: booking ${moved.bookingId} is ${moved.bookingStatus}, ${moved.participantStatus}`);
 
   // 7. A customer's bookings, as the app shows them.
-  for (const b of await client.getClassBookingsByCustomerId({ customerId: ana })) console.log(`Ana's booking ${b.bookingId}: ${b.bookingStatus}`);
+  for (const b of await client.getClassBookingsByCustomerId({ customerId: ana }))
+    console.log(`Ana's booking ${b.bookingId}: ${b.bookingStatus}`);
 } finally {
   await server.stop();
 }

@@ -39,7 +39,9 @@ const errorsFromMainEntry: Plugin = {
   setup(b) {
     const errors = path.join(repoRoot, "src", "core", "errors.ts");
     b.onResolve({ filter: /errors\.js$/ }, (args) =>
-      path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === errors ? { path: "./index.cjs", external: true } : undefined,
+      path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === errors
+        ? { path: "./index.cjs", external: true }
+        : undefined,
     );
   },
 };
@@ -64,11 +66,14 @@ function cjs({ name, source, node }: Entry): Promise<unknown> {
 export async function buildAll(): Promise<void> {
   const typesVersions = typesVersionsFor();
   if (JSON.stringify(pkg.typesVersions) !== JSON.stringify(typesVersions)) {
-    throw new Error(`package.json: typesVersions must follow exports; set it to ${JSON.stringify(typesVersions)}`);
+    throw new Error(
+      `package.json: typesVersions must follow exports; set it to ${JSON.stringify(typesVersions)}`,
+    );
   }
   // Everything but the docs page, which scripts/docs.ts builds into dist/docs on its own schedule
   // (npm start, the docs tests): a build of the package must not pull it away under them.
-  for (const entry of existsSync(dist) ? readdirSync(dist) : []) if (entry !== "docs") rmSync(path.join(dist, entry), { recursive: true, force: true });
+  for (const entry of existsSync(dist) ? readdirSync(dist) : [])
+    if (entry !== "docs") rmSync(path.join(dist, entry), { recursive: true, force: true });
   await Promise.all([
     // Code splitting keeps shared code (the error classes) in one chunk, and lazily loaded parts
     // (client.raw and openapi-fetch) in chunks a consumer's bundler fetches only when used.
@@ -96,13 +101,22 @@ export async function buildAll(): Promise<void> {
 
   // Declarations of every entry: tsconfig.build.json's settings, the entries' sources as its files.
   const config = path.join(dist, "tsconfig.types.json");
-  writeFileSync(config, JSON.stringify({ extends: "../tsconfig.build.json", files: ENTRIES.map(({ source }) => `../${source}`) }));
-  const tsc = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", config], { cwd: repoRoot, encoding: "utf8" });
+  writeFileSync(
+    config,
+    JSON.stringify({ extends: "../tsconfig.build.json", files: ENTRIES.map(({ source }) => `../${source}`) }),
+  );
+  const tsc = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", config], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
   rmSync(config);
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
   // tsc does not copy hand-placed .d.ts files; the generated schema types are one.
   mkdirSync(path.join(dist, "types", "generated"), { recursive: true });
-  copyFileSync(path.join(repoRoot, "generated", "schema.d.ts"), path.join(dist, "types", "generated", "schema.d.ts"));
+  copyFileSync(
+    path.join(repoRoot, "generated", "schema.d.ts"),
+    path.join(dist, "types", "generated", "schema.d.ts"),
+  );
   cpSync(path.join(dist, "types"), path.join(dist, "types-cjs"), { recursive: true });
   writeFileSync(path.join(dist, "types-cjs", "package.json"), '{ "type": "commonjs" }\n');
 }

@@ -8,7 +8,20 @@ import { header, literal } from "./render.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
 /** Keywords a response validator enforces; `SCHEMA_NOTES` only document. Anything else is refused. */
-const SCHEMA_KEYWORDS = new Set(["type", "format", "enum", "required", "properties", "items", "$ref", "additionalProperties", "minimum", "maximum", "maxLength", "maxItems"]);
+const SCHEMA_KEYWORDS = new Set([
+  "type",
+  "format",
+  "enum",
+  "required",
+  "properties",
+  "items",
+  "$ref",
+  "additionalProperties",
+  "minimum",
+  "maximum",
+  "maxLength",
+  "maxItems",
+]);
 const SCHEMA_NOTES = new Set(["description", "examples", "example", "deprecated", "title", "default"]);
 
 /** A schema reduced to what a validator checks, with local refs shortened to the component's name. */
@@ -16,9 +29,13 @@ export function checkedSchema(schema: Node, where: string): Node {
   const out: Node = {};
   for (const [key, value] of Object.entries(schema)) {
     if (SCHEMA_NOTES.has(key) || key.startsWith("x-")) continue;
-    if (!SCHEMA_KEYWORDS.has(key)) throw new Error(`${where}: the keyword "${key}" cannot be checked by the response validator`);
+    if (!SCHEMA_KEYWORDS.has(key))
+      throw new Error(`${where}: the keyword "${key}" cannot be checked by the response validator`);
     if (key === "$ref") out.$ref = String(value).replace("#/components/schemas/", "");
-    else if (key === "properties") out.properties = Object.fromEntries(Object.entries<Node>(value).map(([name, sub]) => [name, checkedSchema(sub, `${where}.${name}`)]));
+    else if (key === "properties")
+      out.properties = Object.fromEntries(
+        Object.entries<Node>(value).map(([name, sub]) => [name, checkedSchema(sub, `${where}.${name}`)]),
+      );
     else if (key === "items") out.items = checkedSchema(value, `${where}[]`);
     else out[key] = value;
   }
@@ -40,20 +57,41 @@ export function commonShape(spec: Node, schemas: Node[]): Node {
     const values = new Set(all.map((schema) => schema[keyword]));
     return values.size === 1 && all[0]![keyword] !== undefined ? { [keyword]: all[0]![keyword] } : {};
   };
-  if (type === "array") return { type, ...shared("maxItems"), items: commonShape(spec, all.map((schema) => schema.items ?? {})) };
+  if (type === "array")
+    return {
+      type,
+      ...shared("maxItems"),
+      items: commonShape(
+        spec,
+        all.map((schema) => schema.items ?? {}),
+      ),
+    };
   if (type !== "object") return { type, ...shared("format"), ...shared("maxLength") };
-  const names = Object.keys(all[0]!.properties ?? {}).filter((name) => all.every((schema) => schema.properties?.[name]));
+  const names = Object.keys(all[0]!.properties ?? {}).filter((name) =>
+    all.every((schema) => schema.properties?.[name]),
+  );
   const required = names.filter((name) => all.every((schema) => (schema.required ?? []).includes(name)));
-  const properties = Object.fromEntries(names.map((name) => [name, commonShape(spec, all.map((schema) => schema.properties[name]))]));
+  const properties = Object.fromEntries(
+    names.map((name) => [
+      name,
+      commonShape(
+        spec,
+        all.map((schema) => schema.properties[name]),
+      ),
+    ]),
+  );
   return { type, ...(required.length && { required }), ...(names.length && { properties }) };
 }
 
 /** The JSON content (schema, examples) of a response or request body, if it has one. */
-const jsonContent = (spec: Node, holder: Node): Node | undefined => deref(spec, holder).content?.["application/json"];
+const jsonContent = (spec: Node, holder: Node): Node | undefined =>
+  deref(spec, holder).content?.["application/json"];
 
 /** Renders generated/contract.ts: the schemas of every answer, for checking what the API sends. */
 export function renderContract(spec: Node): string {
-  const schemas = Object.entries<Node>(spec.components.schemas).map(([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`);
+  const schemas = Object.entries<Node>(spec.components.schemas).map(
+    ([name, schema]) => `  ${name}: ${literal(checkedSchema(schema, name))},`,
+  );
   const responses = specOperations(spec).map(({ operationId, op }) => {
     const byStatus = Object.entries<Node>(op.responses).map(([status, response]) => {
       const schema = jsonContent(spec, response)?.schema;
@@ -64,7 +102,11 @@ export function renderContract(spec: Node): string {
   const examples = specOperations(spec).map(({ operationId, op }) => {
     const byStatus = Object.entries<Node>(op.responses).flatMap(([status, response]) => {
       const named = Object.entries<Node>(jsonContent(spec, response)?.examples ?? {});
-      return named.length ? [`${status}: { ${named.map(([name, example]) => `${name}: ${literal(deref(spec, example).value)}`).join(", ")} }`] : [];
+      return named.length
+        ? [
+            `${status}: { ${named.map(([name, example]) => `${name}: ${literal(deref(spec, example).value)}`).join(", ")} }`,
+          ]
+        : [];
     });
     return `  ${operationId}: { ${byStatus.join(", ")} },`;
   });
@@ -75,23 +117,33 @@ export function renderContract(spec: Node): string {
   const bodies = specOperations(spec).flatMap(({ operationId, op }) => {
     if (!op.requestBody) return [];
     const body = deref(spec, op.requestBody);
-    return [`  ${operationId}: ${literal({ mediaTypes: Object.keys(body.content ?? {}), required: body.required === true })},`];
+    return [
+      `  ${operationId}: ${literal({ mediaTypes: Object.keys(body.content ?? {}), required: body.required === true })},`,
+    ];
   });
   const webhookBodies = Object.entries<Node>(spec.webhooks ?? {}).map(([type, item]) => {
     const schema = jsonContent(spec, item.post.requestBody)!.schema;
     return [type, schema] as const;
   });
-  const webhookLines = webhookBodies.map(([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`);
-  const envelope = commonShape(spec, webhookBodies.map(([, schema]) => schema));
+  const webhookLines = webhookBodies.map(
+    ([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`,
+  );
+  const envelope = commonShape(
+    spec,
+    webhookBodies.map(([, schema]) => schema),
+  );
   const itemLines = webhookBodies.map(([type, schema]) => {
     const item = deref(spec, deref(spec, schema).properties?.payload?.items ?? {});
-    if (!item.properties?.type?.enum?.includes(type)) throw new Error(`webhook ${type}: its payload items must list "${type}" in their type enum`);
+    if (!item.properties?.type?.enum?.includes(type))
+      throw new Error(`webhook ${type}: its payload items must list "${type}" in their type enum`);
     return `  ${type}: ${literal(checkedSchema(item, `webhook ${type} item`))},`;
   });
   const rows = operationRows(spec);
   const scopes = [...rows].map(([id, row]) => `  ${id}: ${JSON.stringify(row.scope)},`);
   const defaults = specOperations(spec).map(({ operationId, op }) => {
-    const given = (op.parameters ?? []).map((p: Node) => deref(spec, p)).filter((p: Node) => p.schema?.default !== undefined);
+    const given = (op.parameters ?? [])
+      .map((p: Node) => deref(spec, p))
+      .filter((p: Node) => p.schema?.default !== undefined);
     return `  ${operationId}: ${literal(Object.fromEntries(given.map((p: Node) => [p.name, p.schema.default])))},`;
   });
   return [
@@ -158,15 +210,24 @@ export function renderContract(spec: Node): string {
 /** The one media type the operations' answers are written in; more than one would need content negotiation. */
 export function answerMediaType(spec: Node): string {
   const types = new Set(
-    specOperations(spec).flatMap(({ op }) => Object.values<Node>(op.responses).flatMap((response) => Object.keys(deref(spec, response).content ?? {}))),
+    specOperations(spec).flatMap(({ op }) =>
+      Object.values<Node>(op.responses).flatMap((response) =>
+        Object.keys(deref(spec, response).content ?? {}),
+      ),
+    ),
   );
-  if (types.size !== 1) throw new Error(`the answers must all use one media type, found: ${[...types].join(", ") || "none"}`);
+  if (types.size !== 1)
+    throw new Error(`the answers must all use one media type, found: ${[...types].join(", ") || "none"}`);
   return [...types][0]!;
 }
 
 /** How the API calls webhook receivers: the one scheme every webhook names, and x-webhook-delivery. */
 export function webhookDelivery(spec: Node): { keyHeader: string; timeoutMs: number } {
-  const schemes = new Set(Object.values<Node>(spec.webhooks ?? {}).flatMap((item) => (item.post.security ?? []).flatMap((s: Node) => Object.keys(s))));
+  const schemes = new Set(
+    Object.values<Node>(spec.webhooks ?? {}).flatMap((item) =>
+      (item.post.security ?? []).flatMap((s: Node) => Object.keys(s)),
+    ),
+  );
   if (schemes.size !== 1) throw new Error("every webhook must name the same one security scheme");
   return {
     keyHeader: keyHeaderOf(spec, [...schemes][0]!),

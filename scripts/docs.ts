@@ -25,7 +25,8 @@ function sampleInput(spec: Node, op: Node): Record<string, unknown> {
   const input = exampleInput(spec, op);
   for (const ref of op.parameters ?? []) {
     const param = deref(spec, ref);
-    if (param.schema?.default !== undefined && input[param.name] === param.schema.default) delete input[param.name];
+    if (param.schema?.default !== undefined && input[param.name] === param.schema.default)
+      delete input[param.name];
   }
   return input;
 }
@@ -56,7 +57,11 @@ export function typescriptSample(spec: Node, operationId: string, op: Node): str
   lines.push(`const result = await ${call};`, "console.log(result);");
   const schema = deref(spec, ok.content["application/json"].schema);
   if (schema.properties?.hasNext && schema.properties?.offset) {
-    lines.push("", "// Or every item of every slice:", `for await (const item of client.paginate.${operationId}(${args})) {`);
+    lines.push(
+      "",
+      "// Or every item of every slice:",
+      `for await (const item of client.paginate.${operationId}(${args})) {`,
+    );
     lines.push("  console.log(item);", "}");
   }
   return lines.join("\n");
@@ -78,11 +83,16 @@ export function curlSample(spec: Node, method: string, route: string, op: Node):
   for (const param of params) {
     delete body[param.name];
     if (input[param.name] === undefined) continue;
-    if (param.in === "path") url = url.replace(`{${param.name}}`, encodeURIComponent(String(input[param.name])));
+    if (param.in === "path")
+      url = url.replace(`{${param.name}}`, encodeURIComponent(String(input[param.name])));
     if (param.in === "query") query.set(param.name, String(input[param.name]));
   }
   const search = query.toString();
-  const lines = [`curl -X ${method.toUpperCase()} "${url}${search ? `?${search}` : ""}"`, `  -H "${keyHeaderName(spec)}: $CLASS_BOOKING_API_KEY"`, '  -H "Accept: application/json"'];
+  const lines = [
+    `curl -X ${method.toUpperCase()} "${url}${search ? `?${search}` : ""}"`,
+    `  -H "${keyHeaderName(spec)}: $CLASS_BOOKING_API_KEY"`,
+    '  -H "Accept: application/json"',
+  ];
   if (op.requestBody) {
     lines.push('  -H "Content-Type: application/json"', `  -d '${JSON.stringify(body)}'`);
   }
@@ -127,7 +137,10 @@ export function specWithSamples(spec: Node = loadSpec()): Node {
  * The page shows Redocly's logo from their CDN. The docs must work offline (and our browser test
  * has no network), so the logo is inlined as a small SVG; the "API docs by" link stays.
  */
-const REMOTE_LOGOS = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+const REMOTE_LOGOS = [
+  "https://cdn.redoc.ly/redoc/logo-mini-full.svg",
+  "https://cdn.redoc.ly/redoc/logo-mini.svg",
+];
 const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#0044D4">Redocly</text></svg>',
 )}`;
@@ -140,7 +153,8 @@ const FAVICON = '<link rel="icon" href="data:,">';
  * narrow, and their thin scrollbars are easy to miss (and hidden on many systems until one
  * scrolls), so a sample's end would read as cut off.
  */
-const WRAP_CODE = "<style>pre, pre code { white-space: pre-wrap !important; overflow-wrap: anywhere; }</style>";
+const WRAP_CODE =
+  "<style>pre, pre code { white-space: pre-wrap !important; overflow-wrap: anywhere; }</style>";
 
 /** The built page, made to work offline and to show every line of code whole. */
 export function finishPage(html: string): string {
@@ -160,10 +174,23 @@ export function buildDocs(): string {
     const redocly = path.join(repoRoot, "node_modules", ".bin", "redocly");
     const res = spawnSync(
       redocly,
-      ["build-docs", specCopy, "--output", building, "--inlineBundle", "--title", "Class Booking API", "--config", path.join(repoRoot, "redocly.yaml")],
+      [
+        "build-docs",
+        specCopy,
+        "--output",
+        building,
+        "--inlineBundle",
+        "--title",
+        "Class Booking API",
+        "--config",
+        path.join(repoRoot, "redocly.yaml"),
+      ],
       { cwd: repoRoot, encoding: "utf8", timeout: 300_000 },
     );
-    if (res.status !== 0) throw new Error(`redocly build-docs failed:\n${res.stdout}\n${res.stderr}${res.error ? String(res.error) : ""}`);
+    if (res.status !== 0)
+      throw new Error(
+        `redocly build-docs failed:\n${res.stdout}\n${res.stderr}${res.error ? String(res.error) : ""}`,
+      );
     writeFileSync(building, finishPage(readFileSync(building, "utf8")));
     renameSync(building, docsFile);
   } finally {
@@ -183,7 +210,12 @@ function mtime(file: string): number {
 
 /** Whether dist/docs/index.html is missing or older than what it is built from. */
 export function docsAreStale(): boolean {
-  const inputs = [specFile, fileURLToPath(import.meta.url), path.join(repoRoot, "redocly.yaml"), path.join(repoRoot, "package.json")];
+  const inputs = [
+    specFile,
+    fileURLToPath(import.meta.url),
+    path.join(repoRoot, "redocly.yaml"),
+    path.join(repoRoot, "package.json"),
+  ];
   return mtime(docsFile) < Math.max(...inputs.map(mtime));
 }
 

@@ -54,12 +54,18 @@ export const ENTRIES: Entry[] = Object.entries(pkg.exports as Record<string, str
   });
 
 /** The command line tools: each bin's source is src/cli/<its name>.ts. */
-export const BINS = Object.entries(pkg.bin).map(([name, output]) => ({ name, output, source: `src/cli/${name}.ts` }));
+export const BINS = Object.entries(pkg.bin).map(([name, output]) => ({
+  name,
+  output,
+  source: `src/cli/${name}.ts`,
+}));
 
 /** The `typesVersions` the exports call for: each subpath but "." to its CommonJS declarations. */
 export function typesVersionsFor(entries: Entry[] = ENTRIES): Record<string, Record<string, string[]>> {
   const map: Record<string, string[]> = {};
-  for (const entry of entries) if (entry.subpath !== ".") map[entry.subpath.slice(2)] = [`./dist/types-cjs/${entry.source.replace(/\.ts$/, ".d.ts")}`];
+  for (const entry of entries)
+    if (entry.subpath !== ".")
+      map[entry.subpath.slice(2)] = [`./dist/types-cjs/${entry.source.replace(/\.ts$/, ".d.ts")}`];
   return { "*": map };
 }
 

@@ -27,7 +27,11 @@ export async function renderSchemaTypes(specFile: string): Promise<string> {
 
 /** Renders generated/operations.ts: the operation table the client builds its methods from. */
 export function renderOperations(spec: Node): string {
-  const lines = [`${header("operation table")}import type { OperationRow } from "../src/core/shapes.js";`, "", "export const operations = {"];
+  const lines = [
+    `${header("operation table")}import type { OperationRow } from "../src/core/shapes.js";`,
+    "",
+    "export const operations = {",
+  ];
   for (const [id, row] of operationRows(spec)) lines.push(`  ${id}: ${literal(runtimeRow(row))},`);
   lines.push(
     "} as const satisfies Readonly<Record<string, OperationRow>>;",

@@ -40,7 +40,8 @@ export interface SpecRow {
 /** Reads the rule of one input from its schema, refusing keywords the client could not enforce. */
 export function inputRule(where: InputRule["in"], name: string, schema: Node): InputRule {
   const type: InputRule["type"] = schema.type;
-  if (typeof type !== "string" || !(type in FORMATS)) throw new Error(`input "${name}": type ${JSON.stringify(type)} is not a scalar type`);
+  if (typeof type !== "string" || !(type in FORMATS))
+    throw new Error(`input "${name}": type ${JSON.stringify(type)} is not a scalar type`);
   if (schema.format !== undefined && !FORMATS[type]!.includes(schema.format)) {
     throw new Error(`input "${name}": format "${schema.format}" of a ${type} cannot be checked`);
   }
@@ -49,7 +50,15 @@ export function inputRule(where: InputRule["in"], name: string, schema: Node): I
       throw new Error(`input "${name}": the keyword "${key}" cannot be checked by the client`);
     }
   }
-  return { in: where, type, ...Object.fromEntries(RULE_KEYWORDS.slice(1).filter((key) => schema[key] !== undefined).map((key) => [key, schema[key]])) };
+  return {
+    in: where,
+    type,
+    ...Object.fromEntries(
+      RULE_KEYWORDS.slice(1)
+        .filter((key) => schema[key] !== undefined)
+        .map((key) => [key, schema[key]]),
+    ),
+  };
 }
 
 const SCOPE = /^Required scope: `(\w+)`\./;
@@ -68,13 +77,15 @@ export function operationRows(spec: Node): Map<string, SpecRow> {
   for (const { operationId, method, path: route, op } of specOperations(spec)) {
     if (!operationId) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
     const params = (op.parameters ?? []).map((p: Node) => deref(spec, p));
-    const names = (where: string) => params.filter((p: Node) => p.in === where).map((p: Node) => p.name as string);
+    const names = (where: string) =>
+      params.filter((p: Node) => p.in === where).map((p: Node) => p.name as string);
     const body = jsonBodySchema(spec, operationId, op.requestBody);
     if (body && body.type !== "object") throw new Error(`${operationId}: the request body must be an object`);
     const bodyFields = body ? Object.keys(body.properties ?? {}) : null;
     const inputs: Record<string, InputRule> = {};
     const add = (where: InputRule["in"], name: string, schema: Node) => {
-      if (name in inputs) throw new Error(`${operationId}: input name "${name}" is used twice; flat inputs need unique names`);
+      if (name in inputs)
+        throw new Error(`${operationId}: input name "${name}" is used twice; flat inputs need unique names`);
       try {
         inputs[name] = inputRule(where, name, deref(spec, schema));
       } catch (error) {
@@ -82,7 +93,8 @@ export function operationRows(spec: Node): Map<string, SpecRow> {
       }
     };
     for (const p of params) {
-      if (p.in !== "path" && p.in !== "query") throw new Error(`${operationId}: ${p.in} parameters are not supported`);
+      if (p.in !== "path" && p.in !== "query")
+        throw new Error(`${operationId}: ${p.in} parameters are not supported`);
       add(p.in, p.name, p.schema ?? {});
     }
     for (const field of bodyFields ?? []) add("body", field, body!.properties[field]);
@@ -102,7 +114,8 @@ export function operationRows(spec: Node): Map<string, SpecRow> {
         ...(body?.required ?? []),
       ],
       idempotent: op["x-idempotent"] === true,
-      sliced: okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
+      sliced:
+        okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
       json: ok !== undefined,
       scope,
     });
@@ -138,25 +151,37 @@ export function keyHeaderOf(spec: Node, scheme: string): string {
 
 /** A whole number of seconds from a spec extension, as milliseconds. */
 export function secondsAsMs(value: unknown, where: string): number {
-  if (!Number.isInteger(value) || (value as number) <= 0) throw new Error(`${where} must be a positive whole number of seconds`);
+  if (!Number.isInteger(value) || (value as number) <= 0)
+    throw new Error(`${where} must be a positive whole number of seconds`);
   return (value as number) * 1000;
 }
 
 /** The first segment every operation's path starts with ("/v1"): where the API's paths live. */
 export function apiRootOf(spec: Node): string {
   const roots = new Set(specOperations(spec).map(({ path }) => `/${path.split("/")[1]}`));
-  if (roots.size !== 1) throw new Error(`every operation's path must start with the same segment, found: ${[...roots].join(", ")}`);
+  if (roots.size !== 1)
+    throw new Error(
+      `every operation's path must start with the same segment, found: ${[...roots].join(", ")}`,
+    );
   return [...roots][0]!;
 }
 
 /** What holds for every operation: the key's header, the tenant host pattern, the API's rate limit. */
-export function apiFacts(spec: Node): { keyHeader: string; tenantUrl: string; rateLimit: { limit: number; windowMs: number; lockoutMs: number } } {
+export function apiFacts(spec: Node): {
+  keyHeader: string;
+  tenantUrl: string;
+  rateLimit: { limit: number; windowMs: number; lockoutMs: number };
+} {
   const [scheme, ...others] = (spec.security ?? []).flatMap((requirement: Node) => Object.keys(requirement));
-  if (!scheme || others.length) throw new Error("the spec must name exactly one security scheme for its operations");
-  const tenantUrl = (spec.servers ?? []).map((server: Node) => server.url).find((url: string) => url.includes("{tenant}"));
+  if (!scheme || others.length)
+    throw new Error("the spec must name exactly one security scheme for its operations");
+  const tenantUrl = (spec.servers ?? [])
+    .map((server: Node) => server.url)
+    .find((url: string) => url.includes("{tenant}"));
   if (!tenantUrl) throw new Error("the spec must list a server whose URL holds {tenant}");
   const limit = spec["x-rate-limit"];
-  if (!Number.isInteger(limit?.requests) || limit.requests <= 0) throw new Error("x-rate-limit.requests must be a positive integer");
+  if (!Number.isInteger(limit?.requests) || limit.requests <= 0)
+    throw new Error("x-rate-limit.requests must be a positive integer");
   return {
     keyHeader: keyHeaderOf(spec, scheme),
     tenantUrl,

@@ -16,18 +16,34 @@ import { specDiff } from "./spec-diff.js";
 import { repoRoot } from "./spec.js";
 
 export function release(root = repoRoot): string {
-  const { version, name } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string; name: string };
+  const { version, name } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+    name: string;
+  };
   const gate = specDiff(root);
   if (!gate.ok) throw new Error(gate.report);
   const changelog = readFileSync(path.join(root, "CHANGELOG.md"), "utf8");
-  if (!new RegExp(`^## \\[${version.replace(/\./g, "\\.")}\\] - \\d{4}-\\d\\d-\\d\\d$`, "m").test(changelog)) {
-    throw new Error(`CHANGELOG.md has no section "## [${version}] - YYYY-MM-DD": move the Unreleased entries there first.`);
+  if (
+    !new RegExp(`^## \\[${version.replace(/\./g, "\\.")}\\] - \\d{4}-\\d\\d-\\d\\d$`, "m").test(changelog)
+  ) {
+    throw new Error(
+      `CHANGELOG.md has no section "## [${version}] - YYYY-MM-DD": move the Unreleased entries there first.`,
+    );
   }
   const versionFile = path.join(root, "src", "core", "version.ts");
-  writeFileSync(versionFile, readFileSync(versionFile, "utf8").replace(/VERSION = "[^"]*"/, `VERSION = "${version}"`));
-  copyFileSync(path.join(root, "openapi", "openapi.yaml"), path.join(root, "openapi", "released", "openapi.yaml"));
+  writeFileSync(
+    versionFile,
+    readFileSync(versionFile, "utf8").replace(/VERSION = "[^"]*"/, `VERSION = "${version}"`),
+  );
+  copyFileSync(
+    path.join(root, "openapi", "openapi.yaml"),
+    path.join(root, "openapi", "released", "openapi.yaml"),
+  );
   const record = { package: name, version, spec: "openapi/released/openapi.yaml" };
-  writeFileSync(path.join(root, "openapi", "released", "release.json"), `${JSON.stringify(record, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, "openapi", "released", "release.json"),
+    `${JSON.stringify(record, null, 2)}\n`,
+  );
   return `${gate.report}\nreleased ${name} ${version}: src/core/version.ts and openapi/released/ updated`;
 }
 

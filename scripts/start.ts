@@ -32,8 +32,10 @@ function serveDocs(host: string, docsPort: number): Promise<Server> {
   const page = readFileSync(docsFile);
   const server = createServer((req, res) => {
     const route = (req.url ?? "/").split("?")[0];
-    if (req.method !== "GET" && req.method !== "HEAD") return res.writeHead(405, { allow: "GET, HEAD" }).end();
-    if (route !== "/" && route !== "/index.html") return res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return res.writeHead(405, { allow: "GET, HEAD" }).end();
+    if (route !== "/" && route !== "/index.html")
+      return res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.length });
     res.end(req.method === "HEAD" ? undefined : page);
   });
@@ -59,9 +61,16 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const host = values.host;
   const mockPort = readPort("--mock-port", values["mock-port"], fail);
-  const docsPort = values["docs-port"] === undefined ? (mockPort === 0 ? 0 : mockPort + 1) : readPort("--docs-port", values["docs-port"], fail);
+  const docsPort =
+    values["docs-port"] === undefined
+      ? mockPort === 0
+        ? 0
+        : mockPort + 1
+      : readPort("--docs-port", values["docs-port"], fail);
   const sandbox = sandboxFlags(values, (message) => fail(message, 2));
-  for (const flag of ["seed", "now", "clock"] as const) if (values[flag] !== undefined && values.static) fail(`--${flag} is the sandbox's; it does not go with --static`, 2);
+  for (const flag of ["seed", "now", "clock"] as const)
+    if (values[flag] !== undefined && values.static)
+      fail(`--${flag} is the sandbox's; it does not go with --static`, 2);
 
   if (docsAreStale()) {
     process.stdout.write("Building the docs (dist/docs/index.html)...\n");
@@ -72,7 +81,9 @@ async function main(): Promise<void> {
   let docs: Server | undefined;
   try {
     const docsPortFree = await claimPort(docsPort, host);
-    mock = await startMockServer(values.static ? { port: mockPort, host } : { port: mockPort, host, stateful: true, sandbox });
+    mock = await startMockServer(
+      values.static ? { port: mockPort, host } : { port: mockPort, host, stateful: true, sandbox },
+    );
     docs = await serveDocs(host, docsPortFree);
   } catch (error) {
     await mock?.stop();
@@ -82,7 +93,10 @@ async function main(): Promise<void> {
   const docsUrl = `${urlOf(host, (docs.address() as { port: number }).port)}/`;
   const what = values.static ? "Prism on the spec's examples" : "the stateful sandbox; --static for Prism";
   process.stdout.write(`API:  ${mock.url}  (${what})\n`);
-  if (mock.sandbox) process.stdout.write(`Clock: ${mock.sandbox.now().toISOString()} (${values.clock ?? "fixed"}); controls at ${mock.url}${CONTROL_PREFIX}\n`);
+  if (mock.sandbox)
+    process.stdout.write(
+      `Clock: ${mock.sandbox.now().toISOString()} (${values.clock ?? "fixed"}); controls at ${mock.url}${CONTROL_PREFIX}\n`,
+    );
   process.stdout.write(`Docs: ${docsUrl}\nPress Ctrl-C to stop both.\n`);
   exitWithParent(async () => {
     docs?.closeAllConnections();

@@ -47,13 +47,16 @@ async function main(): Promise<void> {
     return;
   }
   const port = readPort("--port", values.port, fail);
-  for (const flag of ["seed", "now", "clock"] as const) if (values[flag] !== undefined && !values.stateful) fail(`--${flag} goes with --stateful`, 2);
-  if (values.stateful && (values.dynamic || values.errors)) fail("--dynamic and --errors are Prism's; they do not go with --stateful", 2);
+  for (const flag of ["seed", "now", "clock"] as const)
+    if (values[flag] !== undefined && !values.stateful) fail(`--${flag} goes with --stateful`, 2);
+  if (values.stateful && (values.dynamic || values.errors))
+    fail("--dynamic and --errors are Prism's; they do not go with --stateful", 2);
   const urls = values.webhook;
   const keys = values["webhook-key"];
   if ((urls.length || keys.length) && !values.stateful) fail("--webhook goes with --stateful", 2);
   if (urls.length !== keys.length) fail("give one --webhook-key for each --webhook, in the same order", 2);
-  for (const url of urls) if (!/^https?:\/\//.test(url)) fail(`--webhook must be an http(s) URL, got "${url}"`, 2);
+  for (const url of urls)
+    if (!/^https?:\/\//.test(url)) fail(`--webhook must be an http(s) URL, got "${url}"`, 2);
   const webhooks = urls.map((url, i) => ({ url, key: keys[i]! }));
   const sandbox = sandboxFlags(values, (message) => fail(message, 2));
 
@@ -72,7 +75,10 @@ async function main(): Promise<void> {
   }
   const what = values.stateful ? "Sandbox (stateful)" : "Mock";
   process.stdout.write(`${what} class-booking API listening on ${server.url}\n`);
-  if (server.sandbox) process.stdout.write(`Clock: ${server.sandbox.now().toISOString()} (${values.clock ?? "fixed"}); controls at ${server.url}${CONTROL_PREFIX}\n`);
+  if (server.sandbox)
+    process.stdout.write(
+      `Clock: ${server.sandbox.now().toISOString()} (${values.clock ?? "fixed"}); controls at ${server.url}${CONTROL_PREFIX}\n`,
+    );
   process.stdout.write("Press Ctrl-C to stop.\n");
   exitWithParent(() => server.stop());
 }

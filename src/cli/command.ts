@@ -19,10 +19,16 @@ export function failFor(command: string): Fail {
 }
 
 /** The values of a command's flags, typed by their options. */
-type FlagValues<Options extends FlagOptions> = ReturnType<typeof parseArgs<{ options: Options; strict: true; allowPositionals: false }>>["values"];
+type FlagValues<Options extends FlagOptions> = ReturnType<
+  typeof parseArgs<{ options: Options; strict: true; allowPositionals: false }>
+>["values"];
 
 /** Reads a command's flags (no positional arguments); an unknown or malformed one fails with code 2 and the usage. */
-export function readFlags<const Options extends FlagOptions>(options: Options, usage: string, fail: Fail): FlagValues<Options> {
+export function readFlags<const Options extends FlagOptions>(
+  options: Options,
+  usage: string,
+  fail: Fail,
+): FlagValues<Options> {
   try {
     return parseArgs({ options, strict: true, allowPositionals: false }).values;
   } catch (error) {
@@ -33,6 +39,7 @@ export function readFlags<const Options extends FlagOptions>(options: Options, u
 /** Reads a port flag (0 to 65535); a wrong one fails with code 2. */
 export function readPort(flag: string, value: string, fail: Fail): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) fail(`${flag} must be a port number from 0 to 65535, got "${value}"`, 2);
+  if (!/^\d+$/.test(value) || port > 65535)
+    fail(`${flag} must be a port number from 0 to 65535, got "${value}"`, 2);
   return port;
 }

@@ -17,23 +17,30 @@ export const SANDBOX_USAGE = `  --seed <n>            the sandbox's seed (defaul
   --clock fixed|real    fixed: the clock stands until moved (default); real: it runs from --now`;
 
 /** Reads the sandbox flags; `fail` gets a one-line message naming the flag. */
-export function sandboxFlags(values: { seed?: string; now?: string; clock?: string }, fail: (message: string) => never): Pick<SandboxOptions, "seed" | "now" | "clock"> {
+export function sandboxFlags(
+  values: { seed?: string; now?: string; clock?: string },
+  fail: (message: string) => never,
+): Pick<SandboxOptions, "seed" | "now" | "clock"> {
   const options: Pick<SandboxOptions, "seed" | "now" | "clock"> = {};
   if (values.seed !== undefined) {
     const seed = Number(values.seed);
-    if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) fail(`--seed must be a whole number, got "${values.seed}"`);
+    if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed))
+      fail(`--seed must be a whole number, got "${values.seed}"`);
     options.seed = seed;
   }
   if (values.now !== undefined) {
     if (!isOffsetDateTime(values.now) || Number.isNaN(Date.parse(values.now))) {
-      fail(`--now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "${values.now}"`);
+      fail(
+        `--now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "${values.now}"`,
+      );
     }
     const time = Date.parse(values.now);
     if (!inClockRange(time)) fail(`--now must be from ${CLOCK_SPAN}, got "${values.now}"`);
     options.now = values.now;
   }
   if (values.clock !== undefined) {
-    if (values.clock !== "fixed" && values.clock !== "real") fail(`--clock must be fixed or real, got "${values.clock}"`);
+    if (values.clock !== "fixed" && values.clock !== "real")
+      fail(`--clock must be fixed or real, got "${values.clock}"`);
     options.clock = values.clock;
   }
   return options;

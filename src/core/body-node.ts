@@ -28,10 +28,14 @@ export interface DrainBounds {
 /** How a drain ended: the body's end came, the sender went away, or the bounds were passed. */
 export type Drained = "ended" | "closed" | "cut";
 
-const byteLength = (chunk: Uint8Array | string) => (typeof chunk === "string" ? new TextEncoder().encode(chunk).byteLength : chunk.byteLength);
+const byteLength = (chunk: Uint8Array | string) =>
+  typeof chunk === "string" ? new TextEncoder().encode(chunk).byteLength : chunk.byteLength;
 
 /** Listens to a stream's body events; answers the function that stops listening. */
-function listen(stream: NodeBodyStream, handlers: { data(chunk: Uint8Array | string): void; end(): void; gone(): void }): () => void {
+function listen(
+  stream: NodeBodyStream,
+  handlers: { data(chunk: Uint8Array | string): void; end(): void; gone(): void },
+): () => void {
   stream.on("data", handlers.data);
   stream.on("end", handlers.end);
   stream.on("close", handlers.gone);
@@ -77,7 +81,11 @@ export function drainNodeBody(stream: NodeBodyStream, bounds: DrainBounds): Prom
 export function readNodeBody(stream: NodeBodyStream, max: number, drain?: DrainBounds): Promise<BodyRead> {
   const declared = stream.headers?.["content-length"];
   const over = (): Promise<BodyRead> =>
-    drain ? drainNodeBody(stream, drain).then((how) => (how === "closed" ? { broken: true } : { tooLarge: true, ended: how === "ended" })) : Promise.resolve({ tooLarge: true, ended: false });
+    drain
+      ? drainNodeBody(stream, drain).then((how) =>
+          how === "closed" ? { broken: true } : { tooLarge: true, ended: how === "ended" },
+        )
+      : Promise.resolve({ tooLarge: true, ended: false });
   if (declaredTooLarge(Array.isArray(declared) ? declared[0] : declared, max)) return over();
   if (stream.destroyed || stream.readableEnded) return Promise.resolve({ broken: true });
   return new Promise((resolve) => {

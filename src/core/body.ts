@@ -46,7 +46,11 @@ export class CappedChunks {
 }
 
 /** Reads a WHATWG body up to `max` bytes; past it (or past a declared length over it), stops and cancels the stream. */
-export async function readWebBody(body: ReadableStream<Uint8Array> | null, max: number, contentLength?: string | null): Promise<BodyRead> {
+export async function readWebBody(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+  contentLength?: string | null,
+): Promise<BodyRead> {
   if (declaredTooLarge(contentLength, max)) return { tooLarge: true, ended: false };
   if (!body) return { bytes: new Uint8Array(0) };
   const reader = body.getReader();

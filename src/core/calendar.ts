@@ -10,7 +10,11 @@ export const DAY_MS = 86_400_000;
 
 /** Days in a month (1 to 12). */
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1);
+  return month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : 30 + ((month + (month >> 3)) & 1);
 }
 
 /** Whether text is a full-date of RFC 3339 (YYYY-MM-DD) naming a day that exists. */

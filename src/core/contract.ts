@@ -17,8 +17,12 @@ export type ResponseValidator = (answer: { operationId: string; status: number; 
 export function checkResponse(operationId: string, status: number, body: unknown): ResponseViolation[] {
   const documented = responses[operationId];
   if (!documented) return [{ operationId, pointer: "", message: "belongs to no operation of the spec" }];
-  if (!(String(status) in documented)) return [{ operationId, pointer: "", message: `has status ${status}, which the spec does not document` }];
+  if (!(String(status) in documented))
+    return [{ operationId, pointer: "", message: `has status ${status}, which the spec does not document` }];
   const schema = documented[status];
-  if (schema === null) return body === undefined ? [] : [{ operationId, pointer: "", message: "must be empty: the spec documents no body" }];
+  if (schema === null)
+    return body === undefined
+      ? []
+      : [{ operationId, pointer: "", message: "must be empty: the spec documents no body" }];
   return violations(schema!, body, schemas).map((v) => ({ operationId, ...v }));
 }

@@ -35,7 +35,13 @@ export class ClassBookingError extends Error {
 /** Headers as kept on an error: the API key, credentials and cookies are replaced by `***`. */
 export type RedactedHeaders = Record<string, string>;
 
-const SECRET_HEADERS = new Set([api.keyHeader, "authorization", "proxy-authorization", "cookie", "set-cookie"]);
+const SECRET_HEADERS = new Set([
+  api.keyHeader,
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+]);
 
 /** Copies headers into a plain object with every secret value replaced by `***`. */
 export function redactHeaders(headers: HeadersInit | undefined): RedactedHeaders {
@@ -78,11 +84,19 @@ export class ApiError<Status extends number = number> extends ClassBookingError 
   constructor(init: ApiErrorInit) {
     const { operationId, status, responseHeaders } = init;
     // Only a body with a string errorMessage counts as the spec's ErrorResponse.
-    const body = typeof (init.body as ErrorResponse | null)?.errorMessage === "string" ? (init.body as ErrorResponse) : undefined;
+    const body =
+      typeof (init.body as ErrorResponse | null)?.errorMessage === "string"
+        ? (init.body as ErrorResponse)
+        : undefined;
     const location = responseHeaders.get("location") ?? undefined;
     const said = body ? `: ${body.errorMessage}` : location ? `: redirect to ${location}` : "";
-    const ids = [body?.errorCode && `errorCode ${body.errorCode}`, body?.traceId && `traceId ${body.traceId}`].filter(Boolean);
-    super(`${operationId}: ${status} ${init.statusText || "HTTP error"}${said}${ids.length ? ` (${ids.join(", ")})` : ""}`);
+    const ids = [
+      body?.errorCode && `errorCode ${body.errorCode}`,
+      body?.traceId && `traceId ${body.traceId}`,
+    ].filter(Boolean);
+    super(
+      `${operationId}: ${status} ${init.statusText || "HTTP error"}${said}${ids.length ? ` (${ids.join(", ")})` : ""}`,
+    );
     Object.assign(this, {
       operationId,
       status,
@@ -137,14 +151,25 @@ export class ConnectionError extends ClassBookingError {
    * `brokeOff`: the answer's headers came, then the connection failed while the body was read.
    * `secret`: text that must not show (the API key); it is cut out of the message and the cause.
    */
-  constructor(operationId: string, method: string, url: string, cause: unknown, how: { brokeOff?: boolean; secret?: string } = {}) {
+  constructor(
+    operationId: string,
+    method: string,
+    url: string,
+    cause: unknown,
+    how: { brokeOff?: boolean; secret?: string } = {},
+  ) {
     // Runtimes put the useful part (ECONNREFUSED, ECONNRESET) on the error's own cause.
     const inner = (cause as Error | undefined)?.cause as { code?: unknown; message?: unknown } | undefined;
     const detail = inner?.code ?? inner?.message;
     const said = `${(cause as Error)?.message ?? cause}${detail ? ` (${detail})` : ""}`;
     const clean = how.secret && said.includes(how.secret) ? said.replaceAll(how.secret, "***") : said;
-    const what = how.brokeOff ? `the answer from ${method} ${url} broke off` : `could not reach ${method} ${url}`;
-    super(`${operationId}: ${what}: ${clean}`, { operationId, cause: clean === said ? cause : new Error(clean) });
+    const what = how.brokeOff
+      ? `the answer from ${method} ${url} broke off`
+      : `could not reach ${method} ${url}`;
+    super(`${operationId}: ${what}: ${clean}`, {
+      operationId,
+      cause: clean === said ? cause : new Error(clean),
+    });
   }
 }
 

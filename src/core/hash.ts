@@ -12,7 +12,8 @@ export function hex(bytes: Uint8Array): string {
 
 /** The SHA-256 digest of a text's UTF-8 bytes. */
 export async function sha256(text: string): Promise<Uint8Array> {
-  if (!globalThis.crypto?.subtle) throw new Error("SHA-256 needs crypto.subtle (Web Crypto), which this runtime lacks");
+  if (!globalThis.crypto?.subtle)
+    throw new Error("SHA-256 needs crypto.subtle (Web Crypto), which this runtime lacks");
   return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
 }
 

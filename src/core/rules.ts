@@ -35,7 +35,11 @@ function wanted(rule: Rule): string {
     case "boolean":
       return "true or false";
     default:
-      return rule.format === "date" ? "a calendar date as YYYY-MM-DD" : rule.format ? `a string in ${rule.format} form` : "a string";
+      return rule.format === "date"
+        ? "a calendar date as YYYY-MM-DD"
+        : rule.format
+          ? `a string in ${rule.format} form`
+          : "a string";
   }
 }
 
@@ -43,7 +47,11 @@ function wanted(rule: Rule): string {
  * Says what `value` must be when it breaks `rule` (a phrase such as "must be an integer from 10
  * to 100"), or undefined when it obeys. `formats` checks string formats other than `date`.
  */
-export function breaks(rule: Rule, value: unknown, formats?: Record<string, (text: string) => boolean>): string | undefined {
+export function breaks(
+  rule: Rule,
+  value: unknown,
+  formats?: Record<string, (text: string) => boolean>,
+): string | undefined {
   let ok = false;
   switch (rule.type) {
     case "integer": {
@@ -57,9 +65,15 @@ export function breaks(rule: Rule, value: unknown, formats?: Record<string, (tex
       ok = typeof value === "boolean";
       break;
     case "string": {
-      const check = rule.format === "date" ? isCalendarDate : rule.format === undefined ? undefined : (formats?.[rule.format] ?? (() => true));
+      const check =
+        rule.format === "date"
+          ? isCalendarDate
+          : rule.format === undefined
+            ? undefined
+            : (formats?.[rule.format] ?? (() => true));
       // A lone surrogate cannot be sent (as UTF-8 or in a URL), so it is no string of the API's.
-      if (typeof value === "string" && /\p{Surrogate}/u.test(value)) return "must be well-formed Unicode (it has a lone surrogate)";
+      if (typeof value === "string" && /\p{Surrogate}/u.test(value))
+        return "must be well-formed Unicode (it has a lone surrogate)";
       ok = typeof value === "string" && (!check || check(value));
       break;
     }
@@ -72,7 +86,8 @@ export function breaks(rule: Rule, value: unknown, formats?: Record<string, (tex
 
 /** A short, safe rendering of a value for a message: a string is cut after `chars` characters (40 unless told). */
 export function show(value: unknown, chars = 40): string {
-  if (typeof value === "string") return JSON.stringify(value.length > chars ? `${value.slice(0, chars)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > chars ? `${value.slice(0, chars)}...` : value);
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "function") return "a function";
   if (Array.isArray(value)) return "an array";

@@ -70,12 +70,23 @@ export function withinInt64(value: unknown): value is number {
 }
 
 /** Every place where `value` breaks `schema`; `schemas` resolves `$ref` names. */
-export function violations(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}): Violation[] {
+export function violations(
+  schema: Schema,
+  value: unknown,
+  schemas: Readonly<Record<string, Schema>>,
+  options: CheckOptions = {},
+): Violation[] {
   return countViolations(schema, value, schemas, options).found;
 }
 
 /** The first `keep` places where `value` breaks `schema`, and how many there are in all (memory bounded by `keep`). */
-export function countViolations(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions = {}, keep = Infinity): { found: Violation[]; count: number } {
+export function countViolations(
+  schema: Schema,
+  value: unknown,
+  schemas: Readonly<Record<string, Schema>>,
+  options: CheckOptions = {},
+  keep = Infinity,
+): { found: Violation[]; count: number } {
   const sink: Sink = { found: [], count: 0, keep };
   walk(schema, value, schemas, options, "", 0, sink);
   return { found: sink.found, count: sink.count };
@@ -103,7 +114,15 @@ function isWideInt64(rule: Schema, value: unknown): boolean {
   return plain && withinInt64(value);
 }
 
-function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, Schema>>, options: CheckOptions, pointer: string, depth: number, sink: Sink): void {
+function walk(
+  schema: Schema,
+  value: unknown,
+  schemas: Readonly<Record<string, Schema>>,
+  options: CheckOptions,
+  pointer: string,
+  depth: number,
+  sink: Sink,
+): void {
   const note = (message: string, at = pointer) => {
     sink.count++;
     if (sink.found.length < sink.keep) sink.found.push({ pointer: at, message });
@@ -119,29 +138,51 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
     } else {
       const object = value;
       const required = current.required ?? [];
-      for (const name of required) if (!Object.prototype.hasOwnProperty.call(object, name)) note("is required", `${pointer}/${pointerSegment(name)}`);
+      for (const name of required)
+        if (!Object.prototype.hasOwnProperty.call(object, name))
+          note("is required", `${pointer}/${pointerSegment(name)}`);
       for (const [name, field] of Object.entries(object)) {
-        const sub = current.properties && Object.prototype.hasOwnProperty.call(current.properties, name) ? current.properties[name] : undefined;
+        const sub =
+          current.properties && Object.prototype.hasOwnProperty.call(current.properties, name)
+            ? current.properties[name]
+            : undefined;
         if (field === null && options.nullAsAbsent && !required.includes(name)) continue;
         if (sub) walk(sub, field, schemas, options, `${pointer}/${pointerSegment(name)}`, depth + 1, sink);
-        else if (current.additionalProperties === false) note("is not a field of the spec", `${pointer}/${pointerSegment(name)}`);
+        else if (current.additionalProperties === false)
+          note("is not a field of the spec", `${pointer}/${pointerSegment(name)}`);
       }
     }
   } else if (type === "array") {
     if (!Array.isArray(value)) note(`must be an array, got ${kindOf(value)}`);
     else {
-      if (current.maxItems !== undefined && value.length > current.maxItems) note(`must have at most ${current.maxItems} items, got ${value.length}`);
-      if (current.items) value.forEach((item, i) => walk(current!.items!, item, schemas, options, `${pointer}/${i}`, depth + 1, sink));
+      if (current.maxItems !== undefined && value.length > current.maxItems)
+        note(`must have at most ${current.maxItems} items, got ${value.length}`);
+      if (current.items)
+        value.forEach((item, i) =>
+          walk(current!.items!, item, schemas, options, `${pointer}/${i}`, depth + 1, sink),
+        );
     }
-  } else if (options.wideInt64 && type === "integer" && current.format === "int64" && isWideInt64(current, value)) {
+  } else if (
+    options.wideInt64 &&
+    type === "integer" &&
+    current.format === "int64" &&
+    isWideInt64(current, value)
+  ) {
     // Within int64 as far as a JSON number can tell; a receiver notes the lost precision itself.
   } else if (type !== undefined) {
     const problem = breaks({ ...current, type }, value, FORMATS);
     if (problem) {
       // An unknown enum value is shown (enum values are not personal); other values are not.
-      const shown = problem.startsWith("must be one of") && typeof value === "string" ? JSON.stringify(value.slice(0, 60)) : kindOf(value);
+      const shown =
+        problem.startsWith("must be one of") && typeof value === "string"
+          ? JSON.stringify(value.slice(0, 60))
+          : kindOf(value);
       note(`${problem}, got ${shown}`);
-    } else if (typeof value === "string" && current.maxLength !== undefined && longerThan(value, current.maxLength)) {
+    } else if (
+      typeof value === "string" &&
+      current.maxLength !== undefined &&
+      longerThan(value, current.maxLength)
+    ) {
       note(`must be at most ${current.maxLength} characters long, got a longer string`);
     }
   }
@@ -152,6 +193,11 @@ function walk(schema: Schema, value: unknown, schemas: Readonly<Record<string, S
  * of them, and how many more there were (`count`, when only some were kept). Never a value.
  */
 export function describeViolations(found: readonly Violation[], count = found.length, keep = 5): string {
-  const listed = found.slice(0, keep).map((v) => `${v.pointer || "(the body)"} ${v.message}`).join("; ");
-  return count > Math.min(found.length, keep) ? `${listed} (and ${count - Math.min(found.length, keep)} more)` : listed;
+  const listed = found
+    .slice(0, keep)
+    .map((v) => `${v.pointer || "(the body)"} ${v.message}`)
+    .join("; ");
+  return count > Math.min(found.length, keep)
+    ? `${listed} (and ${count - Math.min(found.length, keep)} more)`
+    : listed;
 }

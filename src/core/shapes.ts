@@ -45,7 +45,9 @@ export type AnswerBody<Id extends OperationId, S> = S extends keyof Responses<Id
 
 /** Per operation and documented status, named examples of the answer's body (the first is the default). */
 export type ExampleTable = {
-  readonly [Id in OperationId]: { readonly [S in keyof Responses<Id>]?: Readonly<Record<string, AnswerBody<Id, S>>> };
+  readonly [Id in OperationId]: {
+    readonly [S in keyof Responses<Id>]?: Readonly<Record<string, AnswerBody<Id, S>>>;
+  };
 };
 
 /** Per operation, the schema of each documented answer by status (null: the answer has no body). */
@@ -58,7 +60,9 @@ export type ScopeTable = { readonly [Id in OperationId]: string };
 export type DefaultTable = { readonly [Id in OperationId]: Readonly<Record<string, unknown>> };
 
 /** Per operation that takes a body: the media types it may be sent as, and whether it must be sent. */
-export type RequestBodyTable = Readonly<Record<string, { readonly mediaTypes: readonly string[]; readonly required: boolean }>>;
+export type RequestBodyTable = Readonly<
+  Record<string, { readonly mediaTypes: readonly string[]; readonly required: boolean }>
+>;
 
 /** Schemas by name (component schemas, request bodies, webhook calls and their payload items). */
 export type SchemaTable = Readonly<Record<string, Schema>>;

@@ -11,7 +11,9 @@ export type { OperationId };
 export type { InputRule, OperationRow } from "./shapes.js";
 
 /** Every operation of the spec with its row, in the spec's order (pure: a bundle that only needs `api` leaves the table out). */
-export const rows: ReadonlyArray<readonly [OperationId, OperationRow]> = /* @__PURE__ */ (Object.keys(operations) as OperationId[]).map((id) => [id, operations[id]] as const);
+export const rows: ReadonlyArray<readonly [OperationId, OperationRow]> = /* @__PURE__ */ (
+  Object.keys(operations) as OperationId[]
+).map((id) => [id, operations[id]] as const);
 
 /** Whether one path segment stays a segment: not empty, no dot segment, no separator. */
 export function isPlainSegment(segment: string): boolean {
@@ -22,11 +24,17 @@ export function isPlainSegment(segment: string): boolean {
 export function matchesTemplate(template: string, path: string): boolean {
   const want = template.split("/");
   const got = path.split("/");
-  return want.length === got.length && want.every((part, i) => (part[0] === "{" ? isPlainSegment(got[i]!) : part === got[i]));
+  return (
+    want.length === got.length &&
+    want.every((part, i) => (part[0] === "{" ? isPlainSegment(got[i]!) : part === got[i]))
+  );
 }
 
 /** The operation of a method and a path template, as the spec writes it (`/v1/classes/{classId}`). */
-export function operationAt(method: string, template: string): readonly [OperationId, OperationRow] | undefined {
+export function operationAt(
+  method: string,
+  template: string,
+): readonly [OperationId, OperationRow] | undefined {
   return rows.find(([, row]) => row.method === method && row.path === template);
 }
 
@@ -54,7 +62,8 @@ export function findOperation(method: string, path: string): Found {
     });
     if (!fits) continue;
     allowed.add(row.method);
-    if (row.method === method && literals > bestLiterals) [found, bestLiterals] = [{ operationId, row, params }, literals];
+    if (row.method === method && literals > bestLiterals)
+      [found, bestLiterals] = [{ operationId, row, params }, literals];
   }
   return { found, allowed: [...allowed] };
 }

@@ -11,7 +11,13 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       const taken = error.code === "EADDRINUSE" || error.code === "EACCES";
-      reject(new MockServerError(taken ? `port ${port} on ${host} is already in use` : `cannot listen on ${host}:${port}: ${error.message}`));
+      reject(
+        new MockServerError(
+          taken
+            ? `port ${port} on ${host} is already in use`
+            : `cannot listen on ${host}:${port}: ${error.message}`,
+        ),
+      );
     });
     server.listen(port, host, () => resolve((server.address() as { port: number }).port));
   });
@@ -26,4 +32,5 @@ export async function claimPort(port: number, host: string): Promise<number> {
 }
 
 /** The base URL of a server on a host (an IPv6 address in brackets) and port. */
-export const urlOf = (host: string, port: number) => `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+export const urlOf = (host: string, port: number) =>
+  `http://${host.includes(":") ? `[${host}]` : host}:${port}`;

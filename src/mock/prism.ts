@@ -71,12 +71,29 @@ export interface PrismSettings {
 }
 
 /** Starts Prism on the packaged spec; resolves once it listens, with its URL and how to stop it. */
-export async function startPrism({ host, port: requested, dynamic, errors, startTimeoutMs }: PrismSettings): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startPrism({
+  host,
+  port: requested,
+  dynamic,
+  errors,
+  startTimeoutMs,
+}: PrismSettings): Promise<{ url: string; stop(): Promise<void> }> {
   const prism = findPrism();
   const spec = specPath();
   const port = await claimPort(requested, host);
-  const args = ["mock", spec, "--host", host, "--port", String(port), ...(dynamic ? ["--dynamic"] : []), ...(errors ? ["--errors"] : [])];
-  const child = spawn(process.execPath, ["-e", LAUNCHER, prism, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+  const args = [
+    "mock",
+    spec,
+    "--host",
+    host,
+    "--port",
+    String(port),
+    ...(dynamic ? ["--dynamic"] : []),
+    ...(errors ? ["--errors"] : []),
+  ];
+  const child = spawn(process.execPath, ["-e", LAUNCHER, prism, ...args], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   track(child);
 
   let output = "";

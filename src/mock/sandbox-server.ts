@@ -22,12 +22,18 @@ const DRAIN = { bytes: 64 * MAX_BODY, ms: 5_000 };
 /** How long a socket taken off node's parser stays open for its peer to read the answer. */
 const LINGER_MS = 2_000;
 
-const errorBody = (status: number, errorMessage: string, errorCode: string): Answer => jsonAnswer(status, { errorMessage, errorCode });
+const errorBody = (status: number, errorMessage: string, errorCode: string): Answer =>
+  jsonAnswer(status, { errorMessage, errorCode });
 
 /** Writes an answer as raw HTTP/1.1 on a socket node no longer parses, then closes it once the peer had time to read. */
 function writeRaw(socket: Duplex, answer: Answer, sockets: Set<Duplex> | undefined): void {
   const body = answer.body ?? "";
-  const head = [`HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? ""}`, ...Object.entries(answer.headers).map(([n, v]) => `${n}: ${v}`), `content-length: ${Buffer.byteLength(body)}`, "connection: close"];
+  const head = [
+    `HTTP/1.1 ${answer.status} ${REASONS[answer.status] ?? ""}`,
+    ...Object.entries(answer.headers).map(([n, v]) => `${n}: ${v}`),
+    `content-length: ${Buffer.byteLength(body)}`,
+    "connection: close",
+  ];
   socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
   linger(socket, sockets);
 }
@@ -72,12 +78,16 @@ async function answerFromSandbox(sandbox: Sandbox, req: IncomingMessage, res: Se
         const value = req.headers[name];
         return Array.isArray(value) ? value.join(", ") : value;
       },
-      text: async () => Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString("utf8"),
+      text: async () =>
+        Buffer.from(body.bytes.buffer, body.bytes.byteOffset, body.bytes.byteLength).toString("utf8"),
     };
     answer = await sandbox.respond(incoming);
   }
   const text = method === "HEAD" ? undefined : answer.body;
-  res.writeHead(answer.status, REASONS[answer.status], { ...answer.headers, ...(text !== undefined && { "content-length": Buffer.byteLength(text) }) });
+  res.writeHead(answer.status, REASONS[answer.status], {
+    ...answer.headers,
+    ...(text !== undefined && { "content-length": Buffer.byteLength(text) }),
+  });
   res.end(text);
 }
 
@@ -93,7 +103,15 @@ function onClientError(this: Server, error: NodeJS.ErrnoException, socket: Duple
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? [408, "The request did not arrive in time."]
         : [400, `The request is not valid HTTP/1.1 (${error.code ?? "unreadable"}).`];
-  writeRaw(socket, errorBody(status, message, status === 400 ? "BAD_REQUEST" : status === 431 ? "HEADERS_TOO_LARGE" : "REQUEST_TIMEOUT"), closing.get(this));
+  writeRaw(
+    socket,
+    errorBody(
+      status,
+      message,
+      status === 400 ? "BAD_REQUEST" : status === 431 ? "HEADERS_TOO_LARGE" : "REQUEST_TIMEOUT",
+    ),
+    closing.get(this),
+  );
 }
 
 /** A node:http server that answers every request from the sandbox (not yet listening); its closeAllConnections also closes the sockets it took off node's parser. */
@@ -101,7 +119,11 @@ export function sandboxServer(sandbox: Sandbox): Server {
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     answerFromSandbox(sandbox, req, res).catch((error: unknown) => {
       if (res.headersSent || res.destroyed) return void res.destroy();
-      const answer = errorBody(500, `The sandbox server failed: ${(error as Error)?.message ?? error}`, "SANDBOX_FAILED");
+      const answer = errorBody(
+        500,
+        `The sandbox server failed: ${(error as Error)?.message ?? error}`,
+        "SANDBOX_FAILED",
+      );
       res.writeHead(500, answer.headers).end(answer.body);
     });
   });
@@ -115,8 +137,15 @@ export function sandboxServer(sandbox: Sandbox): Server {
   server.on("clientError", onClientError);
   // CONNECT: the sandbox is no proxy; it answers as for any other method it does not have.
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
-    const incoming: Incoming = { method: "CONNECT", target: req.url ?? "", header: (name) => [req.headers[name]].flat().join(", ") || undefined, text: async () => "" };
-    void sandbox.respond(incoming).then((answer) => (socket.writable ? writeRaw(socket, answer, sockets) : socket.destroy()));
+    const incoming: Incoming = {
+      method: "CONNECT",
+      target: req.url ?? "",
+      header: (name) => [req.headers[name]].flat().join(", ") || undefined,
+      text: async () => "",
+    };
+    void sandbox
+      .respond(incoming)
+      .then((answer) => (socket.writable ? writeRaw(socket, answer, sockets) : socket.destroy()));
   });
   return server;
 }

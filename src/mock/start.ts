@@ -38,7 +38,11 @@ export interface MockServer {
 }
 
 /** The sandbox behind node:http. */
-async function startSandboxServer(host: string, port: number, options: SandboxOptions | undefined): Promise<MockServer & { sandbox: Sandbox }> {
+async function startSandboxServer(
+  host: string,
+  port: number,
+  options: SandboxOptions | undefined,
+): Promise<MockServer & { sandbox: Sandbox }> {
   const sandbox = createSandbox(options);
   const server = sandboxServer(sandbox);
   const actual = await listen(server, port, host);
@@ -51,7 +55,9 @@ async function startSandboxServer(host: string, port: number, options: SandboxOp
   return { url: urlOf(host, actual), stop, sandbox };
 }
 
-export function startMockServer(options: MockServerOptions & { stateful: true }): Promise<MockServer & { sandbox: Sandbox }>;
+export function startMockServer(
+  options: MockServerOptions & { stateful: true },
+): Promise<MockServer & { sandbox: Sandbox }>;
 export function startMockServer(options?: MockServerOptions): Promise<MockServer>;
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { host = "127.0.0.1", dynamic = false, errors = false, startTimeoutMs = 30_000 } = options;
@@ -60,6 +66,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     throw new MockServerError(`port must be an integer from 0 to 65535, got ${port}`);
   }
   if (options.stateful) return startSandboxServer(host, port, options.sandbox);
-  if (options.sandbox !== undefined) throw new MockServerError("the option sandbox goes with stateful: true (Prism has no sandbox)");
+  if (options.sandbox !== undefined)
+    throw new MockServerError("the option sandbox goes with stateful: true (Prism has no sandbox)");
   return startPrism({ host, port, dynamic, errors, startTimeoutMs });
 }

@@ -2,7 +2,8 @@
  * The Lua scripts of the Redis store (redis.ts). Each step is one script, so a window and its
  * block change atomically, and time is Redis's own.
  */
-const NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
+const NOW =
+  "local t = redis.call('TIME') local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)";
 /**
  * KEYS: log, block. ARGV: limit, windowMs, holdMs, id, the run id the caller knows ('' for any).
  * The log holds each place's end (for a place in flight, when its hold runs out) by id.

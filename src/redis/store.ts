@@ -35,7 +35,9 @@ export interface RedisStoreOptions {
   onRecover?: (message: string) => void;
 }
 
-const SHA = new Map([TAKE, RELEASE, BLOCK, BLOCKED].map((script) => [script, createHash("sha1").update(script).digest("hex")]));
+const SHA = new Map(
+  [TAKE, RELEASE, BLOCK, BLOCKED].map((script) => [script, createHash("sha1").update(script).digest("hex")]),
+);
 const TIMED_OUT = "no answer within";
 const ignore = () => {};
 
@@ -46,7 +48,10 @@ const ignore = () => {};
  * RateLimitError). If Redis comes back without the places it held (it restarted), it gives none
  * until every place of before is out of the window: the longest hold plus the window.
  */
-export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: RedisStoreOptions = {}): RateLimitStore {
+export function createRedisStore(
+  redis: NodeRedisLike | IoRedisLike,
+  options: RedisStoreOptions = {},
+): RateLimitStore {
   const send = command(redis);
   const { prefix = "class-booking-api:rate:", commandTimeoutMs = 500, retryRedisAfterMs = 250 } = options;
   const onError = options.onError ?? ((error: Error) => console.warn(`class-booking-api: ${error.message}`));
@@ -71,7 +76,10 @@ export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: Re
     // The timer rejects only after the I/O that is waiting: when this process was stalled (a busy
     // machine), an answer that came in meanwhile wins over a timer that fired meanwhile.
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => setImmediate(() => reject(new Error(`${TIMED_OUT} ${commandTimeoutMs} ms`))), commandTimeoutMs);
+      timer = setTimeout(
+        () => setImmediate(() => reject(new Error(`${TIMED_OUT} ${commandTimeoutMs} ms`))),
+        commandTimeoutMs,
+      );
     });
     const ask = async () => {
       try {
@@ -92,7 +100,11 @@ export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: Re
   function failed(error: unknown, at: number): number {
     if (downSince === undefined) {
       downSince = at;
-      onError(new Error(`rate-limit store: Redis failed (${(error as Error)?.message ?? error}); no call is let through until it answers again`));
+      onError(
+        new Error(
+          `rate-limit store: Redis failed (${(error as Error)?.message ?? error}); no call is let through until it answers again`,
+        ),
+      );
     }
     retryAt = Date.now() + retryRedisAfterMs;
     return retryRedisAfterMs;
@@ -131,10 +143,15 @@ export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: Re
       if (wait > 0) return wait;
       let answer: unknown[];
       try {
-        answer = (await script(TAKE, [logOf(key), blockOf(key)], [String(limit), String(windowMs), String(holdMs), id, run])) as unknown[];
+        answer = (await script(
+          TAKE,
+          [logOf(key), blockOf(key)],
+          [String(limit), String(windowMs), String(holdMs), id, run],
+        )) as unknown[];
       } catch (error) {
         // A take that was late may still run: a removal sent after it undoes it.
-        if (String((error as Error)?.message).startsWith(TIMED_OUT)) send(["ZREM", logOf(key), id]).catch(ignore);
+        if (String((error as Error)?.message).startsWith(TIMED_OUT))
+          send(["ZREM", logOf(key), id]).catch(ignore);
         return failed(error, at);
       }
       const [taken, server, latest] = [Number(answer[0]), String(answer[1] ?? ""), Number(answer[2])];
@@ -153,7 +170,9 @@ export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: Re
       const at = Date.now();
       blocks.set(key, Math.max(blocks.get(key) ?? 0, at + ms));
       if (at < retryAt) return;
-      await script(BLOCK, [blockOf(key)], [String(Math.round(ms))]).then(answered, (error) => failed(error, at));
+      await script(BLOCK, [blockOf(key)], [String(Math.round(ms))]).then(answered, (error) =>
+        failed(error, at),
+      );
     },
     async blocked(key) {
       const at = Date.now();
@@ -173,7 +192,9 @@ export function createRedisStore(redis: NodeRedisLike | IoRedisLike, options: Re
 
 /** One way to send a raw command, whichever client this is. */
 function command(redis: NodeRedisLike | IoRedisLike): (args: string[]) => Promise<unknown> {
-  if (typeof (redis as IoRedisLike)?.call === "function") return (args) => (redis as IoRedisLike).call(args[0]!, ...args.slice(1));
-  if (typeof (redis as NodeRedisLike)?.sendCommand === "function") return (args) => (redis as NodeRedisLike).sendCommand(args);
+  if (typeof (redis as IoRedisLike)?.call === "function")
+    return (args) => (redis as IoRedisLike).call(args[0]!, ...args.slice(1));
+  if (typeof (redis as NodeRedisLike)?.sendCommand === "function")
+    return (args) => (redis as NodeRedisLike).sendCommand(args);
   throw new ClassBookingError("createRedisStore: expected a node-redis (4+) or ioredis client");
 }

@@ -3,7 +3,16 @@
  * answers against the spec (the engine is in src/core/sandbox, shared with the mock and msw entries).
  */
 export { createSandbox, Sandbox } from "../core/sandbox/sandbox.js";
-export type { Booking, Class, ClassRecord, ClassSlot, CustomerRecord, SandboxFixtures, SlotRecord, StudioState } from "../core/sandbox/state.js";
+export type {
+  Booking,
+  Class,
+  ClassRecord,
+  ClassSlot,
+  CustomerRecord,
+  SandboxFixtures,
+  SlotRecord,
+  StudioState,
+} from "../core/sandbox/state.js";
 export { Studio, Problem, type StudioEvent } from "../core/sandbox/studio.js";
 export type { Delivery, SandboxEvent, WebhookTarget } from "../core/sandbox/deliveries.js";
 export type { Answer, Incoming } from "../core/sandbox/answer.js";

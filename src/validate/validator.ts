@@ -38,9 +38,12 @@ export class ResponseValidationError extends ClassBookingError {
   readonly violations: ResponseViolation[];
 
   constructor(drift: Drift) {
-    super(`${drift.operationId}: the ${drift.status} answer does not match the spec: ${describeViolations(drift.violations, drift.violations.length, Infinity)}`, {
-      operationId: drift.operationId,
-    });
+    super(
+      `${drift.operationId}: the ${drift.status} answer does not match the spec: ${describeViolations(drift.violations, drift.violations.length, Infinity)}`,
+      {
+        operationId: drift.operationId,
+      },
+    );
     this.status = drift.status;
     this.violations = drift.violations;
   }
@@ -49,8 +52,12 @@ export class ResponseValidationError extends ClassBookingError {
 /** Makes the `validateResponses` option of createClassBookingClient. */
 export function responseValidator(options: ResponseValidatorOptions = {}): ResponseValidator {
   const { mode = "throw", onDrift } = options;
-  if (mode !== "throw" && mode !== "warn") throw new ClassBookingError(`responseValidator: option "mode" must be "throw" or "warn", got ${JSON.stringify(mode)}`);
-  if (onDrift !== undefined && typeof onDrift !== "function") throw new ClassBookingError('responseValidator: option "onDrift" must be a function');
+  if (mode !== "throw" && mode !== "warn")
+    throw new ClassBookingError(
+      `responseValidator: option "mode" must be "throw" or "warn", got ${JSON.stringify(mode)}`,
+    );
+  if (onDrift !== undefined && typeof onDrift !== "function")
+    throw new ClassBookingError('responseValidator: option "onDrift" must be a function');
   return ({ operationId, status, body }) => {
     const found = checkResponse(operationId, status, body);
     if (!found.length) return;

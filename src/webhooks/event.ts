@@ -7,17 +7,36 @@
 import { schemas, webhookEnvelope, webhookItems } from "../../generated/contract.js";
 import type { webhooks } from "../../generated/schema.js";
 import { show } from "../core/rules.js";
-import { countViolations, describeViolations, keyOfSegment, violations, withinInt64, type CheckOptions, type Schema, type Violation } from "../core/schema.js";
+import {
+  countViolations,
+  describeViolations,
+  keyOfSegment,
+  violations,
+  withinInt64,
+  type CheckOptions,
+  type Schema,
+  type Violation,
+} from "../core/schema.js";
 import { ClassBookingError } from "../core/errors.js";
 
-type Body<K extends keyof webhooks> = webhooks[K]["post"] extends { requestBody: { content: { "application/json": infer B } } } ? B : never;
-type Item<K extends keyof webhooks> = Body<K> extends { payload: Array<infer I extends { content?: unknown }> } ? I : never;
+type Body<K extends keyof webhooks> = webhooks[K]["post"] extends {
+  requestBody: { content: { "application/json": infer B } };
+}
+  ? B
+  : never;
+type Item<K extends keyof webhooks> =
+  Body<K> extends { payload: Array<infer I extends { content?: unknown }> } ? I : never;
 
 /** The body of a webhook call as every event type has it (the fields the receiver checks). */
 export interface WebhookBody {
   entityId: number;
   uuid: string;
-  payload: Array<{ timestamp: number; type: string; content?: Record<string, unknown> | null; [field: string]: unknown }>;
+  payload: Array<{
+    timestamp: number;
+    type: string;
+    content?: Record<string, unknown> | null;
+    [field: string]: unknown;
+  }>;
   [field: string]: unknown;
 }
 
@@ -78,11 +97,14 @@ export const DEFAULT_MAX_BODY_BYTES = 65_536;
 /** A thrown value as an Error: Errors as they are, anything else wrapped with the value described. */
 export function asError(value: unknown): Error {
   if (value instanceof Error) return value;
-  return new WebhookError(500, "EVENT_HANDLER_FAILED", `a handler threw ${show(value)}, not an Error`, [], { cause: value });
+  return new WebhookError(500, "EVENT_HANDLER_FAILED", `a handler threw ${show(value)}, not an Error`, [], {
+    cause: value,
+  });
 }
 
 /** The refusal of a body over the size limit. */
-export const tooLarge = (maxBodyBytes: number) => new WebhookError(413, "EVENT_TOO_LARGE", `the body is larger than ${maxBodyBytes} bytes`);
+export const tooLarge = (maxBodyBytes: number) =>
+  new WebhookError(413, "EVENT_TOO_LARGE", `the body is larger than ${maxBodyBytes} bytes`);
 
 /** What is received: any int64 JSON can carry, and null where a field may be left out. */
 const RECEIVED: CheckOptions = { wideInt64: true, nullAsAbsent: true };
@@ -94,7 +116,12 @@ const encoder = new TextEncoder();
 function readJson(body: string | Uint8Array | ArrayBuffer, maxBodyBytes: number): unknown {
   // A string has at least as many UTF-8 bytes as UTF-16 units: too long is too large without encoding it.
   if (typeof body === "string" && body.length > maxBodyBytes) throw tooLarge(maxBodyBytes);
-  const bytes = typeof body === "string" ? encoder.encode(body) : body instanceof Uint8Array ? body : new Uint8Array(body);
+  const bytes =
+    typeof body === "string"
+      ? encoder.encode(body)
+      : body instanceof Uint8Array
+        ? body
+        : new Uint8Array(body);
   if (bytes.byteLength > maxBodyBytes) throw tooLarge(maxBodyBytes);
   try {
     return JSON.parse(decoder.decode(bytes));
@@ -104,7 +131,12 @@ function readJson(body: string | Uint8Array | ArrayBuffer, maxBodyBytes: number)
 }
 
 function refusal({ found: listed, count }: { found: Violation[]; count: number }): WebhookError {
-  return new WebhookError(400, "EVENT_INVALID", `the event does not match the spec: ${describeViolations(listed, count)}`, listed);
+  return new WebhookError(
+    400,
+    "EVENT_INVALID",
+    `the event does not match the spec: ${describeViolations(listed, count)}`,
+    listed,
+  );
 }
 
 const roundedNote = (pointer: string) => `${pointer} is beyond 2^53 - 1, so the number given may be rounded`;
@@ -115,7 +147,8 @@ const isRounded = (value: unknown) => withinInt64(value) && !Number.isSafeIntege
 function at(value: unknown, pointer: string): unknown {
   for (const segment of pointer.split("/").slice(1)) {
     const key = keyOfSegment(segment);
-    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key))
+      return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -124,11 +157,20 @@ function at(value: unknown, pointer: string): unknown {
 type PayloadItem = WebhookBody["payload"][number];
 
 /** A known type's content checked against its schema: fields that break it are left out and listed; rounded integers are listed. */
-function typedContent(schema: Schema, item: PayloadItem, index: number, problems: string[]): Record<string, unknown> | undefined {
+function typedContent(
+  schema: Schema,
+  item: PayloadItem,
+  index: number,
+  problems: string[],
+): Record<string, unknown> | undefined {
   // A null content counts as none (some JSON writers send null for a field left out).
   const { content: given, ...rest } = item;
   let content = given ?? undefined;
-  for (const { pointer, message } of violations(schema, content === undefined ? rest : { ...rest, content }, schemas)) {
+  for (const { pointer, message } of violations(
+    schema,
+    content === undefined ? rest : { ...rest, content },
+    schemas,
+  )) {
     const field = /^\/content(?:\/([^/]*))?(?:\/|$)/.exec(pointer);
     if (!field || !content) continue; // the envelope's check has said all about the other fields
     if (isRounded(at(item, pointer))) {
@@ -150,8 +192,14 @@ function typedContent(schema: Schema, item: PayloadItem, index: number, problems
  * Throws a WebhookError for a body that cannot be an event: over `maxBodyBytes` (413), not JSON,
  * or not the envelope every event has (400).
  */
-export function parseEvents(body: string | Uint8Array | ArrayBuffer | object, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): WebhookEvent[] {
-  const parsed = typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer ? readJson(body, maxBodyBytes) : body;
+export function parseEvents(
+  body: string | Uint8Array | ArrayBuffer | object,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+): WebhookEvent[] {
+  const parsed =
+    typeof body === "string" || body instanceof Uint8Array || body instanceof ArrayBuffer
+      ? readJson(body, maxBodyBytes)
+      : body;
   const refused = countViolations(webhookEnvelope, parsed, schemas, RECEIVED, LISTED_VIOLATIONS);
   if (refused.count) throw refusal(refused);
   const envelope = parsed as WebhookBody;
@@ -166,8 +214,20 @@ export function parseEvents(body: string | Uint8Array | ArrayBuffer | object, ma
   const { entityId, uuid } = envelope;
   return envelope.payload.map((item, index) => {
     const problems = [...everywhere, ...(rounded.get(index) ?? [])];
-    const schema = Object.prototype.hasOwnProperty.call(webhookItems, item.type) ? webhookItems[item.type] : undefined;
+    const schema = Object.prototype.hasOwnProperty.call(webhookItems, item.type)
+      ? webhookItems[item.type]
+      : undefined;
     const content = schema ? typedContent(schema, item, index, problems) : (item.content ?? undefined);
-    return { known: schema !== undefined, type: item.type, entityId, uuid, index, timestamp: item.timestamp, content, problems, body: envelope } as WebhookEvent;
+    return {
+      known: schema !== undefined,
+      type: item.type,
+      entityId,
+      uuid,
+      index,
+      timestamp: item.timestamp,
+      content,
+      problems,
+      body: envelope,
+    } as WebhookEvent;
   });
 }

@@ -65,9 +65,22 @@ export class WebhookReceiver<Studio> {
   private readonly core: ReceiverCore;
 
   constructor(private readonly options: WebhookReceiverOptions<Studio>) {
-    const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, respondWithinMs = RESPOND_WITHIN_MS, onEvent, onError } = options;
-    requireOption(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0, "maxBodyBytes", "must be a positive whole number of bytes");
-    requireOption(Number.isFinite(respondWithinMs) && respondWithinMs >= 0, "respondWithinMs", "must be a number of ms, 0 or more");
+    const {
+      maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+      respondWithinMs = RESPOND_WITHIN_MS,
+      onEvent,
+      onError,
+    } = options;
+    requireOption(
+      Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0,
+      "maxBodyBytes",
+      "must be a positive whole number of bytes",
+    );
+    requireOption(
+      Number.isFinite(respondWithinMs) && respondWithinMs >= 0,
+      "respondWithinMs",
+      "must be a number of ms, 0 or more",
+    );
     requireOption(onEvent === undefined || typeof onEvent === "function", "onEvent", "must be a function");
     requireOption(onError === undefined || typeof onError === "function", "onError", "must be a function");
     this.match = keyMatcher(options.keys);
@@ -83,7 +96,10 @@ export class WebhookReceiver<Studio> {
   }
 
   /** Checks a call: the key (401), the size (413), the body (400); then sets apart events seen before. Runs no handler. */
-  async receive(call: { key: string | null | undefined; body: string | Uint8Array | ArrayBuffer | object }): Promise<Received<Studio>> {
+  async receive(call: {
+    key: string | null | undefined;
+    body: string | Uint8Array | ArrayBuffer | object;
+  }): Promise<Received<Studio>> {
     return this.accept(await this.studioOf(call.key), call.body);
   }
 
@@ -101,7 +117,10 @@ export class WebhookReceiver<Studio> {
     return found.studio;
   }
 
-  private async accept(studio: Studio, body: string | Uint8Array | ArrayBuffer | object): Promise<Received<Studio>> {
+  private async accept(
+    studio: Studio,
+    body: string | Uint8Array | ArrayBuffer | object,
+  ): Promise<Received<Studio>> {
     const received: Received<Studio> = { studio, events: [], duplicates: [] };
     let failed: unknown;
     for (const event of parseEvents(body, this.maxBodyBytes)) {
@@ -113,12 +132,20 @@ export class WebhookReceiver<Studio> {
       }
       (first ? received.events : received.duplicates).push(event);
     }
-    if (failed !== undefined) this.report(new WebhookError(500, "SEEN_STORE_FAILED", "the seen store failed; events were taken as new", [], { cause: failed }));
+    if (failed !== undefined)
+      this.report(
+        new WebhookError(500, "SEEN_STORE_FAILED", "the seen store failed; events were taken as new", [], {
+          cause: failed,
+        }),
+      );
     return received;
   }
 
   /** Receives a body for a studio and runs the handler on each new event, within respondWithinMs; says what to answer. */
-  private async answer(studio: Studio, body: string | Uint8Array | ArrayBuffer | object): Promise<{ status: number; body: object }> {
+  private async answer(
+    studio: Studio,
+    body: string | Uint8Array | ArrayBuffer | object,
+  ): Promise<{ status: number; body: object }> {
     let received: Received<Studio>;
     try {
       received = await this.accept(studio, body);
@@ -146,13 +173,23 @@ export class WebhookReceiver<Studio> {
     } finally {
       clearTimeout(timer);
     }
-    if (failures.length) return { status: 500, body: { errorMessage: "webhook: the event handler failed", errorCode: "EVENT_HANDLER_FAILED" } };
-    return { status: 200, body: { received: true, ...(!events.length && duplicates.length > 0 && { duplicate: true }) } };
+    if (failures.length)
+      return {
+        status: 500,
+        body: { errorMessage: "webhook: the event handler failed", errorCode: "EVENT_HANDLER_FAILED" },
+      };
+    return {
+      status: 200,
+      body: { received: true, ...(!events.length && duplicates.length > 0 && { duplicate: true }) },
+    };
   }
 
   /** The answer to a refused call; onError hears why. */
   private refuse(error: unknown): { status: number; body: object } {
-    const refused = error instanceof WebhookError ? error : new WebhookError(500, "RECEIVER_FAILED", "the receiver failed", [], { cause: error });
+    const refused =
+      error instanceof WebhookError
+        ? error
+        : new WebhookError(500, "RECEIVER_FAILED", "the receiver failed", [], { cause: error });
     this.report(error instanceof WebhookError ? error : asError(error));
     return { status: refused.status, body: { errorMessage: refused.message, errorCode: refused.code } };
   }
@@ -161,7 +198,11 @@ export class WebhookReceiver<Studio> {
   private report(error: Error): void {
     try {
       const told: unknown = (this.options.onError ?? warn)(error);
-      if (told !== null && typeof told === "object" && typeof (told as PromiseLike<unknown>).then === "function") {
+      if (
+        told !== null &&
+        typeof told === "object" &&
+        typeof (told as PromiseLike<unknown>).then === "function"
+      ) {
         (told as PromiseLike<unknown>).then(undefined, () => {});
       }
     } catch {
@@ -171,6 +212,8 @@ export class WebhookReceiver<Studio> {
 }
 
 /** Makes a receiver. */
-export function createWebhookReceiver<Studio = undefined>(options: WebhookReceiverOptions<Studio>): WebhookReceiver<Studio> {
+export function createWebhookReceiver<Studio = undefined>(
+  options: WebhookReceiverOptions<Studio>,
+): WebhookReceiver<Studio> {
   return new WebhookReceiver(options);
 }

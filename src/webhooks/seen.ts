@@ -27,7 +27,8 @@ const ENTRY_BYTES = 64;
 const costOf = (name: string) => 2 * name.length + ENTRY_BYTES;
 
 function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new ClassBookingError(`memorySeenStore: option "${name}" must be a positive number`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new ClassBookingError(`memorySeenStore: option "${name}" must be a positive number`);
   return value;
 }
 

@@ -27,7 +27,11 @@ describe("the body is inside the call's bounds", () => {
     // shorter one can run out before the server (in this same process) has even read it, and
     // then it is the headers that never came, not the body.
     const attempts: number[] = [];
-    const { client } = testClient(s.url, { timeoutMs: 1_000, maxRetries: 1, hooks: { onRequest: ({ attempt }) => void attempts.push(attempt) } });
+    const { client } = testClient(s.url, {
+      timeoutMs: 1_000,
+      maxRetries: 1,
+      hooks: { onRequest: ({ attempt }) => void attempts.push(attempt) },
+    });
     const started = Date.now();
     const error = await client.getClassBookingById({ bookingId: 2033 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -65,7 +69,9 @@ describe("the body is inside the call's bounds", () => {
     expect(s.requests).toHaveLength(2);
 
     const dead = await serve((_q, res) => resetMidBody(res));
-    const error = await testClient(dead.url, { maxRetries: 1 }).client.getClassBookingById({ bookingId: 2033 }).catch((e: unknown) => e);
+    const error = await testClient(dead.url, { maxRetries: 1 })
+      .client.getClassBookingById({ bookingId: 2033 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect(dead.requests).toHaveLength(2);
   });
@@ -86,14 +92,22 @@ describe("the body is inside the call's bounds", () => {
 describe("answers the spec does not allow", () => {
   it("an empty 2xx where the spec promises JSON is a ClassBookingError", async () => {
     const s = await serve((_q, res) => res.writeHead(200, { "content-length": "0" }).end());
-    const error = await testClient(s.url).client.getClassById({ classId: 1 }).catch((e: unknown) => e);
+    const error = await testClient(s.url)
+      .client.getClassById({ classId: 1 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClassBookingError);
-    expect((error as Error).message).toBe("getClassById: the 200 answer has no body, but the spec promises JSON");
+    expect((error as Error).message).toBe(
+      "getClassById: the 200 answer has no body, but the spec promises JSON",
+    );
   });
 
   it("an HTML 2xx is a ClassBookingError", async () => {
-    const s = await serve((_q, res) => res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"));
-    await expect(testClient(s.url).client.getClassById({ classId: 1 })).rejects.toThrow(/getClassById: the 200 answer is not valid JSON/);
+    const s = await serve((_q, res) =>
+      res.writeHead(200, { "content-type": "text/html" }).end("<html>maintenance</html>"),
+    );
+    await expect(testClient(s.url).client.getClassById({ classId: 1 })).rejects.toThrow(
+      /getClassById: the 200 answer is not valid JSON/,
+    );
   });
 
   it("paginate stops when an offset repeats anywhere in the walk (a, b, a)", async () => {
@@ -121,7 +135,9 @@ describe("Retry-After: 0 does not make a herd", () => {
     });
     const { createClassBookingClient } = await import("../../src/client/index.js");
     const client = createClassBookingClient({ baseUrl: s.url, apiKey: "k" });
-    const results = await Promise.allSettled(Array.from({ length: 200 }, () => client.getClassBookingById({ bookingId: 2033 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, () => client.getClassBookingById({ bookingId: 2033 })),
+    );
     const ok = results.filter((r) => r.status === "fulfilled").length;
     // With the old reading (wait 0 ms) all 200 failed within ~270 ms.
     expect(ok).toBeGreaterThan(100);

@@ -28,7 +28,8 @@ describe("retry policy table", () => {
   });
 
   it("applied to the operation table: validate retries like a read, book does not", () => {
-    const classOf = (row: { method: string; idempotent?: boolean }) => retryClassOf(row.method, row.idempotent);
+    const classOf = (row: { method: string; idempotent?: boolean }) =>
+      retryClassOf(row.method, row.idempotent);
     expect(operations.validateClassSlot.idempotent).toBe(true);
     expect(classOf(operations.validateClassSlot)).toBe("idempotent");
     expect(classOf(operations.bookClassSlot)).toBe("unsafe");
@@ -132,21 +133,36 @@ describe("retries spread out: 200 concurrent reads through a 300 ms outage", () 
   it.each([
     ["Retry-After: 0", { "retry-after": "0" }],
     ["no Retry-After", {}],
-  ])("with %s, none fails: every retry waits at least half its backoff", async (_name, headers: Record<string, string>) => {
-    let outageStarted: number | undefined;
-    const api = await startServer((_req, res) => {
-      const now = performance.now();
-      outageStarted ??= now;
-      if (now - outageStarted < 300) json(res, 503, { errorMessage: "Service unavailable" }, headers);
-      else json(res, 200, BOOKING);
-    });
-    try {
-      const client = createClassBookingClient({ baseUrl: api.url, apiKey: "sk_live_RETRY-KEY", logLevel: "off" });
-      const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => client.getClassBookingById({ bookingId: i + 1 }).then(() => "ok", (e: Error) => e.message)));
-      expect(outcomes.filter((o) => o !== "ok")).toEqual([]);
-      expect(api.requests.length).toBeGreaterThan(200);
-    } finally {
-      await api.close();
-    }
-  }, 30_000);
+  ])(
+    "with %s, none fails: every retry waits at least half its backoff",
+    async (_name, headers: Record<string, string>) => {
+      let outageStarted: number | undefined;
+      const api = await startServer((_req, res) => {
+        const now = performance.now();
+        outageStarted ??= now;
+        if (now - outageStarted < 300) json(res, 503, { errorMessage: "Service unavailable" }, headers);
+        else json(res, 200, BOOKING);
+      });
+      try {
+        const client = createClassBookingClient({
+          baseUrl: api.url,
+          apiKey: "sk_live_RETRY-KEY",
+          logLevel: "off",
+        });
+        const outcomes = await Promise.all(
+          Array.from({ length: 200 }, (_, i) =>
+            client.getClassBookingById({ bookingId: i + 1 }).then(
+              () => "ok",
+              (e: Error) => e.message,
+            ),
+          ),
+        );
+        expect(outcomes.filter((o) => o !== "ok")).toEqual([]);
+        expect(api.requests.length).toBeGreaterThan(200);
+      } finally {
+        await api.close();
+      }
+    },
+    30_000,
+  );
 });

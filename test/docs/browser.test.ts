@@ -33,7 +33,10 @@ beforeAll(async () => {
     if (!url.startsWith(docs.url) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
   });
   await page.goto(docs.url, { waitUntil: "load" });
-  await page.getByRole("heading", { name: /Class Booking API/ }).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole("heading", { name: /Class Booking API/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
 });
 
 afterAll(async () => {
@@ -57,27 +60,59 @@ const clipped = () =>
 describe("the docs page in Chromium", () => {
   it("shows the title and the intro sections", async () => {
     expect(await page.title()).toBe("Class Booking API");
-    for (const section of ["Servers", "Authentication", "Slices", "Rate limit", "Errors", "The booking flow"]) {
-      expect(await menuItems().filter({ hasText: new RegExp(`^${section}$`) }).count(), section).toBe(1);
+    for (const section of [
+      "Servers",
+      "Authentication",
+      "Slices",
+      "Rate limit",
+      "Errors",
+      "The booking flow",
+    ]) {
+      expect(
+        await menuItems()
+          .filter({ hasText: new RegExp(`^${section}$`) })
+          .count(),
+        section,
+      ).toBe(1);
     }
     expect(await page.getByText("1000 requests per minute").count()).toBeGreaterThan(0);
   });
 
   it("opens with how to use it from TypeScript: the install line and the sandbox command", async () => {
-    expect(await menuItems().filter({ hasText: /^Use it from TypeScript$/ }).count()).toBe(1);
-    expect(await page.getByText("npm install class-booking-api", { exact: false }).first().isVisible()).toBe(true);
-    expect(await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible()).toBe(true);
+    expect(
+      await menuItems()
+        .filter({ hasText: /^Use it from TypeScript$/ })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByText("npm install class-booking-api", { exact: false }).first().isVisible()).toBe(
+      true,
+    );
+    expect(
+      await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible(),
+    ).toBe(true);
     expect(await clipped()).toEqual([]);
   });
 
   it("labels the version in the heading as the API's, and names the package's version", async () => {
-    const heading = page.locator("h1").filter({ hasText: /Class Booking API/ }).first();
-    expect((await heading.textContent())?.replace(/\s+/g, " ").trim()).toBe(`Class Booking API (API version ${spec.info.version})`);
-    expect(await page.getByText(`comes with version ${pkg.version} of the package`, { exact: false }).first().isVisible()).toBe(true);
+    const heading = page
+      .locator("h1")
+      .filter({ hasText: /Class Booking API/ })
+      .first();
+    expect((await heading.textContent())?.replace(/\s+/g, " ").trim()).toBe(
+      `Class Booking API (API version ${spec.info.version})`,
+    );
+    expect(
+      await page
+        .getByText(`comes with version ${pkg.version} of the package`, { exact: false })
+        .first()
+        .isVisible(),
+    ).toBe(true);
   });
 
   it("lists the Classes tag in the navigation, with every operation's summary once opened", async () => {
-    const tag = menuItems().filter({ hasText: /^Classes/ }).first();
+    const tag = menuItems()
+      .filter({ hasText: /^Classes/ })
+      .first();
     await tag.click();
     for (const { op, method } of operations(spec)) {
       const entry = entryOf(op.summary, method);
@@ -88,7 +123,10 @@ describe("the docs page in Chromium", () => {
   it("every operation's summary is visible on the page once navigated to", async () => {
     for (const { op, method } of operations(spec)) {
       await entryOf(op.summary, method).click();
-      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
+      const heading = page
+        .locator("h1, h2")
+        .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
+        .first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await heading.isVisible(), op.summary).toBe(true);
     }
@@ -97,7 +135,10 @@ describe("the docs page in Chromium", () => {
   it("shows every operation's code samples whole: no line runs out of its box", async () => {
     for (const { op, method } of operations(spec)) {
       await entryOf(op.summary, method).click();
-      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
+      const heading = page
+        .locator("h1, h2")
+        .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
+        .first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await clipped(), op.summary).toEqual([]);
     }
@@ -122,7 +163,9 @@ describe("the docs page in Chromium", () => {
   });
 
   it("shows what each enum value means next to the value (x-enumDescriptions)", async () => {
-    const meaning = spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"].BOOKED_WITH_CONFIRMATION_REQUIRED;
+    const meaning =
+      spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"]
+        .BOOKED_WITH_CONFIRMATION_REQUIRED;
     await entryOf("Get one class booking", "get").click();
     const section = page.locator('[id="classes/getclassbookingbyid"]').first();
     await section.getByText("200", { exact: true }).first().click();
@@ -134,15 +177,22 @@ describe("the docs page in Chromium", () => {
   it("shows the webhooks: the five class events, each with its payload", async () => {
     const webhooks = Object.values<{ post: { summary: string } }>(spec.webhooks).map((w) => w.post.summary);
     expect(webhooks).toHaveLength(5);
-    await menuItems().filter({ hasText: /^Class webhooks/ }).first().click();
+    await menuItems()
+      .filter({ hasText: /^Class webhooks/ })
+      .first()
+      .click();
     for (const summary of webhooks) {
       await entryOf(summary, "post").first().click();
       // Redoc marks a webhook's heading with a "Webhook" badge.
-      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*Webhook\\s*$`, "i") }).first();
+      const heading = page
+        .locator("h1, h2")
+        .filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*Webhook\\s*$`, "i") })
+        .first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
     }
     const section = page.locator('[id="class-webhooks/classslotcancelled"]').first();
-    for (const field of ["entityId", "uuid", "payload"]) expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
+    for (const field of ["entityId", "uuid", "payload"])
+      expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
     // What the spec says a receiver must take: a uuid of at most 36 characters.
     expect(await section.getByText("<= 36 characters").first().isVisible()).toBe(true);
   });

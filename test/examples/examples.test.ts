@@ -20,14 +20,27 @@ const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", 
 /** What each example must print (every line matched somewhere in its output), and what it needs. */
 const EXPECTED: Record<string, { prints: RegExp[]; env?: () => Promise<Record<string, string>> }> = {
   "booking-flow.ts": {
-    prints: [/^class 14928: Morning Yoga$/m, /^Ana: booking \d+ is BOOKED$/m, /^Ben: booking (\d+) is WAITING_LIST$/m, /^Ana again: refused with CUSTOMER_ALREADY_BOOKED$/m, /^Ben: booking \d+ is BOOKED, PARTICIPATING$/m],
+    prints: [
+      /^class 14928: Morning Yoga$/m,
+      /^Ana: booking \d+ is BOOKED$/m,
+      /^Ben: booking (\d+) is WAITING_LIST$/m,
+      /^Ana again: refused with CUSTOMER_ALREADY_BOOKED$/m,
+      /^Ben: booking \d+ is BOOKED, PARTICIPATING$/m,
+    ],
   },
 };
 
 /** Runs an example to its end with the built package; bounded for a busy machine. */
-function runExample(file: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+function runExample(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", loader, path.join(dir, file)], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", loader, path.join(dir, file)], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let out = "";
     child.stdout.on("data", (c: Buffer) => (out += c.toString()));
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
@@ -49,10 +62,18 @@ describe("examples/", () => {
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it("type-checks strictly against the built package", () => {
-    const res = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", dir], { cwd: repoRoot, encoding: "utf8", timeout: TSC_TIMEOUT_MS });
-    expect(res.status, `${res.stdout}${res.stderr}${res.error ?? ""}`).toBe(0);
-  }, TSC_TEST_TIMEOUT_MS);
+  it(
+    "type-checks strictly against the built package",
+    () => {
+      const res = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", dir], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        timeout: TSC_TIMEOUT_MS,
+      });
+      expect(res.status, `${res.stdout}${res.stderr}${res.error ?? ""}`).toBe(0);
+    },
+    TSC_TEST_TIMEOUT_MS,
+  );
 
   it.each(files)("%s runs to its end and prints what it promises", async (file) => {
     const expected = EXPECTED[file]!;

@@ -34,7 +34,11 @@ export interface RawOptions {
 }
 
 /** Sends `parts` (written one after the other) and resolves with the first answer, or how the connection ended. */
-export function rawRequest(port: number, parts: Array<string | Buffer>, options: RawOptions = {}): Promise<RawResult> {
+export function rawRequest(
+  port: number,
+  parts: Array<string | Buffer>,
+  options: RawOptions = {},
+): Promise<RawResult> {
   return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     let data = Buffer.alloc(0);
@@ -53,7 +57,9 @@ export function rawRequest(port: number, parts: Array<string | Buffer>, options:
       if (answer) finish({ answer });
     });
     socket.on("error", (error: NodeJS.ErrnoException) => finish({ closed: error.code ?? "error" }));
-    socket.on("close", () => finish(parseAnswer(data) ? { answer: parseAnswer(data)! } : { closed: "closed" }));
+    socket.on("close", () =>
+      finish(parseAnswer(data) ? { answer: parseAnswer(data)! } : { closed: "closed" }),
+    );
     socket.on("connect", async () => {
       for (const part of parts) {
         if (socket.destroyed) return;

@@ -16,7 +16,11 @@ async function heap(): Promise<number> {
 }
 
 /** Heap growth per key over `keys` new keys, each making one request; and how many studios are kept. */
-async function perKey(keys: number, maxStudios: number | undefined, request: (key: string) => Request): Promise<{ bytesPerKey: number; studios: number }> {
+async function perKey(
+  keys: number,
+  maxStudios: number | undefined,
+  request: (key: string) => Request,
+): Promise<{ bytesPerKey: number; studios: number }> {
   const sandbox = createSandbox(maxStudios === undefined ? {} : { maxStudios });
   // Warm up: the seeded studio, the schedule's days, the code paths.
   for (let i = 0; i < 50; i++) await (await sandbox.handle(request(`warm-${i}`))).text();
@@ -33,7 +37,11 @@ async function perKey(keys: number, maxStudios: number | undefined, request: (ke
 
 const read = (key: string) => new Request("http://localhost/v1/classes", { headers: { "x-api-key": key } });
 const book = (key: string) =>
-  new Request("http://localhost/v1/classes/booking/book", { method: "POST", headers: { "x-api-key": key, "content-type": "application/json" }, body: JSON.stringify({ customerId: 203, classSlotId: 20334 }) });
+  new Request("http://localhost/v1/classes/booking/book", {
+    method: "POST",
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    body: JSON.stringify({ customerId: 203, classSlotId: 20334 }),
+  });
 
 console.log(
   JSON.stringify({

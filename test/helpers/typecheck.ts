@@ -32,8 +32,13 @@ export function typecheck(dir: string, files: Record<string, string>) {
       files: Object.keys(files),
     }),
   );
-  const res = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", dir], { encoding: "utf8", timeout: TSC_TIMEOUT_MS });
+  const res = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", dir], {
+    encoding: "utf8",
+    timeout: TSC_TIMEOUT_MS,
+  });
   // A run stopped by the timeout says so, instead of failing with tsc's partial output.
-  const slow = res.error ? `\ntsc did not finish within ${TSC_TIMEOUT_MS / 1000} s (${res.error.message})` : "";
+  const slow = res.error
+    ? `\ntsc did not finish within ${TSC_TIMEOUT_MS / 1000} s (${res.error.message})`
+    : "";
   return { status: res.status, stdout: `${res.stdout ?? ""}${slow}`, stderr: res.stderr ?? "" };
 }

@@ -43,7 +43,12 @@ export interface EnforcingServer {
  * An API server that counts a request when it reaches it (after `hold(n)` ms for request n), allows
  * `limit` in any sliding `windowMs`, and answers 429 to everything for `lockoutMs` after one too many.
  */
-export async function enforcingServer(limit: number, windowMs: number, lockoutMs: number, hold: (n: number) => number = () => 0): Promise<EnforcingServer> {
+export async function enforcingServer(
+  limit: number,
+  windowMs: number,
+  lockoutMs: number,
+  hold: (n: number) => number = () => 0,
+): Promise<EnforcingServer> {
   const arrivals: number[] = [];
   const waiting: Array<{ count: number; resolve: () => void }> = [];
   let closedUntil = 0;
@@ -70,7 +75,10 @@ export async function enforcingServer(limit: number, windowMs: number, lockoutMs
     server,
     arrivals,
     refused: () => refused,
-    reached: (count) => (arrivals.length >= count ? Promise.resolve() : new Promise((resolve) => waiting.push({ count, resolve }))),
+    reached: (count) =>
+      arrivals.length >= count
+        ? Promise.resolve()
+        : new Promise((resolve) => waiting.push({ count, resolve })),
     mostInAWindow: () => {
       let most = 0;
       for (let i = 0, j = 0; i < arrivals.length; i++) {
@@ -103,8 +111,14 @@ export interface Worker {
 }
 
 /** Starts `count` workers (worker i with `each[i]` added to `env`), and their calls together once every one is ready. */
-export function startWorkers(count: number, env: Record<string, string | number>, each: Array<Record<string, string | number>> = []): Promise<Worker[]> {
-  const workers = Array.from({ length: count }, (_, i) => startWorker({ ...env, ...each[i], WAIT_FOR_GO: 1 }));
+export function startWorkers(
+  count: number,
+  env: Record<string, string | number>,
+  each: Array<Record<string, string | number>> = [],
+): Promise<Worker[]> {
+  const workers = Array.from({ length: count }, (_, i) =>
+    startWorker({ ...env, ...each[i], WAIT_FOR_GO: 1 }),
+  );
   return Promise.all(workers.map((w) => w.saw(/^ready$/))).then(() => {
     for (const w of workers) w.go();
     return workers;
@@ -113,10 +127,14 @@ export function startWorkers(count: number, env: Record<string, string | number>
 
 /** Starts worker.ts with these settings (see worker.ts); it is killed if it runs for more than 90 s. */
 export function startWorker(env: Record<string, string | number>): Worker {
-  const child = spawn(process.execPath, ["--import", loader, path.join(repoRoot, "test", "limits", "worker.ts")], {
-    env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", loader, path.join(repoRoot, "test", "limits", "worker.ts")],
+    {
+      env: { ...process.env, ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   const lines: string[] = [];
   const waiting: Array<{ pattern: RegExp; resolve: () => void }> = [];
   let partial = "";

@@ -27,14 +27,28 @@ export interface OutageRedis {
 }
 
 export async function startOutageRedis(): Promise<OutageRedis> {
-  if (spawnSync("redis-server", ["--version"]).error) throw new Error(`redis-server is not installed. Install it with: ${REDIS_INSTALL}`);
+  if (spawnSync("redis-server", ["--version"]).error)
+    throw new Error(`redis-server is not installed. Install it with: ${REDIS_INSTALL}`);
   const port = await claimPort(0, "127.0.0.1");
   const dir = mkdtempSync(path.join(tmpdir(), "cba-outage-redis-"));
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let exited = Promise.resolve();
   const start = async () => {
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--enable-debug-command", "local"];
+    const args = [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+      "--enable-debug-command",
+      "local",
+    ];
     const started = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     child = started;
     exited = new Promise<void>((resolve) => started.once("exit", () => resolve()));

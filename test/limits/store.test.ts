@@ -81,7 +81,8 @@ class Model {
   }
 }
 
-type Step = { kind: "take"; holdMs: number } | { kind: "release"; pick: number } | { kind: "wait"; ms: number };
+type Step =
+  { kind: "take"; holdMs: number } | { kind: "release"; pick: number } | { kind: "wait"; ms: number };
 const step = fc.oneof(
   fc.record({ kind: fc.constant("take" as const), holdMs: fc.integer({ min: 1, max: 400 }) }),
   fc.record({ kind: fc.constant("release" as const), pick: fc.nat() }),
@@ -91,37 +92,46 @@ const step = fc.oneof(
 describe("the memory store against a model of its contract", () => {
   it("answers room exactly when the model has it, holds at most limit places, and never answers a wait shorter than the room can come", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 200 }), fc.array(step, { maxLength: 120 }), (limit, windowMs, steps) => {
-        const clock = clocked();
-        let at = 0;
-        const store = createMemoryStore(clock.now);
-        const model = new Model();
-        let next = 0;
-        for (const s of steps) {
-          if (s.kind === "wait") clock.to((at += s.ms));
-          else if (s.kind === "release") {
-            const open = [...model.places].filter(([, p]) => !p.released);
-            const chosen = open[s.pick % Math.max(open.length, 1)];
-            if (!chosen) continue;
-            store.release("k", chosen[0], windowMs);
-            // A place whose hold ran out more than a window ago is gone; its release changes nothing.
-            if (chosen[1].end > at - windowMs) chosen[1].end = at;
-            chosen[1].released = true;
-          } else {
-            const id = `p${next++}`;
-            const wait = store.take("k", id, limit, windowMs, s.holdMs) as number;
-            const room = model.count(at, windowMs) < limit;
-            expect(wait === 0).toBe(room);
-            if (room) model.places.set(id, { end: at + s.holdMs, released: false });
-            else {
-              // Even if every place in flight were released this instant, no room before the wait is over.
-              const soonest = [...model.places.values()].map((p) => (p.released ? p.end : Math.min(p.end, at)));
-              expect(soonest.filter((end) => end > at + wait - 1 - windowMs).length).toBeGreaterThanOrEqual(limit);
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.array(step, { maxLength: 120 }),
+        (limit, windowMs, steps) => {
+          const clock = clocked();
+          let at = 0;
+          const store = createMemoryStore(clock.now);
+          const model = new Model();
+          let next = 0;
+          for (const s of steps) {
+            if (s.kind === "wait") clock.to((at += s.ms));
+            else if (s.kind === "release") {
+              const open = [...model.places].filter(([, p]) => !p.released);
+              const chosen = open[s.pick % Math.max(open.length, 1)];
+              if (!chosen) continue;
+              store.release("k", chosen[0], windowMs);
+              // A place whose hold ran out more than a window ago is gone; its release changes nothing.
+              if (chosen[1].end > at - windowMs) chosen[1].end = at;
+              chosen[1].released = true;
+            } else {
+              const id = `p${next++}`;
+              const wait = store.take("k", id, limit, windowMs, s.holdMs) as number;
+              const room = model.count(at, windowMs) < limit;
+              expect(wait === 0).toBe(room);
+              if (room) model.places.set(id, { end: at + s.holdMs, released: false });
+              else {
+                // Even if every place in flight were released this instant, no room before the wait is over.
+                const soonest = [...model.places.values()].map((p) =>
+                  p.released ? p.end : Math.min(p.end, at),
+                );
+                expect(soonest.filter((end) => end > at + wait - 1 - windowMs).length).toBeGreaterThanOrEqual(
+                  limit,
+                );
+              }
+              expect(model.count(at, windowMs)).toBeLessThanOrEqual(limit);
             }
-            expect(model.count(at, windowMs)).toBeLessThanOrEqual(limit);
           }
-        }
-      }),
+        },
+      ),
       { seed: SEED, numRuns: RUNS ?? 300 },
     );
   });

@@ -48,7 +48,9 @@ const client = createClassBookingClient({
 // processes that started at different times (a loaded machine starts them slowly) begin together.
 if (process.env.WAIT_FOR_GO) {
   console.log("ready");
-  await new Promise<void>((resolve) => process.stdin.on("data", (chunk: Buffer) => chunk.toString().includes("go") && resolve()));
+  await new Promise<void>((resolve) =>
+    process.stdin.on("data", (chunk: Buffer) => chunk.toString().includes("go") && resolve()),
+  );
   process.stdin.pause();
 }
 const outcomes: string[] = [];
@@ -60,7 +62,8 @@ const total = Number(env("CALLS"));
 const untilOk = !!process.env.UNTIL_OK;
 let started = 0;
 let ok = 0;
-const more = () => (untilOk ? ok + (started - outcomes.length) < total && started < 5 * total : started < total);
+const more = () =>
+  untilOk ? ok + (started - outcomes.length) < total && started < 5 * total : started < total;
 async function lane(): Promise<void> {
   while (more()) {
     const id = ++started;
@@ -75,7 +78,10 @@ async function lane(): Promise<void> {
     outcomes.push(`${name}${ms > 15_000 ? " (slow)" : ""}`);
     durations.push(ms);
     // The pauses shape the load (a light process, an app that backs off); they synchronise nothing.
-    const backOff = outcome instanceof RateLimitError && untilOk ? Math.min(1_000, Math.max(0, outcome.retryAt.getTime() - Date.now())) : 0;
+    const backOff =
+      outcome instanceof RateLimitError && untilOk
+        ? Math.min(1_000, Math.max(0, outcome.retryAt.getTime() - Date.now()))
+        : 0;
     if (pace || backOff) await new Promise((r) => setTimeout(r, Math.max(pace, backOff)));
   }
 }

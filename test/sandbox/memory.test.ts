@@ -16,7 +16,11 @@ type Cost = { bytesPerKey: number; studios: number };
 describe("memory per API key", () => {
   it("2000 keys: at most 5 KB each while only read, a few KB once booked, and a cap that holds", () => {
     const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-    const run = spawnSync(process.execPath, ["--expose-gc", "--import", loader, path.join(repoRoot, "test", "helpers", "sandbox-memory.ts")], { encoding: "utf8", timeout: 120_000 });
+    const run = spawnSync(
+      process.execPath,
+      ["--expose-gc", "--import", loader, path.join(repoRoot, "test", "helpers", "sandbox-memory.ts")],
+      { encoding: "utf8", timeout: 120_000 },
+    );
     expect(run.status, run.stderr).toBe(0);
     const { read, book, bookCapped } = JSON.parse(run.stdout) as Record<"read" | "book" | "bookCapped", Cost>;
     expect(read.studios).toBe(2000);
@@ -32,7 +36,14 @@ describe("memory per API key", () => {
 describe("the cap on studios", () => {
   it("forgets the studio used longest ago; one in use stays", async () => {
     const sandbox = createSandbox({ maxStudios: 3 });
-    const client = (apiKey: string) => createClassBookingClient({ baseUrl: "http://localhost", apiKey, fetch: sandbox.fetch, maxRetries: 0, rateLimit: false });
+    const client = (apiKey: string) =>
+      createClassBookingClient({
+        baseUrl: "http://localhost",
+        apiKey,
+        fetch: sandbox.fetch,
+        maxRetries: 0,
+        rateLimit: false,
+      });
     const kept = await client("kept").bookClassSlot({ customerId: 203, classSlotId: 20334 });
     const lost = await client("lost").bookClassSlot({ customerId: 203, classSlotId: 20334 });
     for (const key of ["a", "b"]) {
@@ -40,8 +51,12 @@ describe("the cap on studios", () => {
       await client("kept").getClassBookingById({ bookingId: kept.bookingId }); // "kept" is used again
     }
     expect(Object.keys(sandbox.snapshot().studios)).toHaveLength(3);
-    await expect(client("kept").getClassBookingById({ bookingId: kept.bookingId })).resolves.toMatchObject({ bookingStatus: "BOOKED" });
-    const gone = await client("lost").getClassBookingById({ bookingId: lost.bookingId }).catch((e: unknown) => e);
+    await expect(client("kept").getClassBookingById({ bookingId: kept.bookingId })).resolves.toMatchObject({
+      bookingStatus: "BOOKED",
+    });
+    const gone = await client("lost")
+      .getClassBookingById({ bookingId: lost.bookingId })
+      .catch((e: unknown) => e);
     expect(isApiError(gone, 404)).toBe(true);
   });
 });

@@ -14,7 +14,9 @@ import { rawRequest, type RawAnswer } from "../helpers/raw-http.js";
 
 const KEY = { "x-api-key": "strict-key" };
 const BOOKING = JSON.stringify({ customerId: 203, classSlotId: 20334 });
-const isErrorResponse = (body: unknown) => typeof (body as { errorMessage?: unknown })?.errorMessage === "string" && violations({ $ref: "ErrorResponse" }, body, schemas).length === 0;
+const isErrorResponse = (body: unknown) =>
+  typeof (body as { errorMessage?: unknown })?.errorMessage === "string" &&
+  violations({ $ref: "ErrorResponse" }, body, schemas).length === 0;
 
 let server: MockServer;
 let port = 0;
@@ -39,33 +41,47 @@ describe("request media types come from the spec", () => {
     ["JSON by another name", "application/merge-patch+json"],
     ["none", undefined],
   ];
-  it.each(refused)("%s answers 415 naming application/json, in-process and over HTTP", async (_name, type) => {
-    for (const path of ["/v1/classes/booking/validate", "/v1/classes/booking/book"]) {
-      const headers = { ...KEY, ...(type && { "content-type": type }) };
-      // A Blob body without a type sends no Content-Type at all.
-      const init = { method: "POST", headers, body: type ? BOOKING : new Blob([BOOKING]) };
-      for (const response of [await createSandbox().fetch(`http://localhost${path}`, init), await fetch(server.url + path, init)]) {
-        const body = (await response.json()) as { errorMessage: string; errorCode: string };
-        expect(response.status).toBe(415);
-        expect(isErrorResponse(body)).toBe(true);
-        expect(body.errorMessage).toContain("must be sent as application/json");
-        expect(body.errorMessage).toContain(type === undefined ? "no Content-Type" : type);
-        expect(body.errorCode).toBe("UNSUPPORTED_MEDIA_TYPE");
+  it.each(refused)(
+    "%s answers 415 naming application/json, in-process and over HTTP",
+    async (_name, type) => {
+      for (const path of ["/v1/classes/booking/validate", "/v1/classes/booking/book"]) {
+        const headers = { ...KEY, ...(type && { "content-type": type }) };
+        // A Blob body without a type sends no Content-Type at all.
+        const init = { method: "POST", headers, body: type ? BOOKING : new Blob([BOOKING]) };
+        for (const response of [
+          await createSandbox().fetch(`http://localhost${path}`, init),
+          await fetch(server.url + path, init),
+        ]) {
+          const body = (await response.json()) as { errorMessage: string; errorCode: string };
+          expect(response.status).toBe(415);
+          expect(isErrorResponse(body)).toBe(true);
+          expect(body.errorMessage).toContain("must be sent as application/json");
+          expect(body.errorMessage).toContain(type === undefined ? "no Content-Type" : type);
+          expect(body.errorCode).toBe("UNSUPPORTED_MEDIA_TYPE");
+        }
       }
-    }
-  });
+    },
+  );
 
-  it.each(["application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8"])("%s is accepted", async (type) => {
-    const response = await createSandbox().fetch("http://localhost/v1/classes/booking/book", { method: "POST", headers: { ...KEY, "content-type": type }, body: BOOKING });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ bookingStatus: "BOOKED" });
-  });
+  it.each(["application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8"])(
+    "%s is accepted",
+    async (type) => {
+      const response = await createSandbox().fetch("http://localhost/v1/classes/booking/book", {
+        method: "POST",
+        headers: { ...KEY, "content-type": type },
+        body: BOOKING,
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ bookingStatus: "BOOKED" });
+    },
+  );
 });
 
 describe("every method a path lacks answers 405 with Allow", () => {
   const spec = loadSpec();
   const byPath = new Map<string, string[]>();
-  for (const op of operations(spec)) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op.method.toUpperCase()]);
+  for (const op of operations(spec))
+    byPath.set(op.path, [...(byPath.get(op.path) ?? []), op.method.toUpperCase()]);
   const concrete = (template: string) => template.replace(/\{[^}]+\}/g, "14928");
   const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
 
@@ -80,7 +96,9 @@ describe("every method a path lacks answers 405 with Allow", () => {
       const methods = [...byPath].filter(([other]) => fits(other, concrete(template))).flatMap(([, m]) => m);
       const allow = [...new Set([...methods, "HEAD"])].sort();
       for (const method of METHODS.filter((m) => !methods.includes(m))) {
-        const answer = await raw(`${method} ${concrete(template)} HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\ncontent-length: 0\r\n\r\n`);
+        const answer = await raw(
+          `${method} ${concrete(template)} HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\ncontent-length: 0\r\n\r\n`,
+        );
         expect(answer.status, `${method} ${template}`).toBe(405);
         expect(answer.headers.allow?.split(", ").sort(), `${method} ${template}`).toEqual(allow);
         expect(isErrorResponse(JSON.parse(answer.body))).toBe(true);
@@ -118,26 +136,55 @@ describe("the operation comes from the request target alone", () => {
   });
 
   it("an absolute-form target is read by its path", async () => {
-    const answer = await raw("GET http://elsewhere.example/v1/classes/14928 HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\n\r\n");
+    const answer = await raw(
+      "GET http://elsewhere.example/v1/classes/14928 HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\n\r\n",
+    );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ id: 14928 });
   });
 
   it("a path that starts with // stays a path", async () => {
-    const answer = await raw("GET //elsewhere.example/v1/classes HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\n\r\n");
+    const answer = await raw(
+      "GET //elsewhere.example/v1/classes HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\n\r\n",
+    );
     expect(answer.status).toBe(404);
   });
 });
 
 describe("a caller's mistakes answer 4xx with an ErrorResponse that names the problem", () => {
   it.each<[string, string, number, RegExp]>([
-    ["a percent sign with nothing after it", "/v1/classes/50%", 400, /classId is not valid percent-encoding: "50%"/],
-    ["a percent sign with no hex digits", "/v1/classes/%ZZ/slots", 400, /classId is not valid percent-encoding: "%ZZ"/],
-    ["a window that ends after 9999-12-31", "/v1/classes/slots?slotWindowStartDate=9999-12-31", 400, /slotWindowStartDate 9999-12-31 plus 1 days is not within the years 0001 to 9999/],
-    ["a window before year 1", "/v1/classes/slots?slotWindowStartDate=0000-12-31", 400, /not within the years 0001 to 9999/],
+    [
+      "a percent sign with nothing after it",
+      "/v1/classes/50%",
+      400,
+      /classId is not valid percent-encoding: "50%"/,
+    ],
+    [
+      "a percent sign with no hex digits",
+      "/v1/classes/%ZZ/slots",
+      400,
+      /classId is not valid percent-encoding: "%ZZ"/,
+    ],
+    [
+      "a window that ends after 9999-12-31",
+      "/v1/classes/slots?slotWindowStartDate=9999-12-31",
+      400,
+      /slotWindowStartDate 9999-12-31 plus 1 days is not within the years 0001 to 9999/,
+    ],
+    [
+      "a window before year 1",
+      "/v1/classes/slots?slotWindowStartDate=0000-12-31",
+      400,
+      /not within the years 0001 to 9999/,
+    ],
     ["a path the API does not have", "/v2/classes", 404, /No endpoint of the API at "\/v2\/classes"/],
   ])("%s", async (_name, path, status, message) => {
-    for (const answer of [await raw(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\n\r\n`), await createSandbox().fetch(`http://localhost${path}`, { headers: KEY }).then(async (r) => ({ status: r.status, body: await r.text() }))]) {
+    for (const answer of [
+      await raw(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nx-api-key: k\r\n\r\n`),
+      await createSandbox()
+        .fetch(`http://localhost${path}`, { headers: KEY })
+        .then(async (r) => ({ status: r.status, body: await r.text() })),
+    ]) {
       expect(answer.status).toBe(status);
       const body = JSON.parse(answer.body) as { errorMessage: string };
       expect(isErrorResponse(body)).toBe(true);
@@ -146,7 +193,10 @@ describe("a caller's mistakes answer 4xx with an ErrorResponse that names the pr
   });
 
   it("the last day there is still works", async () => {
-    const response = await createSandbox().fetch("http://localhost/v1/classes/slots?slotWindowStartDate=9999-12-31&daysAhead=0", { headers: KEY });
+    const response = await createSandbox().fetch(
+      "http://localhost/v1/classes/slots?slotWindowStartDate=9999-12-31&daysAhead=0",
+      { headers: KEY },
+    );
     expect(response.status).toBe(200);
   });
 
@@ -155,13 +205,24 @@ describe("a caller's mistakes answer 4xx with an ErrorResponse that names the pr
     ["a space in the path", "GET /v1/cl asses HTTP/1.1\r\nHost: localhost\r\n\r\n", 400],
     ["a method node does not know", "BREW /v1/classes HTTP/1.1\r\nHost: localhost\r\n\r\n", 400],
     ["no Host in HTTP/1.1", "GET /v1/classes HTTP/1.1\r\nx-api-key: k\r\n\r\n", 400],
-    ["headers over 16 KB", `GET /v1/classes HTTP/1.1\r\nHost: localhost\r\nx-filler: ${"a".repeat(20_000)}\r\n\r\n`, 431],
-    ["a body both chunked and counted", "POST /v1/classes/booking/book HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n", 400],
-  ])("%s: node refuses it, and the answer is an ErrorResponse all the same", async (_name, request, status) => {
-    const answer = await raw(request);
-    expect(answer.status).toBe(status);
-    expect(isErrorResponse(JSON.parse(answer.body))).toBe(true);
-  });
+    [
+      "headers over 16 KB",
+      `GET /v1/classes HTTP/1.1\r\nHost: localhost\r\nx-filler: ${"a".repeat(20_000)}\r\n\r\n`,
+      431,
+    ],
+    [
+      "a body both chunked and counted",
+      "POST /v1/classes/booking/book HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n",
+      400,
+    ],
+  ])(
+    "%s: node refuses it, and the answer is an ErrorResponse all the same",
+    async (_name, request, status) => {
+      const answer = await raw(request);
+      expect(answer.status).toBe(status);
+      expect(isErrorResponse(JSON.parse(answer.body))).toBe(true);
+    },
+  );
 });
 
 describe("a body over the cap", () => {
@@ -169,9 +230,16 @@ describe("a body over the cap", () => {
     const big = new Uint8Array(2 * 1024 * 1024).fill(0x20);
     const answers = await Promise.all(
       Array.from({ length: 11 }, () =>
-        fetch(`${server.url}/v1/classes/booking/book`, { method: "POST", headers: { ...KEY, "content-type": "application/json" }, body: big }).then(
+        fetch(`${server.url}/v1/classes/booking/book`, {
+          method: "POST",
+          headers: { ...KEY, "content-type": "application/json" },
+          body: big,
+        }).then(
           async (r) => ({ status: r.status, body: (await r.json()) as unknown }),
-          (error: Error) => ({ status: 0, body: String((error.cause as Error | undefined)?.message ?? error.message) }),
+          (error: Error) => ({
+            status: 0,
+            body: String((error.cause as Error | undefined)?.message ?? error.message),
+          }),
         ),
       ),
     );

@@ -52,11 +52,26 @@ const text = { type: "string", required: false } as const;
 const requiredText = { type: "string", required: true } as const;
 const dateTime = { type: "string", format: "date-time", required: false } as const;
 
-const pathId = (name: string): ParamFact => ({ name, in: "path", required: true, type: "integer", format: "int64" });
+const pathId = (name: string): ParamFact => ({
+  name,
+  in: "path",
+  required: true,
+  type: "integer",
+  format: "int64",
+});
 /** The shared slice parameters, in the order every sliced operation lists them. */
 const slice: ParamFact[] = [
   { name: "offset", in: "query", required: false, type: "string", default: "0" },
-  { name: "sliceSize", in: "query", required: false, type: "integer", format: "int32", default: 50, minimum: 10, maximum: 100 },
+  {
+    name: "sliceSize",
+    in: "query",
+    required: false,
+    type: "integer",
+    format: "int32",
+    default: 50,
+    minimum: 10,
+    maximum: 100,
+  },
 ];
 const sliced = (item: string): Record<string, FieldFact> => ({
   result: { type: "array", required: true, itemsRef: item },
@@ -130,10 +145,18 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
       type: "string",
       required: true,
       enum: [
-        "AVAILABLE", "NO_CONTINGENT", "BOOKING_LIMIT_REACHED", "CUSTOMER_ALREADY_BOOKED",
-        "CUSTOMER_IDLE", "CUSTOMER_IN_OTHER_BOOKING", "DISPLAY_ONLY",
-        "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME", "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME",
-        "STUDIO_CLOSED", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE",
+        "AVAILABLE",
+        "NO_CONTINGENT",
+        "BOOKING_LIMIT_REACHED",
+        "CUSTOMER_ALREADY_BOOKED",
+        "CUSTOMER_IDLE",
+        "CUSTOMER_IN_OTHER_BOOKING",
+        "DISPLAY_ONLY",
+        "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME",
+        "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME",
+        "STUDIO_CLOSED",
+        "NO_SHOW_PENALTY_ACTIVE",
+        "NOT_AVAILABLE",
       ],
     },
   },
@@ -151,9 +174,23 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
       type: "string",
       required: false,
       enum: [
-        "TIMESTAMP", "BOOLEAN", "DATE", "MONTH_DAY", "TIME", "TERM", "TERM_LIST", "INTEGER",
-        "DECIMAL", "STRING", "MONEY", "LIMITABLE_CONFIG_PROPERTY", "I18N_KEY", "I18N_KEY_LIST",
-        "PERMISSION_LIST", "ENUM", "AVAILABILITY_LIST",
+        "TIMESTAMP",
+        "BOOLEAN",
+        "DATE",
+        "MONTH_DAY",
+        "TIME",
+        "TERM",
+        "TERM_LIST",
+        "INTEGER",
+        "DECIMAL",
+        "STRING",
+        "MONEY",
+        "LIMITABLE_CONFIG_PROPERTY",
+        "I18N_KEY",
+        "I18N_KEY_LIST",
+        "PERMISSION_LIST",
+        "ENUM",
+        "AVAILABILITY_LIST",
       ],
     },
   },
@@ -184,7 +221,16 @@ export const OPERATIONS: OperationFact[] = [
     path: "/v1/classes/slots",
     scope: "CLASSES_READ",
     params: [
-      { name: "daysAhead", in: "query", required: false, type: "integer", format: "int32", default: 1, minimum: 0, maximum: 6 },
+      {
+        name: "daysAhead",
+        in: "query",
+        required: false,
+        type: "integer",
+        format: "int32",
+        default: 1,
+        minimum: 0,
+        maximum: 6,
+      },
       { name: "slotWindowStartDate", in: "query", required: false, type: "string", format: "date" },
       ...slice,
     ],

@@ -11,7 +11,9 @@ import { ENTRIES, typesVersionsFor } from "../../scripts/entries.js";
 import { repoRoot } from "../../scripts/spec.js";
 
 const src = path.join(repoRoot, "src");
-const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => path.join("src", f));
+const files = readdirSync(src, { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => path.join("src", f));
 const IMPORT = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
 
 /** Every relative import between folders of src/: [importer, imported]. */
@@ -26,8 +28,13 @@ const folder = (file: string) => file.split(path.sep)[1]!;
 describe("the source tree", () => {
   it("has one folder per entry, each with an index.ts, beside core/ and cli/", () => {
     const entryFolders = ENTRIES.map((e) => folder(e.source)).sort();
-    expect(ENTRIES.every((e) => e.source.endsWith(`${path.sep}index.ts`) || e.source.endsWith("/index.ts"))).toBe(true);
-    const folders = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(
+      ENTRIES.every((e) => e.source.endsWith(`${path.sep}index.ts`) || e.source.endsWith("/index.ts")),
+    ).toBe(true);
+    const folders = readdirSync(src, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(folders).toEqual([...entryFolders, "cli", "core"].sort());
     expect(readdirSync(src).filter((name) => name.endsWith(".ts"))).toEqual([]);
   });
@@ -37,8 +44,14 @@ describe("the source tree", () => {
       const code = readFileSync(path.join(repoRoot, source), "utf8")
         .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/^\s*\/\/.*$/gm, "");
-      const statements = code.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
-      expect(statements.filter((s) => !/^export (type )?(\*|\{)[\s\S]*from\s+"[^"]+"$/.test(s)), source).toEqual([]);
+      const statements = code
+        .split(/;\s*\n/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      expect(
+        statements.filter((s) => !/^export (type )?(\*|\{)[\s\S]*from\s+"[^"]+"$/.test(s)),
+        source,
+      ).toEqual([]);
     }
   });
 
@@ -47,12 +60,22 @@ describe("the source tree", () => {
   });
 
   it("lets an entry import the core and its own files, never another entry", () => {
-    expect(edges.filter(([from, to]) => !["core", "cli"].includes(folder(from)) && folder(to) !== folder(from) && folder(to) !== "core")).toEqual([]);
+    expect(
+      edges.filter(
+        ([from, to]) =>
+          !["core", "cli"].includes(folder(from)) && folder(to) !== folder(from) && folder(to) !== "core",
+      ),
+    ).toEqual([]);
   });
 
   it("lets the command line tools use an entry only through its public index", () => {
     const entryIndexes = new Set(ENTRIES.map((e) => path.normalize(e.source.replace(/\.ts$/, ".js"))));
-    expect(edges.filter(([from, to]) => folder(from) === "cli" && !["core", "cli"].includes(folder(to)) && !entryIndexes.has(to))).toEqual([]);
+    expect(
+      edges.filter(
+        ([from, to]) =>
+          folder(from) === "cli" && !["core", "cli"].includes(folder(to)) && !entryIndexes.has(to),
+      ),
+    ).toEqual([]);
   });
 
   it("derives typesVersions from exports", () => {

@@ -21,11 +21,20 @@ function sourceOf(conditions: Conditions): string {
 /** The map with each declaration path replaced by a placeholder. */
 function withoutTypePaths(value: string | Conditions): string | Conditions {
   if (typeof value === "string") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "types" ? "<declarations>" : withoutTypePaths(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, k === "types" ? "<declarations>" : withoutTypePaths(v)]),
+  );
 }
 
 function exportedNames(files: Record<string, string>): Record<string, string[]> {
-  const program = ts.createProgram(Object.values(files), { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true });
+  const program = ts.createProgram(Object.values(files), {
+    strict: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   return Object.fromEntries(
     Object.entries(files).map(([entry, file]) => {
@@ -41,11 +50,20 @@ function exportedNames(files: Record<string, string>): Record<string, string[]> 
 
 describe("the public surface", () => {
   it("is what surface.json records: the exports map and every entry's exported names", async () => {
-    const entries = Object.entries(pkg.exports as Record<string, string | Conditions>).filter(([, v]) => typeof v !== "string");
+    const entries = Object.entries(pkg.exports as Record<string, string | Conditions>).filter(
+      ([, v]) => typeof v !== "string",
+    );
     const surface = {
-      exports: Object.fromEntries(Object.entries(pkg.exports as Record<string, string | Conditions>).map(([k, v]) => [k, withoutTypePaths(v)])),
+      exports: Object.fromEntries(
+        Object.entries(pkg.exports as Record<string, string | Conditions>).map(([k, v]) => [
+          k,
+          withoutTypePaths(v),
+        ]),
+      ),
       bin: pkg.bin,
-      names: exportedNames(Object.fromEntries(entries.map(([key, conditions]) => [key, sourceOf(conditions as Conditions)]))),
+      names: exportedNames(
+        Object.fromEntries(entries.map(([key, conditions]) => [key, sourceOf(conditions as Conditions)])),
+      ),
     };
     await expect(`${JSON.stringify(surface, null, 2)}\n`).toMatchFileSnapshot("./surface.json");
   });

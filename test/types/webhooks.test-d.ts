@@ -1,5 +1,10 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createWebhookReceiver, type Received, type WebhookBody, type WebhookEvent } from "../../src/webhooks/index.js";
+import {
+  createWebhookReceiver,
+  type Received,
+  type WebhookBody,
+  type WebhookEvent,
+} from "../../src/webhooks/index.js";
 
 describe("webhook event types", () => {
   it("a known event narrows on `type`; its content may be absent, and a slot's classId too", () => {
@@ -8,7 +13,13 @@ describe("webhook event types", () => {
     expectTypeOf(event.problems).toEqualTypeOf<string[]>();
     expectTypeOf(event.body).toEqualTypeOf<WebhookBody>();
     if (event.known) {
-      expectTypeOf(event.type).toEqualTypeOf<"CLASS_BOOKING_CREATED" | "CLASS_BOOKING_UPDATED" | "CLASS_BOOKING_CANCELLED" | "CLASS_SLOT_UPDATED" | "CLASS_SLOT_CANCELLED">();
+      expectTypeOf(event.type).toEqualTypeOf<
+        | "CLASS_BOOKING_CREATED"
+        | "CLASS_BOOKING_UPDATED"
+        | "CLASS_BOOKING_CANCELLED"
+        | "CLASS_SLOT_UPDATED"
+        | "CLASS_SLOT_CANCELLED"
+      >();
       if (event.type === "CLASS_SLOT_UPDATED") {
         // @ts-expect-error the API may leave content out: a handler must check
         void event.content.classId;
@@ -34,7 +45,9 @@ describe("webhook event types", () => {
       },
       onError: (error) => expectTypeOf(error).toEqualTypeOf<Error>(),
     });
-    expectTypeOf(receiver.receive({ key: "whk_1", body: "{}" })).resolves.toEqualTypeOf<Received<{ baseUrl: string; apiKey: string }>>();
+    expectTypeOf(receiver.receive({ key: "whk_1", body: "{}" })).resolves.toEqualTypeOf<
+      Received<{ baseUrl: string; apiKey: string }>
+    >();
     expectTypeOf<Received<string>["events"]>().toEqualTypeOf<WebhookEvent[]>();
     expectTypeOf<Received<string>["duplicates"]>().toEqualTypeOf<WebhookEvent[]>();
     expectTypeOf(receiver.fetchHandler).toEqualTypeOf<(request: Request) => Promise<Response>>();

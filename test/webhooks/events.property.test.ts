@@ -48,16 +48,28 @@ const content = fc.option(
   { nil: undefined },
 );
 const extra = fc.dictionary(
-  fc.string({ maxLength: 8 }).filter((k) => !["timestamp", "type", "content", "entityId", "uuid", "payload"].includes(k)),
+  fc
+    .string({ maxLength: 8 })
+    .filter((k) => !["timestamp", "type", "content", "entityId", "uuid", "payload"].includes(k)),
   json,
   { maxKeys: 2 },
 );
 const item = fc.record({ timestamp: int64, type, content, extra });
-const call = fc.record({ entityId: int64, uuid: fc.uuid(), items: fc.array(item, { minLength: 1, maxLength: 6 }), extra });
+const call = fc.record({
+  entityId: int64,
+  uuid: fc.uuid(),
+  items: fc.array(item, { minLength: 1, maxLength: 6 }),
+  extra,
+});
 type Call = typeof call extends fc.Arbitrary<infer C> ? C : never;
 
 function bodyOf(c: Call): string {
-  const payload = c.items.map((i) => ({ ...i.extra, timestamp: i.timestamp, type: i.type, ...(i.content !== undefined && { content: i.content as Json }) }));
+  const payload = c.items.map((i) => ({
+    ...i.extra,
+    timestamp: i.timestamp,
+    type: i.type,
+    ...(i.content !== undefined && { content: i.content as Json }),
+  }));
   return toJson({ ...c.extra, entityId: c.entityId, uuid: c.uuid, payload } as Json);
 }
 
@@ -67,16 +79,35 @@ const isInt64 = (v: unknown) => Number.isInteger(v) && Math.abs(v as number) <= 
 /** What the description lets a receiver make of one item. */
 function expected(c: Call, index: number) {
   const sent = c.items[index]!;
-  const wire = sent.content === undefined ? undefined : (JSON.parse(toJson(sent.content as Json)) as Record<string, unknown>);
+  const wire =
+    sent.content === undefined
+      ? undefined
+      : (JSON.parse(toJson(sent.content as Json)) as Record<string, unknown>);
   const known = KNOWN.includes(sent.type);
   let content = wire;
-  const wrongClassId = SLOT_TYPES.includes(sent.type) && wire && Object.prototype.hasOwnProperty.call(wire, "classId") && !isInt64(wire.classId);
+  const wrongClassId =
+    SLOT_TYPES.includes(sent.type) &&
+    wire &&
+    Object.prototype.hasOwnProperty.call(wire, "classId") &&
+    !isInt64(wire.classId);
   if (wrongClassId) content = Object.fromEntries(Object.entries(wire).filter(([k]) => k !== "classId"));
   const big = (n: bigint) => n >= 2n ** 53n || n <= -(2n ** 53n);
   const classId = SLOT_TYPES.includes(sent.type) ? wire?.classId : undefined;
   return {
-    event: { known, type: sent.type, entityId: Number(c.entityId), uuid: c.uuid, index, timestamp: Number(sent.timestamp), content },
-    rounded: [big(c.entityId) && "/entityId", big(sent.timestamp) && `/payload/${index}/timestamp`, isInt64(classId) && !Number.isSafeInteger(classId) && `/payload/${index}/content/classId`].filter(Boolean),
+    event: {
+      known,
+      type: sent.type,
+      entityId: Number(c.entityId),
+      uuid: c.uuid,
+      index,
+      timestamp: Number(sent.timestamp),
+      content,
+    },
+    rounded: [
+      big(c.entityId) && "/entityId",
+      big(sent.timestamp) && `/payload/${index}/timestamp`,
+      isInt64(classId) && !Number.isSafeInteger(classId) && `/payload/${index}/content/classId`,
+    ].filter(Boolean),
     wrongClassId: !!wrongClassId,
   };
 }
@@ -87,8 +118,14 @@ function checkDelivered(c: Call, got: WebhookEvent[]): void {
     const want = expected(c, index);
     const { known, type, entityId, uuid, timestamp, content } = event;
     expect({ known, type, entityId, uuid, index: event.index, timestamp, content }).toEqual(want.event);
-    for (const pointer of want.rounded) expect(event.problems.some((p) => p.startsWith(`${pointer} is beyond 2^53 - 1`)), `${pointer} in ${event.problems}`).toBe(true);
-    expect(event.problems.some((p) => /content\/classId .*left out of content/.test(p))).toBe(want.wrongClassId);
+    for (const pointer of want.rounded)
+      expect(
+        event.problems.some((p) => p.startsWith(`${pointer} is beyond 2^53 - 1`)),
+        `${pointer} in ${event.problems}`,
+      ).toBe(true);
+    expect(event.problems.some((p) => /content\/classId .*left out of content/.test(p))).toBe(
+      want.wrongClassId,
+    );
     if (!want.rounded.length && !want.wrongClassId) expect(event.problems).toEqual([]);
   });
 }
@@ -99,8 +136,15 @@ describe("every call the official description allows is accepted, each item deli
     await fc.assert(
       fc.asyncProperty(call, async (c) => {
         // A fresh receiver for each call: the API's uuids are unique, the generated ones may repeat.
-        const webhooks = createWebhookReceiver({ keys: KEY, onEvent: (e) => void got.push(e), onError: (e) => void got.push(e as never) });
-        const send = (body: string) => webhooks.fetchHandler(new Request("http://receiver/", { method: "POST", headers: { "x-api-key": KEY }, body }));
+        const webhooks = createWebhookReceiver({
+          keys: KEY,
+          onEvent: (e) => void got.push(e),
+          onError: (e) => void got.push(e as never),
+        });
+        const send = (body: string) =>
+          webhooks.fetchHandler(
+            new Request("http://receiver/", { method: "POST", headers: { "x-api-key": KEY }, body }),
+          );
         got.length = 0;
         const body = bodyOf(c);
         const res = await send(body);
@@ -122,19 +166,29 @@ describe("every call the official description allows is accepted, each item deli
     let url = "";
     let seen = memorySeenStore();
     beforeAll(async () => {
-      const handler = createWebhookReceiver({ keys: KEY, seen: { firstTime: (name) => seen.firstTime(name) }, onEvent: (e) => void got.push(e) }).nodeHandler();
+      const handler = createWebhookReceiver({
+        keys: KEY,
+        seen: { firstTime: (name) => seen.firstTime(name) },
+        onEvent: (e) => void got.push(e),
+      }).nodeHandler();
       server = createServer((req, res) => void handler(req, res));
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     });
-    afterAll(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+    afterAll(
+      () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    );
 
     it("200, every item in order", async () => {
       await fc.assert(
         fc.asyncProperty(call, async (c) => {
           got.length = 0;
           seen = memorySeenStore();
-          const res = await fetch(url, { method: "POST", headers: { "x-api-key": KEY, "content-type": "application/json" }, body: bodyOf(c) });
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { "x-api-key": KEY, "content-type": "application/json" },
+            body: bodyOf(c),
+          });
           expect(res.status, await res.text()).toBe(200);
           checkDelivered(c, got);
         }),

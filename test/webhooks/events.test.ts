@@ -4,12 +4,20 @@
  * console.warn line, never the key or the body), and failures of the parts a user plugs in.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createWebhookReceiver, memorySeenStore, parseEvents, WebhookError, type WebhookEvent } from "../../src/webhooks/index.js";
+import {
+  createWebhookReceiver,
+  memorySeenStore,
+  parseEvents,
+  WebhookError,
+  type WebhookEvent,
+} from "../../src/webhooks/index.js";
 
 const KEY = "whk_events_5e0a91";
 const uuid = () => crypto.randomUUID();
-const call = (payload: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ entityId: 20334, uuid: uuid(), payload, ...extra });
-const request = (body: string, key = KEY) => new Request("http://receiver/", { method: "POST", headers: { "x-api-key": key }, body });
+const call = (payload: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ entityId: 20334, uuid: uuid(), payload, ...extra });
+const request = (body: string, key = KEY) =>
+  new Request("http://receiver/", { method: "POST", headers: { "x-api-key": key }, body });
 afterEach(() => vi.restoreAllMocks());
 
 describe("one event per payload item", () => {
@@ -22,16 +30,52 @@ describe("one event per payload item", () => {
       { timestamp: 3, type: "CLASS_BOOKING_CREATED" },
     ]);
     expect((await webhooks.fetchHandler(request(body))).status).toBe(200);
-    expect(got.map(({ known, type, index, timestamp, content, problems }) => ({ known, type, index, timestamp, content, problems }))).toEqual([
-      { known: false, type: "CUSTOMER_CHECKIN", index: 0, timestamp: 1, content: { door: "north" }, problems: [] },
-      { known: true, type: "CLASS_SLOT_CANCELLED", index: 1, timestamp: 2, content: { classId: 14928 }, problems: [] },
-      { known: true, type: "CLASS_BOOKING_CREATED", index: 2, timestamp: 3, content: undefined, problems: [] },
+    expect(
+      got.map(({ known, type, index, timestamp, content, problems }) => ({
+        known,
+        type,
+        index,
+        timestamp,
+        content,
+        problems,
+      })),
+    ).toEqual([
+      {
+        known: false,
+        type: "CUSTOMER_CHECKIN",
+        index: 0,
+        timestamp: 1,
+        content: { door: "north" },
+        problems: [],
+      },
+      {
+        known: true,
+        type: "CLASS_SLOT_CANCELLED",
+        index: 1,
+        timestamp: 2,
+        content: { classId: 14928 },
+        problems: [],
+      },
+      {
+        known: true,
+        type: "CLASS_BOOKING_CREATED",
+        index: 2,
+        timestamp: 3,
+        content: undefined,
+        problems: [],
+      },
     ]);
     expect(got.every((e) => e.entityId === 20334 && e.uuid === JSON.parse(body).uuid)).toBe(true);
   });
 
   it("a slot event without content, with empty content, or with null content reaches the handler (content undefined or {}, no classId)", () => {
-    const events = parseEvents(call([{ timestamp: 1, type: "CLASS_SLOT_UPDATED" }, { timestamp: 1, type: "CLASS_SLOT_UPDATED", content: {} }, { timestamp: 1, type: "CLASS_SLOT_UPDATED", content: null }]));
+    const events = parseEvents(
+      call([
+        { timestamp: 1, type: "CLASS_SLOT_UPDATED" },
+        { timestamp: 1, type: "CLASS_SLOT_UPDATED", content: {} },
+        { timestamp: 1, type: "CLASS_SLOT_UPDATED", content: null },
+      ]),
+    );
     expect(events.map((e) => [e.known, e.content, e.problems])).toEqual([
       [true, undefined, []],
       [true, {}, []],
@@ -40,16 +84,34 @@ describe("one event per payload item", () => {
   });
 
   it("a classId of the wrong kind is left out of content and listed; other content fields stay; the body keeps what was sent", () => {
-    const [event] = parseEvents(call([{ timestamp: 1, type: "CLASS_SLOT_UPDATED", content: { classId: "14928", room: "Studio 2" } }]));
-    expect(event).toMatchObject({ known: true, content: { room: "Studio 2" }, problems: ["/payload/0/content/classId must be a safe integer, got a string; left out of content"] });
+    const [event] = parseEvents(
+      call([{ timestamp: 1, type: "CLASS_SLOT_UPDATED", content: { classId: "14928", room: "Studio 2" } }]),
+    );
+    expect(event).toMatchObject({
+      known: true,
+      content: { room: "Studio 2" },
+      problems: ["/payload/0/content/classId must be a safe integer, got a string; left out of content"],
+    });
     expect(event!.body.payload[0]!.content).toEqual({ classId: "14928", room: "Studio 2" });
   });
 
   it("integers beyond 2^53 within int64 are taken, rounded, and noted on the event", () => {
-    const [event] = parseEvents('{"entityId":9223372036854775807,"uuid":"u","payload":[{"timestamp":9007199254740993,"type":"CLASS_SLOT_UPDATED","content":{"classId":-9223372036854775808}}]}');
-    expect(event).toMatchObject({ entityId: 9223372036854775807, timestamp: 9007199254740992, content: { classId: -9223372036854775808 } });
-    expect(event!.problems.map((p) => p.split(" ")[0])).toEqual(["/entityId", "/payload/0/timestamp", "/payload/0/content/classId"]);
-    expect(() => parseEvents('{"entityId":1e19,"uuid":"u","payload":[]}')).toThrow(/\/entityId must be a safe integer/);
+    const [event] = parseEvents(
+      '{"entityId":9223372036854775807,"uuid":"u","payload":[{"timestamp":9007199254740993,"type":"CLASS_SLOT_UPDATED","content":{"classId":-9223372036854775808}}]}',
+    );
+    expect(event).toMatchObject({
+      entityId: 9223372036854775807,
+      timestamp: 9007199254740992,
+      content: { classId: -9223372036854775808 },
+    });
+    expect(event!.problems.map((p) => p.split(" ")[0])).toEqual([
+      "/entityId",
+      "/payload/0/timestamp",
+      "/payload/0/content/classId",
+    ]);
+    expect(() => parseEvents('{"entityId":1e19,"uuid":"u","payload":[]}')).toThrow(
+      /\/entityId must be a safe integer/,
+    );
   });
 
   it("an empty payload is accepted and delivers nothing", async () => {
@@ -62,9 +124,22 @@ describe("one event per payload item", () => {
   it("receive() gives the new events and the repeated ones apart; a call repeated with a further item delivers only that item", async () => {
     const webhooks = createWebhookReceiver({ keys: { [KEY]: "north" } });
     const id = uuid();
-    const first = await webhooks.receive({ key: KEY, body: JSON.stringify({ entityId: 1, uuid: id, payload: [{ timestamp: 1, type: "A" }] }) });
+    const first = await webhooks.receive({
+      key: KEY,
+      body: JSON.stringify({ entityId: 1, uuid: id, payload: [{ timestamp: 1, type: "A" }] }),
+    });
     expect([first.studio, first.events.map((e) => e.index), first.duplicates]).toEqual(["north", [0], []]);
-    const second = await webhooks.receive({ key: KEY, body: JSON.stringify({ entityId: 1, uuid: id, payload: [{ timestamp: 1, type: "A" }, { timestamp: 2, type: "B" }] }) });
+    const second = await webhooks.receive({
+      key: KEY,
+      body: JSON.stringify({
+        entityId: 1,
+        uuid: id,
+        payload: [
+          { timestamp: 1, type: "A" },
+          { timestamp: 2, type: "B" },
+        ],
+      }),
+    });
     expect([second.events.map((e) => e.index), second.duplicates.map((e) => e.index)]).toEqual([[1], [0]]);
   });
 });
@@ -85,8 +160,16 @@ describe("bounded refusals", () => {
 
   it("a uuid longer than 36 characters is refused before anything is stored", async () => {
     const stored: string[] = [];
-    const webhooks = createWebhookReceiver({ keys: KEY, seen: { firstTime: (name) => (stored.push(name), true) }, onError: () => {} });
-    const res = await webhooks.fetchHandler(request(JSON.stringify({ entityId: 1, uuid: "u".repeat(60_000), payload: [{ timestamp: 1, type: "A" }] })));
+    const webhooks = createWebhookReceiver({
+      keys: KEY,
+      seen: { firstTime: (name) => (stored.push(name), true) },
+      onError: () => {},
+    });
+    const res = await webhooks.fetchHandler(
+      request(
+        JSON.stringify({ entityId: 1, uuid: "u".repeat(60_000), payload: [{ timestamp: 1, type: "A" }] }),
+      ),
+    );
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/\/uuid must be at most 36 characters long/);
     expect(stored).toEqual([]);
@@ -94,7 +177,9 @@ describe("bounded refusals", () => {
 
   it("a text body longer than the limit is refused as too large without being encoded", async () => {
     const webhooks = createWebhookReceiver({ keys: KEY, maxBodyBytes: 100 });
-    await expect(webhooks.receive({ key: KEY, body: "x".repeat(101) })).rejects.toMatchObject({ status: 413 });
+    await expect(webhooks.receive({ key: KEY, body: "x".repeat(101) })).rejects.toMatchObject({
+      status: 413,
+    });
   });
 });
 
@@ -127,7 +212,9 @@ describe("what the receiver tells, and failures of the parts a user plugs in", (
     });
     const secret = "customer-secret-note";
     await webhooks.fetchHandler(request(call([{ timestamp: 1, type: "A", content: { secret } }])));
-    await webhooks.fetchHandler(request(call([{ timestamp: 1, type: "A", content: { secret } }]), "whk_wrong"));
+    await webhooks.fetchHandler(
+      request(call([{ timestamp: 1, type: "A", content: { secret } }]), "whk_wrong"),
+    );
     await webhooks.fetchHandler(request(`{"secret":"${secret}"`));
     expect(lines).toEqual([
       ["class-booking-api/webhooks: Error: the database is down at line two"],
@@ -146,9 +233,18 @@ describe("what the receiver tells, and failures of the parts a user plugs in", (
       onEvent: (e) => void got.push(e),
       onError: (e) => void heard.push(e),
     });
-    const res = await webhooks.fetchHandler(request(call([{ timestamp: 1, type: "A" }, { timestamp: 2, type: "B" }])));
+    const res = await webhooks.fetchHandler(
+      request(
+        call([
+          { timestamp: 1, type: "A" },
+          { timestamp: 2, type: "B" },
+        ]),
+      ),
+    );
     expect([res.status, got.length]).toEqual([200, 2]);
-    expect(heard.map((e) => [e.message, (e.cause as Error).message])).toEqual([["webhook: the seen store failed; events were taken as new", "redis is down"]]);
+    expect(heard.map((e) => [e.message, (e.cause as Error).message])).toEqual([
+      ["webhook: the seen store failed; events were taken as new", "redis is down"],
+    ]);
   });
 
   it("a key lookup that throws answers 500 without details, and onError hears the cause", async () => {
@@ -160,13 +256,20 @@ describe("what the receiver tells, and failures of the parts a user plugs in", (
       onError: (e) => void heard.push(e),
     });
     const res = await webhooks.fetchHandler(request(call([])));
-    expect([res.status, await res.json()]).toEqual([500, { errorMessage: "webhook: the receiver failed", errorCode: "RECEIVER_FAILED" }]);
+    expect([res.status, await res.json()]).toEqual([
+      500,
+      { errorMessage: "webhook: the receiver failed", errorCode: "RECEIVER_FAILED" },
+    ]);
     expect(heard.map((e) => e.message)).toEqual(["vault unreachable"]);
   });
 
   it("refuses options it cannot work with", () => {
-    expect(() => createWebhookReceiver({ keys: KEY, maxBodyBytes: 0 })).toThrow(/"maxBodyBytes" must be a positive whole number/);
+    expect(() => createWebhookReceiver({ keys: KEY, maxBodyBytes: 0 })).toThrow(
+      /"maxBodyBytes" must be a positive whole number/,
+    );
     expect(() => createWebhookReceiver({ keys: KEY, respondWithinMs: -1 })).toThrow(/"respondWithinMs"/);
-    expect(() => createWebhookReceiver({ keys: KEY, onError: "log" as never })).toThrow(/"onError" must be a function/);
+    expect(() => createWebhookReceiver({ keys: KEY, onError: "log" as never })).toThrow(
+      /"onError" must be a function/,
+    );
   });
 });

@@ -13,7 +13,10 @@ import type { AddressInfo } from "node:net";
 import { createWebhookReceiver } from "../../src/webhooks/index.js";
 
 const CHILD_KEY = process.env.HOSTILE_WEBHOOK_KEY ?? "";
-const heard = { events: [] as Array<{ type: string; index: number; uuid: string }>, errors: [] as Array<{ isError: boolean; name: string; message: string }> };
+const heard = {
+  events: [] as Array<{ type: string; index: number; uuid: string }>,
+  errors: [] as Array<{ isError: boolean; name: string; message: string }>,
+};
 let release: () => void = () => {};
 let released = new Promise<void>((resolve) => (release = resolve));
 
@@ -32,7 +35,11 @@ const webhooks = createWebhookReceiver({
     }
   },
   onError: (error) => {
-    heard.errors.push({ isError: error instanceof Error, name: error?.name, message: String(error?.message) });
+    heard.errors.push({
+      isError: error instanceof Error,
+      name: error?.name,
+      message: String(error?.message),
+    });
     if (heard.errors.length % 2) throw new Error("the logger is down");
     return Promise.reject(new Error("the async logger is down")) as unknown as void;
   },
@@ -90,12 +97,20 @@ const nodeServer = createServer((req, res) => void viaNode(req, res));
 const fetchServer = createServer(async (req, res) => {
   req.on("error", () => {});
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  for (const [name, value] of Object.entries(req.headers))
+    if (typeof value === "string") headers.set(name, value);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method, headers, ...(hasBody && { body: streamOf(req), duplex: "half" }) } as RequestInit);
+  const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+    method: req.method,
+    headers,
+    ...(hasBody && { body: streamOf(req), duplex: "half" }),
+  } as RequestInit);
   const response = await webhooks.fetchHandler(request);
   const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": String(body.byteLength) });
+  res.writeHead(response.status, {
+    ...Object.fromEntries(response.headers),
+    "content-length": String(body.byteLength),
+  });
   res.write(body);
   if (req.readableEnded || req.destroyed) return void res.end();
   req.on("end", () => res.end());
@@ -132,8 +147,16 @@ const control = createServer((req, res) => {
 });
 
 const listen = (server: Server) =>
-  new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-const [node, fetchUrl, controlUrl] = await Promise.all([listen(nodeServer), listen(fetchServer), listen(control)]);
+  new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    ),
+  );
+const [node, fetchUrl, controlUrl] = await Promise.all([
+  listen(nodeServer),
+  listen(fetchServer),
+  listen(control),
+]);
 // Stops when the test goes, even if it could not say so.
 setInterval(() => {
   if (process.ppid === 1) process.exit(0);

@@ -22,10 +22,14 @@ const urls = { node: "", fetch: "", control: "" };
 
 beforeAll(async () => {
   const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-  child = spawn(process.execPath, ["--expose-gc", "--import", loader, path.join(repoRoot, "test", "webhooks", "hostile-child.ts")], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, HOSTILE_WEBHOOK_KEY: CHILD_KEY },
-  });
+  child = spawn(
+    process.execPath,
+    ["--expose-gc", "--import", loader, path.join(repoRoot, "test", "webhooks", "hostile-child.ts")],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, HOSTILE_WEBHOOK_KEY: CHILD_KEY },
+    },
+  );
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const line = await waitForLine(child, /ready \S+ \S+ \S+/);
   [urls.node, urls.fetch, urls.control] = line.split(" ").slice(1) as [string, string, string];
@@ -45,9 +49,16 @@ interface Heard {
   growth: number;
   gc: boolean;
 }
-const control = async (what: string): Promise<Heard> => (await fetch(`${urls.control}/${what}`)).json() as Promise<Heard>;
-const eventBody = (type: string, items = 1) => JSON.stringify({ entityId: 2033, uuid: crypto.randomUUID(), payload: Array.from({ length: items }, (_, i) => ({ timestamp: 1764576000000 + i, type })) });
-const post = (url: string, body: string, key = CHILD_KEY) => fetch(url, { method: "POST", headers: { "x-api-key": key, "content-type": "application/json" }, body });
+const control = async (what: string): Promise<Heard> =>
+  (await fetch(`${urls.control}/${what}`)).json() as Promise<Heard>;
+const eventBody = (type: string, items = 1) =>
+  JSON.stringify({
+    entityId: 2033,
+    uuid: crypto.randomUUID(),
+    payload: Array.from({ length: items }, (_, i) => ({ timestamp: 1764576000000 + i, type })),
+  });
+const post = (url: string, body: string, key = CHILD_KEY) =>
+  fetch(url, { method: "POST", headers: { "x-api-key": key, "content-type": "application/json" }, body });
 
 /** The child is alive, and an ordinary event still reaches its handler. */
 async function stillAnswers(url: string): Promise<void> {
@@ -63,7 +74,9 @@ async function stillAnswers(url: string): Promise<void> {
 function hangUp(url: string, key: string, declared = 1020, sent = 20): Promise<void> {
   return new Promise((resolve) => {
     const socket = connect(Number(new URL(url).port), "127.0.0.1", () => {
-      socket.write(`POST / HTTP/1.1\r\nhost: 127.0.0.1\r\nx-api-key: ${key}\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n`);
+      socket.write(
+        `POST / HTTP/1.1\r\nhost: 127.0.0.1\r\nx-api-key: ${key}\r\ncontent-type: application/json\r\ncontent-length: ${declared}\r\n\r\n`,
+      );
       socket.write("x".repeat(sent), () => {
         socket.resetAndDestroy();
         resolve();
@@ -85,10 +98,19 @@ interface Upload {
  * without ending the body, so an answer can only come from what was sent so far; `declare` sends
  * a Content-Length of `total` instead of chunks.
  */
-function upload(url: string, key: string, total: number, options: { chunk?: number; declare?: boolean; paced?: boolean; holdAfter?: number } = {}): Promise<Upload> {
+function upload(
+  url: string,
+  key: string,
+  total: number,
+  options: { chunk?: number; declare?: boolean; paced?: boolean; holdAfter?: number } = {},
+): Promise<Upload> {
   const { chunk = 65_536, declare = false, paced = false, holdAfter = Infinity } = options;
   return new Promise((resolve) => {
-    const headers = { "x-api-key": key, "content-type": "application/json", ...(declare ? { "content-length": String(total) } : { "transfer-encoding": "chunked" }) };
+    const headers = {
+      "x-api-key": key,
+      "content-type": "application/json",
+      ...(declare ? { "content-length": String(total) } : { "transfer-encoding": "chunked" }),
+    };
     const req = request(url, { method: "POST", headers, agent: false });
     const piece = Buffer.alloc(chunk, 0x20);
     let sent = 0;
@@ -117,7 +139,9 @@ function upload(url: string, key: string, total: number, options: { chunk?: numb
       res.on("end", done);
       res.on("error", done);
     });
-    req.on("error", (error: NodeJS.ErrnoException) => finish(answered ?? { sent, error: error.code ?? error.message }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      finish(answered ?? { sent, error: error.code ?? error.message }),
+    );
     req.flushHeaders();
     pump();
   });
@@ -137,7 +161,11 @@ describe.each([
   });
 
   it("a slow chunked 10 MB upload with the right key gets 413 once it passes the limit: sending stops at 128 KiB, and the answer comes", async () => {
-    const result = await upload(url(), CHILD_KEY, 10 * MB, { chunk: 16_384, paced: true, holdAfter: 131_072 });
+    const result = await upload(url(), CHILD_KEY, 10 * MB, {
+      chunk: 16_384,
+      paced: true,
+      holdAfter: 131_072,
+    });
     expect(result.status, JSON.stringify(result)).toBe(413);
     expect(result.sent).toBeGreaterThan(65_536);
     expect(result.sent).toBeLessThanOrEqual(131_072);
@@ -177,7 +205,10 @@ describe.each([
     for (const type of ["THROW_ERROR", "THROW_UNDEFINED", "THROW_TEXT", "REJECT_NULL"]) {
       const res = await post(url(), eventBody(type));
       expect(res.status, type).toBe(500);
-      expect(await res.json()).toEqual({ errorMessage: "webhook: the event handler failed", errorCode: "EVENT_HANDLER_FAILED" });
+      expect(await res.json()).toEqual({
+        errorMessage: "webhook: the event handler failed",
+        errorCode: "EVENT_HANDLER_FAILED",
+      });
     }
     const heard = (await control("stats")).errors.slice(before);
     expect(heard.map((e) => [e.isError, e.message])).toEqual([
@@ -199,7 +230,9 @@ describe.each([
       heard = (await control("stats")).errors.slice(before);
       if (!heard.length) await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(heard.map((e) => [e.isError, e.message])).toEqual([[true, "webhook: a handler threw Symbol(late), not an Error"]]);
+    expect(heard.map((e) => [e.isError, e.message])).toEqual([
+      [true, "webhook: a handler threw Symbol(late), not an Error"],
+    ]);
     await stillAnswers(url());
   });
 
@@ -210,8 +243,17 @@ describe.each([
       [{ method: "POST", body: eventBody("FINE"), key: null }, 401],
       [{ method: "POST", body: eventBody("FINE"), key: "k".repeat(8_000) }, 401],
       [{ method: "POST", body: "[".repeat(30_000) + "]".repeat(30_000) }, 400],
-      [{ method: "POST", body: `{"entityId":1,"uuid":"u","payload":[${Array(21_000).fill("{}").join(",")}]}` }, 400],
-      [{ method: "POST", body: "\u00ff\u00fe not utf-8 or json", headers: { "content-type": "text/plain" } }, 400],
+      [
+        {
+          method: "POST",
+          body: `{"entityId":1,"uuid":"u","payload":[${Array(21_000).fill("{}").join(",")}]}`,
+        },
+        400,
+      ],
+      [
+        { method: "POST", body: "\u00ff\u00fe not utf-8 or json", headers: { "content-type": "text/plain" } },
+        400,
+      ],
     ];
     for (const [{ key = CHILD_KEY, ...init }, status] of odd) {
       const headers = new Headers(init.headers);

@@ -12,7 +12,10 @@ import { sourcePaths } from "../../scripts/entries.js";
 import { repoRoot } from "../../scripts/spec.js";
 
 const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
-const section = readme.slice(readme.indexOf("## Receive events (webhooks)"), readme.indexOf("\n## ", readme.indexOf("## Receive events (webhooks)") + 1));
+const section = readme.slice(
+  readme.indexOf("## Receive events (webhooks)"),
+  readme.indexOf("\n## ", readme.indexOf("## Receive events (webhooks)") + 1),
+);
 const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 mkdirSync(path.join(repoRoot, ".vitest-tmp"), { recursive: true });
 const work = mkdtempSync(path.join(repoRoot, ".vitest-tmp", "readme-webhooks-"));
@@ -22,9 +25,18 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function run(file: string): Promise<{ code: number | null; out: string; err: string }> {
   const paths = sourcePaths();
   const tsconfig = path.join(work, "tsconfig.json");
-  writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", paths } }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({
+      compilerOptions: { target: "es2022", module: "esnext", moduleResolution: "bundler", paths },
+    }),
+  );
   const loader = pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-  const child = spawn(process.execPath, ["--import", loader, file], { cwd: work, env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", loader, file], {
+    cwd: work,
+    env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));

@@ -26,14 +26,28 @@ export interface Answer {
 }
 
 export const REASONS: Record<number, string> = {
-  200: "OK", 204: "No Content", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-  408: "Request Timeout", 409: "Conflict", 413: "Content Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests",
-  431: "Request Header Fields Too Large", 500: "Internal Server Error", 501: "Not Implemented",
+  200: "OK",
+  204: "No Content",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  408: "Request Timeout",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  431: "Request Header Fields Too Large",
+  500: "Internal Server Error",
+  501: "Not Implemented",
 };
 
 /** An answer with a JSON body (none when `body` is undefined). */
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
-  return body === undefined ? { status, headers, body: undefined } : { status, headers: { "content-type": answerMediaType, ...headers }, body: JSON.stringify(body) };
+  return body === undefined
+    ? { status, headers, body: undefined }
+    : { status, headers: { "content-type": answerMediaType, ...headers }, body: JSON.stringify(body) };
 }
 
 /** The body of every error answer: the spec's ErrorResponse. */
@@ -68,5 +82,9 @@ export function fromRequest(request: Request): Incoming {
 
 /** An answer as a WHATWG Response. */
 export function toResponse(answer: Answer): Response {
-  return new Response(answer.body ?? null, { status: answer.status, statusText: REASONS[answer.status] ?? "", headers: answer.headers });
+  return new Response(answer.body ?? null, {
+    status: answer.status,
+    statusText: REASONS[answer.status] ?? "",
+    headers: answer.headers,
+  });
 }

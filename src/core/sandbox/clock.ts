@@ -32,9 +32,13 @@ const describe = (value: unknown) => (value instanceof Date ? "an invalid Date" 
  */
 export function readTime(value: unknown, fail: (problem: string) => never): number {
   let time = NaN;
-  if (value instanceof Date || typeof value === "number") time = value instanceof Date ? value.getTime() : value;
+  if (value instanceof Date || typeof value === "number")
+    time = value instanceof Date ? value.getTime() : value;
   else if (typeof value === "string" && isOffsetDateTime(value)) time = Date.parse(value);
-  if (!Number.isFinite(time)) fail(`must be a Date, an ISO 8601 date-time with an offset (such as "2026-12-01T08:00:00Z") or milliseconds since 1970, got ${describe(value)}`);
+  if (!Number.isFinite(time))
+    fail(
+      `must be a Date, an ISO 8601 date-time with an offset (such as "2026-12-01T08:00:00Z") or milliseconds since 1970, got ${describe(value)}`,
+    );
   if (!inClockRange(time)) fail(`must be from ${CLOCK_SPAN}, got ${new Date(time).toISOString()}`);
   return time;
 }
@@ -74,7 +78,8 @@ export class Clock {
 
   /** Moves the clock on by a whole number of ms (back, when negative), within the clock's range. */
   advance(ms: unknown): void {
-    if (!Number.isSafeInteger(ms)) throw new ClassBookingError(`advance: ms must be a whole number of milliseconds, got ${describe(ms)}`);
+    if (!Number.isSafeInteger(ms))
+      throw new ClassBookingError(`advance: ms must be a whole number of milliseconds, got ${describe(ms)}`);
     const to = this.now() + (ms as number);
     readTime(to, (problem) => {
       throw new ClassBookingError(`advance: the clock ${problem}`);

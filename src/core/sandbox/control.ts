@@ -31,7 +31,15 @@ export interface Controls {
   restore(snapshot: SandboxSnapshot): void;
 }
 
-type Route = { method: string; body?: true; run: (controls: Controls, body: Record<string, unknown>, fail: (field: string, problem: string) => never) => unknown };
+type Route = {
+  method: string;
+  body?: true;
+  run: (
+    controls: Controls,
+    body: Record<string, unknown>,
+    fail: (field: string, problem: string) => never,
+  ) => unknown;
+};
 
 const clockAnswer = (controls: Controls) => {
   const { now, clock } = controls.clock();
@@ -58,7 +66,8 @@ const ROUTES: Record<string, Route[]> = {
       body: true,
       run: (c, body, fail) => {
         onlyFields(body, ["ms"], fail);
-        if (!Number.isSafeInteger(body.ms)) fail("ms", "must be a whole number of milliseconds (negative to go back)");
+        if (!Number.isSafeInteger(body.ms))
+          fail("ms", "must be a whole number of milliseconds (negative to go back)");
         const to = c.clock().now + (body.ms as number);
         if (!inClockRange(to)) fail("ms", `would move the clock out of its range (${CLOCK_SPAN})`);
         c.advance(body.ms as number);
@@ -80,36 +89,74 @@ const ROUTES: Record<string, Route[]> = {
   ],
 };
 
-function onlyFields(body: Record<string, unknown>, names: string[], fail: (field: string, problem: string) => never): void {
+function onlyFields(
+  body: Record<string, unknown>,
+  names: string[],
+  fail: (field: string, problem: string) => never,
+): void {
   for (const name of names) if (body[name] === undefined) fail(name, "is required");
-  for (const name of Object.keys(body)) if (!names.includes(name)) fail(name.slice(0, 40), `is not a field here; the fields are: ${names.join(", ")}`);
+  for (const name of Object.keys(body))
+    if (!names.includes(name))
+      fail(name.slice(0, 40), `is not a field here; the fields are: ${names.join(", ")}`);
 }
 
 /** Answers a request to a control path, or undefined when the path is not one. */
-export function answerControl(controls: Controls, incoming: Incoming, path: string, error: ErrorAnswer): Promise<Answer> | undefined {
+export function answerControl(
+  controls: Controls,
+  incoming: Incoming,
+  path: string,
+  error: ErrorAnswer,
+): Promise<Answer> | undefined {
   if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return undefined;
   return run(controls, incoming, path.slice(CONTROL_PREFIX.length), error);
 }
 
 async function run(controls: Controls, incoming: Incoming, sub: string, error: ErrorAnswer): Promise<Answer> {
   const routes = ROUTES[sub];
-  if (!routes) return error(404, `No control of the sandbox at ${JSON.stringify(CONTROL_PREFIX + sub.slice(0, 60))}; the controls are ${Object.keys(ROUTES).map((p) => CONTROL_PREFIX + p).join(", ")}.`, "NOT_FOUND");
+  if (!routes)
+    return error(
+      404,
+      `No control of the sandbox at ${JSON.stringify(CONTROL_PREFIX + sub.slice(0, 60))}; the controls are ${Object.keys(
+        ROUTES,
+      )
+        .map((p) => CONTROL_PREFIX + p)
+        .join(", ")}.`,
+      "NOT_FOUND",
+    );
   const method = incoming.method.toUpperCase();
   const found = routes.find((r) => r.method === method);
   const allow = routes.map((r) => r.method).join(", ");
-  if (!found) return error(405, `${method.slice(0, 20)} is not allowed here; use ${allow}.`, "METHOD_NOT_ALLOWED", undefined, { allow });
+  if (!found)
+    return error(
+      405,
+      `${method.slice(0, 20)} is not allowed here; use ${allow}.`,
+      "METHOD_NOT_ALLOWED",
+      undefined,
+      { allow },
+    );
   let body: Record<string, unknown> = {};
   if (found.body) {
-    if (mediaTypeOf(incoming.header("content-type")) !== answerMediaType) return error(415, `The request body must be sent as ${answerMediaType} (Content-Type).`, "UNSUPPORTED_MEDIA_TYPE");
+    if (mediaTypeOf(incoming.header("content-type")) !== answerMediaType)
+      return error(
+        415,
+        `The request body must be sent as ${answerMediaType} (Content-Type).`,
+        "UNSUPPORTED_MEDIA_TYPE",
+      );
     const parsed = await jsonBody(incoming);
     if (!parsed) return error(400, NOT_JSON, "VALIDATION_FAILED");
-    if (!isObject(parsed.json)) return error(400, "The request body must be a JSON object.", "VALIDATION_FAILED");
+    if (!isObject(parsed.json))
+      return error(400, "The request body must be a JSON object.", "VALIDATION_FAILED");
     body = parsed.json;
   }
   const refusal = Symbol("refused");
   let refused: Answer | undefined;
   const fail = (field: string, problem: string): never => {
-    refused = error(400, field ? `The field ${field} ${problem}.` : problem, "VALIDATION_FAILED", field || undefined);
+    refused = error(
+      400,
+      field ? `The field ${field} ${problem}.` : problem,
+      "VALIDATION_FAILED",
+      field || undefined,
+    );
     throw refusal;
   };
   try {

@@ -11,7 +11,8 @@ import type { SlotRecord, StudioState } from "./state.js";
 type Lists = Omit<StudioState, "slots" | "seed">;
 
 /** A date-time's instant; a `[zone id]` after it is left out. */
-export const instantOf = (text: string | undefined): number => Date.parse((text ?? "").replace(/\[.*\]$/, ""));
+export const instantOf = (text: string | undefined): number =>
+  Date.parse((text ?? "").replace(/\[.*\]$/, ""));
 
 export class StudioData {
   private own: Partial<Lists> = {};
@@ -40,7 +41,11 @@ export class StudioData {
 
   /** The slot with this id, as it stands (do not change it: use writableSlot). */
   slot(id: number): SlotRecord | undefined {
-    return this.written?.get(id) ?? (this.baseSlots ??= new Map(this.base.slots.map((s) => [s.id, s]))).get(id) ?? this.schedule?.slotById(id);
+    return (
+      this.written?.get(id) ??
+      (this.baseSlots ??= new Map(this.base.slots.map((s) => [s.id, s]))).get(id) ??
+      this.schedule?.slotById(id)
+    );
   }
 
   /** This studio's own copy of a slot, made on its first change. */
@@ -68,7 +73,9 @@ export class StudioData {
       if (within(slot)) found.set(slot.id, slot);
       else found.delete(slot.id);
     }
-    return [...found.values()].sort((a, b) => instantOf(a.startDateTime) - instantOf(b.startDateTime) || a.id - b.id);
+    return [...found.values()].sort(
+      (a, b) => instantOf(a.startDateTime) - instantOf(b.startDateTime) || a.id - b.id,
+    );
   }
 
   /** The whole state as plain JSON (a copy): the shared parts, this studio's changes, and every slot it holds. */

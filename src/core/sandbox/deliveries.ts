@@ -34,7 +34,6 @@ export interface SandboxEvent {
   payload: Array<{ timestamp: number; type: StudioEvent["type"]; content?: { classId: number } }>;
 }
 
-
 export class Deliveries {
   /** Every webhook call made so far, in order. */
   readonly list: Delivery[] = [];
@@ -64,7 +63,8 @@ export class Deliveries {
       delivery.status = response.status;
       await response.body?.cancel().catch(() => {});
     } catch (error) {
-      delivery.error = (error as Error)?.name === "TimeoutError" ? "timeout" : String((error as Error)?.message ?? error);
+      delivery.error =
+        (error as Error)?.name === "TimeoutError" ? "timeout" : String((error as Error)?.message ?? error);
     }
   }
 

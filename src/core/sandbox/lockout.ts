@@ -16,7 +16,12 @@ export interface RateLimitRule {
  * Counts a request of a key to an operation at `now` (the lockout clock); answers the ms the
  * operation stays locked out for the key, or 0 to go ahead.
  */
-export function countRequest(entry: StudioEntry, operationId: string, rule: RateLimitRule, now: number): number {
+export function countRequest(
+  entry: StudioEntry,
+  operationId: string,
+  rule: RateLimitRule,
+  now: number,
+): number {
   const logs = (entry.requestLogs ??= new Map());
   let log = logs.get(operationId);
   if (!log) logs.set(operationId, (log = { times: [], lockedUntil: 0 }));

@@ -70,7 +70,20 @@ export interface Settings {
   webhooks: WebhookTarget[];
 }
 
-const NAMES = ["seed", "fixtures", "now", "clock", "timeZone", "zoneIds", "keys", "strictKeys", "rateLimit", "checkAnswers", "maxStudios", "webhooks"] as const satisfies ReadonlyArray<keyof SandboxOptions>;
+const NAMES = [
+  "seed",
+  "fixtures",
+  "now",
+  "clock",
+  "timeZone",
+  "zoneIds",
+  "keys",
+  "strictKeys",
+  "rateLimit",
+  "checkAnswers",
+  "maxStudios",
+  "webhooks",
+] as const satisfies ReadonlyArray<keyof SandboxOptions>;
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -86,67 +99,116 @@ export function resolveOptions(given: unknown): Settings {
     throw new ClassBookingError(`createSandbox: option "${option}" ${problem}`);
   };
   if (given === undefined) given = {};
-  if (!isObject(given)) throw new ClassBookingError(`createSandbox: the options must be an object, got ${show(given)}`);
+  if (!isObject(given))
+    throw new ClassBookingError(`createSandbox: the options must be an object, got ${show(given)}`);
   for (const name of Object.keys(given)) {
-    if (!(NAMES as readonly string[]).includes(name)) throw new ClassBookingError(`createSandbox: unknown option "${name}"; the options are: ${NAMES.join(", ")}`);
+    if (!(NAMES as readonly string[]).includes(name))
+      throw new ClassBookingError(
+        `createSandbox: unknown option "${name}"; the options are: ${NAMES.join(", ")}`,
+      );
   }
   const o = given as SandboxOptions;
   const flag = (name: "zoneIds" | "strictKeys" | "checkAnswers", fallback: boolean) => {
-    if (o[name] !== undefined && typeof o[name] !== "boolean") fail(name, `must be true or false, got ${show(o[name])}`);
+    if (o[name] !== undefined && typeof o[name] !== "boolean")
+      fail(name, `must be true or false, got ${show(o[name])}`);
     return o[name] ?? fallback;
   };
-  const integer = (name: string, value: unknown, low: number, high = Number.MAX_SAFE_INTEGER): number | undefined => {
-    if (value !== undefined && !(Number.isSafeInteger(value) && (value as number) >= low && (value as number) <= high)) {
+  const integer = (
+    name: string,
+    value: unknown,
+    low: number,
+    high = Number.MAX_SAFE_INTEGER,
+  ): number | undefined => {
+    if (
+      value !== undefined &&
+      !(Number.isSafeInteger(value) && (value as number) >= low && (value as number) <= high)
+    ) {
       fail(name, `must be an integer from ${low} to ${high}, got ${show(value)}`);
     }
     return value as number | undefined;
   };
 
   const seed = integer("seed", o.seed, Number.MIN_SAFE_INTEGER) ?? 1;
-  if (o.fixtures !== undefined && !isObject(o.fixtures)) fail("fixtures", `must be an object (classes, slots, customers, bookings, closedDays), got ${show(o.fixtures)}`);
+  if (o.fixtures !== undefined && !isObject(o.fixtures))
+    fail(
+      "fixtures",
+      `must be an object (classes, slots, customers, bookings, closedDays), got ${show(o.fixtures)}`,
+    );
   const wrong = o.fixtures && fixturesProblem(o.fixtures);
   if (wrong) fail(wrong.slice(0, wrong.indexOf(" ")), wrong.slice(wrong.indexOf(" ") + 1));
-  if (o.clock !== undefined && o.clock !== "fixed" && o.clock !== "real") fail("clock", `must be "fixed" or "real", got ${show(o.clock)}`);
+  if (o.clock !== undefined && o.clock !== "fixed" && o.clock !== "real")
+    fail("clock", `must be "fixed" or "real", got ${show(o.clock)}`);
   const source = typeof o.now === "function" ? o.now : undefined;
-  if (source && o.clock === "fixed") fail("clock", '"fixed" does not go with a function as "now" (the clock follows the function)');
-  const start = o.now === undefined || source ? undefined : readTime(o.now, (problem) => fail("now", problem));
+  if (source && o.clock === "fixed")
+    fail("clock", '"fixed" does not go with a function as "now" (the clock follows the function)');
+  const start =
+    o.now === undefined || source ? undefined : readTime(o.now, (problem) => fail("now", problem));
   if (source) readTime(source(), (problem) => fail("now", `is a function whose time ${problem}`));
   const timeZone = o.timeZone ?? "Europe/Berlin";
-  if (!isTimeZone(timeZone)) fail("timeZone", `must be an IANA time zone this runtime knows, such as "Europe/Berlin", got ${show(timeZone)}`);
+  if (!isTimeZone(timeZone))
+    fail(
+      "timeZone",
+      `must be an IANA time zone this runtime knows, such as "Europe/Berlin", got ${show(timeZone)}`,
+    );
 
-  if (o.keys !== undefined && !isObject(o.keys)) fail("keys", `must be an object from API key to { scopes }, got ${show(o.keys)}`);
+  if (o.keys !== undefined && !isObject(o.keys))
+    fail("keys", `must be an object from API key to { scopes }, got ${show(o.keys)}`);
   for (const [key, entry] of Object.entries(o.keys ?? {})) {
     // The key itself is never part of a message.
-    if (!isObject(entry)) fail("keys", "must map each key to an object such as { scopes: [\"CLASSES_READ\"] }");
-    for (const name of Object.keys(entry)) if (name !== "scopes") fail("keys", `has an unknown setting "${name}" for a key; the settings are: scopes`);
+    if (!isObject(entry)) fail("keys", 'must map each key to an object such as { scopes: ["CLASSES_READ"] }');
+    for (const name of Object.keys(entry))
+      if (name !== "scopes")
+        fail("keys", `has an unknown setting "${name}" for a key; the settings are: scopes`);
     const { scopes } = entry as { scopes?: unknown };
-    if (scopes !== undefined && !(Array.isArray(scopes) && scopes.every((s) => ALL_SCOPES.includes(s as Scope)))) {
-      fail("keys", `has scopes that are not a list of ${ALL_SCOPES.join(" and ")}${key === "" ? " (for the empty key)" : ""}`);
+    if (
+      scopes !== undefined &&
+      !(Array.isArray(scopes) && scopes.every((s) => ALL_SCOPES.includes(s as Scope)))
+    ) {
+      fail(
+        "keys",
+        `has scopes that are not a list of ${ALL_SCOPES.join(" and ")}${key === "" ? " (for the empty key)" : ""}`,
+      );
     }
   }
 
   let rateLimit: Settings["rateLimit"];
   if (o.rateLimit !== undefined && o.rateLimit !== false) {
-    if (!isObject(o.rateLimit)) fail("rateLimit", `must be false or an object { limit, windowMs, lockoutMs }, got ${show(o.rateLimit)}`);
+    if (!isObject(o.rateLimit))
+      fail(
+        "rateLimit",
+        `must be false or an object { limit, windowMs, lockoutMs }, got ${show(o.rateLimit)}`,
+      );
     for (const name of Object.keys(o.rateLimit)) {
-      if (!["limit", "windowMs", "lockoutMs"].includes(name)) fail("rateLimit", `has an unknown setting "${name}"; the settings are: limit, windowMs, lockoutMs`);
+      if (!["limit", "windowMs", "lockoutMs"].includes(name))
+        fail("rateLimit", `has an unknown setting "${name}"; the settings are: limit, windowMs, lockoutMs`);
     }
-    if (o.rateLimit.limit === undefined) fail("rateLimit.limit", "is required: how many requests a key may make per window");
+    if (o.rateLimit.limit === undefined)
+      fail("rateLimit.limit", "is required: how many requests a key may make per window");
     rateLimit = {
       limit: integer("rateLimit.limit", o.rateLimit.limit, 1)!,
-      ...(o.rateLimit.windowMs !== undefined && { windowMs: integer("rateLimit.windowMs", o.rateLimit.windowMs, 1) }),
-      ...(o.rateLimit.lockoutMs !== undefined && { lockoutMs: integer("rateLimit.lockoutMs", o.rateLimit.lockoutMs, 0) }),
+      ...(o.rateLimit.windowMs !== undefined && {
+        windowMs: integer("rateLimit.windowMs", o.rateLimit.windowMs, 1),
+      }),
+      ...(o.rateLimit.lockoutMs !== undefined && {
+        lockoutMs: integer("rateLimit.lockoutMs", o.rateLimit.lockoutMs, 0),
+      }),
     };
   }
 
-  if (o.webhooks !== undefined && !Array.isArray(o.webhooks)) fail("webhooks", `must be an array of { url, key }, got ${show(o.webhooks)}`);
+  if (o.webhooks !== undefined && !Array.isArray(o.webhooks))
+    fail("webhooks", `must be an array of { url, key }, got ${show(o.webhooks)}`);
   for (const [i, target] of (o.webhooks ?? []).entries()) {
     const where = `webhooks[${i}]`;
     if (!isObject(target)) fail(where, "must be an object { url, key, apiKey?, timeoutMs? }");
-    for (const name of Object.keys(target)) if (!["url", "key", "apiKey", "timeoutMs"].includes(name)) fail(where, `has an unknown setting "${name}"; the settings are: url, key, apiKey, timeoutMs`);
-    if (typeof target.url !== "string" || !isHttpUrl(target.url)) fail(`${where}.url`, "must be an http(s) URL");
-    if (typeof target.key !== "string" || target.key === "") fail(`${where}.key`, "must be the webhook key, a non-empty string");
-    if (target.apiKey !== undefined && typeof target.apiKey !== "string") fail(`${where}.apiKey`, "must be a string (the API key of the studio whose events go there)");
+    for (const name of Object.keys(target))
+      if (!["url", "key", "apiKey", "timeoutMs"].includes(name))
+        fail(where, `has an unknown setting "${name}"; the settings are: url, key, apiKey, timeoutMs`);
+    if (typeof target.url !== "string" || !isHttpUrl(target.url))
+      fail(`${where}.url`, "must be an http(s) URL");
+    if (typeof target.key !== "string" || target.key === "")
+      fail(`${where}.key`, "must be the webhook key, a non-empty string");
+    if (target.apiKey !== undefined && typeof target.apiKey !== "string")
+      fail(`${where}.apiKey`, "must be a string (the API key of the studio whose events go there)");
     integer(`${where}.timeoutMs`, target.timeoutMs, 1);
   }
 

@@ -6,7 +6,16 @@
  */
 import type { webhooks } from "../../../generated/schema.js";
 import { instantOf, type StudioData } from "./data.js";
-import type { Booking, Class, ClassRecord, ClassSlot, CustomerRecord, SlotRecord, StudioState, ValidationStatus } from "./state.js";
+import type {
+  Booking,
+  Class,
+  ClassRecord,
+  ClassSlot,
+  CustomerRecord,
+  SlotRecord,
+  StudioState,
+  ValidationStatus,
+} from "./state.js";
 import { addDays, DAY_MS } from "../calendar.js";
 import { localDate, localInstant } from "./time.js";
 
@@ -37,8 +46,13 @@ export interface StudioContext {
 }
 
 /** The bookings that hold a place or a waiting-list place. */
-export const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = ["BOOKED", "BOOKED_WITH_CONFIRMATION_REQUIRED", "WAITING_LIST"];
-const notFound = (what: string, id: number) => new Problem(404, `No ${what} exists with id ${id}.`, "ENTITY_NOT_FOUND");
+export const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = [
+  "BOOKED",
+  "BOOKED_WITH_CONFIRMATION_REQUIRED",
+  "WAITING_LIST",
+];
+const notFound = (what: string, id: number) =>
+  new Problem(404, `No ${what} exists with id ${id}.`, "ENTITY_NOT_FOUND");
 
 export class StudioReads {
   constructor(
@@ -116,8 +130,13 @@ export class StudioReads {
   /** A booking as the API shows it; the slot's status is read now (assumed: a canceled booking is NOT_PARTICIPATING). */
   bookingAnswer(booking: Booking): Booking {
     const slot = this.data.slot(booking.classSlotId);
-    const participantStatus = booking.bookingStatus === "CANCELED" ? "NOT_PARTICIPATING" : booking.participantStatus;
-    return { ...booking, classSlotStatus: slot ? this.statusOf(slot) : booking.classSlotStatus, participantStatus };
+    const participantStatus =
+      booking.bookingStatus === "CANCELED" ? "NOT_PARTICIPATING" : booking.participantStatus;
+    return {
+      ...booking,
+      classSlotStatus: slot ? this.statusOf(slot) : booking.classSlotStatus,
+      participantStatus,
+    };
   }
 
   /** Slots that start from one day back to 14 days ahead of the clock. */
@@ -154,7 +173,12 @@ export class StudioReads {
   slotOfClass(classId: number, slotId: number): SlotRecord {
     this.classOf(classId);
     const slot = this.slotOf(slotId);
-    if (slot.classId !== classId) throw new Problem(404, `No class slot exists with id ${slotId} in class ${classId}.`, "ENTITY_NOT_FOUND");
+    if (slot.classId !== classId)
+      throw new Problem(
+        404,
+        `No class slot exists with id ${slotId} in class ${classId}.`,
+        "ENTITY_NOT_FOUND",
+      );
     return slot;
   }
 
@@ -183,9 +207,16 @@ export class StudioReads {
     if (this.ended(slot)) return "NOT_AVAILABLE";
     const mine = this.activeBookingsOf(customerId);
     if (mine.some(([b]) => b.classSlotId === slotId)) return "CUSTOMER_ALREADY_BOOKED";
-    const overlapping = mine.some(([, other]) => other && other.status !== "CANCELED" && instantOf(other.startDateTime) < end && instantOf(other.endDateTime) > start);
+    const overlapping = mine.some(
+      ([, other]) =>
+        other &&
+        other.status !== "CANCELED" &&
+        instantOf(other.startDateTime) < end &&
+        instantOf(other.endDateTime) > start,
+    );
     if (overlapping) return "CUSTOMER_IN_OTHER_BOOKING";
-    if (this.placesLeft(slot) <= 0 && slot.waitingList.length >= (slot.maxWaitingListParticipants ?? 0)) return "BOOKING_LIMIT_REACHED";
+    if (this.placesLeft(slot) <= 0 && slot.waitingList.length >= (slot.maxWaitingListParticipants ?? 0))
+      return "BOOKING_LIMIT_REACHED";
     return "AVAILABLE";
   }
 
@@ -199,7 +230,11 @@ export class StudioReads {
     const { now } = this.ctx;
     return this.data.read("bookings").filter((b) => {
       const slot = b.customerId === customerId ? this.data.slot(b.classSlotId) : undefined;
-      return !!slot && instantOf(slot.startDateTime) >= now - 14 * DAY_MS && instantOf(slot.endDateTime) <= now + 14 * DAY_MS;
+      return (
+        !!slot &&
+        instantOf(slot.startDateTime) >= now - 14 * DAY_MS &&
+        instantOf(slot.endDateTime) <= now + 14 * DAY_MS
+      );
     });
   }
 }

@@ -30,7 +30,10 @@ export function readTarget(target: string, method: string): Target {
   } catch {
     // not a URL: refused below
   }
-  if (!url) return { problem: `The request target ${shown(target)} is not a path (such as /v1/classes) or an http(s) URL.` };
+  if (!url)
+    return {
+      problem: `The request target ${shown(target)} is not a path (such as /v1/classes) or an http(s) URL.`,
+    };
   return { path: url.pathname, query: url.searchParams };
 }
 
@@ -65,6 +68,7 @@ export function refusedMediaType(operationId: string, contentType: string | unde
   if (!allowed) return undefined;
   const essence = mediaTypeOf(contentType);
   if (allowed.some((type) => type.toLowerCase() === essence)) return undefined;
-  const got = contentType === undefined || essence === "" ? "no Content-Type" : `Content-Type ${shown(contentType)}`;
+  const got =
+    contentType === undefined || essence === "" ? "no Content-Type" : `Content-Type ${shown(contentType)}`;
   return `The request body of ${operationId} must be sent as ${allowed.join(" or ")} (Content-Type); the request has ${got}.`;
 }

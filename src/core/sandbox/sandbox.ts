@@ -21,7 +21,6 @@ import { answerRequest } from "./request.js";
 import { Studio, type StudioEvent } from "./studio.js";
 import { Studios } from "./studios.js";
 
-
 /** One day after the latest opening of the example slots' booking windows: every example slot is bookable. */
 function exampleStart(): number {
   const slots = Object.values(examples.getClassSlotById[200] ?? {});
@@ -77,8 +76,13 @@ export class Sandbox {
   readonly respond = async (incoming: Incoming): Promise<Answer> => {
     try {
       return await answerRequest(incoming, {
-        studioFor: async (key) => (this.settings.strictKeys && !Object.hasOwn(this.settings.keys, key) ? undefined : (await this.studios.entry(key)).studio),
-        scopesOf: (key) => (Object.hasOwn(this.settings.keys, key) ? this.settings.keys[key]?.scopes : undefined) ?? ALL_SCOPES,
+        studioFor: async (key) =>
+          this.settings.strictKeys && !Object.hasOwn(this.settings.keys, key)
+            ? undefined
+            : (await this.studios.entry(key)).studio,
+        scopesOf: (key) =>
+          (Object.hasOwn(this.settings.keys, key) ? this.settings.keys[key]?.scopes : undefined) ??
+          ALL_SCOPES,
         countRequest: (key, operationId) => this.countRequest(key, operationId),
         traceId: () => String(7_000_000_000_000_000_000n + BigInt(++this.traces)),
         checkAnswers: this.settings.checkAnswers,
@@ -91,10 +95,12 @@ export class Sandbox {
   };
 
   /** Answers one request, as the API would; never rejects. */
-  readonly handle = async (request: Request): Promise<Response> => toResponse(await this.respond(fromRequest(request)));
+  readonly handle = async (request: Request): Promise<Response> =>
+    toResponse(await this.respond(fromRequest(request)));
 
   /** A fetch function that answers from the sandbox: give it to createClassBookingClient. Like fetch, it rejects (never throws) for a request fetch cannot make. */
-  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => this.handle(new Request(input, init));
+  readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+    this.handle(new Request(input, init));
 
   /** The studio of an API key (made on first use, seeded or from the fixtures). */
   async studio(apiKey: string): Promise<Studio> {
@@ -131,7 +137,11 @@ export class Sandbox {
   private emit({ type, entityId, content }: StudioEvent, studio: string): void {
     const n = ++this.events;
     const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
-    const event: SandboxEvent = { entityId, uuid, payload: [{ timestamp: this.clock.now(), type, ...(content && { content }) }] };
+    const event: SandboxEvent = {
+      entityId,
+      uuid,
+      payload: [{ timestamp: this.clock.now(), type, ...(content && { content }) }],
+    };
     for (const listener of this.listeners) {
       try {
         listener(event);
@@ -156,7 +166,10 @@ export class Sandbox {
 
   /** Every studio and the clock, as plain JSON (keys appear only as hashes). */
   snapshot(): SandboxSnapshot {
-    return { now: this.clock.now(), studios: Object.fromEntries(this.studios.all().map(([hash, studio]) => [hash, studio.state])) };
+    return {
+      now: this.clock.now(),
+      studios: Object.fromEntries(this.studios.all().map(([hash, studio]) => [hash, studio.state])),
+    };
   }
 
   /** Puts the studios and the clock back to a snapshot (checked first; nothing changes when it is wrong). */
@@ -166,7 +179,8 @@ export class Sandbox {
     const copy = structuredClone(snapshot);
     this.studios.clear();
     for (const [hash, state] of Object.entries(copy.studios)) {
-      const schedule = state.seed === undefined ? undefined : seededStudio(state.seed, this.settings.timeZone).schedule;
+      const schedule =
+        state.seed === undefined ? undefined : seededStudio(state.seed, this.settings.timeZone).schedule;
       this.studios.put(hash, this.makeStudio(new StudioData(freeze(state), schedule), hash));
     }
     this.clock.set(copy.now);

@@ -107,14 +107,22 @@ export class Schedule {
         status: "PLANNED",
         startDateTime: formatLocal(start, timeZone),
         endDateTime: formatLocal(end, timeZone),
-        classInformation: { id: cls.id, title: cls.title, duration: cls.duration, category: cls.category, description: cls.description },
+        classInformation: {
+          id: cls.id,
+          title: cls.title,
+          duration: cls.duration,
+          category: cls.category,
+          description: cls.description,
+        },
         instructors: [instructors[int(0, instructors.length - 1)]!],
         location: locations[int(0, locations.length - 1)]!,
         earliestBookingDateTime: formatLocal(start - 14 * DAY_MS, timeZone),
         latestBookingDateTime: formatLocal(start - 3_600_000, timeZone),
         maxParticipants,
         maxWaitingListParticipants,
-        bookedParticipants: full ? maxParticipants - additionalParticipants : int(0, maxParticipants - additionalParticipants - 1),
+        bookedParticipants: full
+          ? maxParticipants - additionalParticipants
+          : int(0, maxParticipants - additionalParticipants - 1),
         additionalParticipants,
         waitingList: full ? Array(int(0, maxWaitingListParticipants)).fill(null) : [],
       });

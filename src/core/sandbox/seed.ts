@@ -6,19 +6,39 @@
  */
 import { examples } from "../../../generated/contract.js";
 import { random, Schedule, type ScheduledClass } from "./schedule.js";
-import { FIRST_BOOKING_ID, freeze, type Booking, type Class, type ClassRecord, type ClassSlot, type CustomerRecord, type SlotRecord, type StudioState } from "./state.js";
+import {
+  FIRST_BOOKING_ID,
+  freeze,
+  type Booking,
+  type Class,
+  type ClassRecord,
+  type ClassSlot,
+  type CustomerRecord,
+  type SlotRecord,
+  type StudioState,
+} from "./state.js";
 
 export { random } from "./schedule.js";
 
 /** The named examples of one answer, in the spec's order. */
 const all = <T>(named: Readonly<Record<string, T>> | undefined): T[] => Object.values(named ?? {});
 const EXAMPLE_CLASSES: Class[] = all(examples.getActiveClasses[200]).flatMap((s) => s.result);
-const EXAMPLE_SLOTS: ClassSlot[] = [...all(examples.getClassSlotById[200]), ...all(examples.getClassSlots[200]).flatMap((s) => s.result)];
+const EXAMPLE_SLOTS: ClassSlot[] = [
+  ...all(examples.getClassSlotById[200]),
+  ...all(examples.getClassSlots[200]).flatMap((s) => s.result),
+];
 const EXAMPLE_BOOKING: Booking = all(examples.bookClassSlot[200])[0]!;
 
 const TITLES = ["Pilates Core", "HIIT Express", "Zumba", "Body Pump", "Stretch & Relax"];
 const CATEGORIES = ["Strength", "Cardio", "Dance", "Mobility", "Combat", "Water"];
-const PEOPLE = [["Jonas", "Weber"], ["Mia", "Schulz"], ["Ali", "Yilmaz"], ["Sofia", "Rossi"], ["Tom", "Becker"], ["Emma", "Klein"]];
+const PEOPLE = [
+  ["Jonas", "Weber"],
+  ["Mia", "Schulz"],
+  ["Ali", "Yilmaz"],
+  ["Sofia", "Rossi"],
+  ["Tom", "Becker"],
+  ["Emma", "Klein"],
+];
 const ROOMS = ["Studio 1", "Studio 3", "Outdoor deck", "Pool"];
 const UNITS = ["MINUTES", "HOURS", "DAY"] as const;
 
@@ -47,13 +67,25 @@ function makeSeeded(seed: number, timeZone: string): Seeded {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const int = (low: number, high: number) => low + Math.floor(rnd() * (high - low + 1));
 
-  const instructors = [...new Map(EXAMPLE_SLOTS.flatMap((s) => s.instructors ?? []).map((i) => [i.id, i])).values()];
-  const locations = [...new Map(EXAMPLE_SLOTS.flatMap((s) => (s.location ? [s.location] : [])).map((l) => [l.id, l])).values()];
+  const instructors = [
+    ...new Map(EXAMPLE_SLOTS.flatMap((s) => s.instructors ?? []).map((i) => [i.id, i])).values(),
+  ];
+  const locations = [
+    ...new Map(EXAMPLE_SLOTS.flatMap((s) => (s.location ? [s.location] : [])).map((l) => [l.id, l])).values(),
+  ];
   const nextId = (list: Array<{ id: number }>) => Math.max(0, ...list.map((x) => x.id)) + 1;
-  for (const [firstName, lastName] of PEOPLE) instructors.push({ id: nextId(instructors), firstName: firstName!, lastName: lastName!, publicName: `${firstName} ${lastName![0]}.` });
+  for (const [firstName, lastName] of PEOPLE)
+    instructors.push({
+      id: nextId(instructors),
+      firstName: firstName!,
+      lastName: lastName!,
+      publicName: `${firstName} ${lastName![0]}.`,
+    });
   for (const name of ROOMS) locations.push({ id: nextId(locations), name });
 
-  const classes: ClassRecord[] = [...new Map(EXAMPLE_CLASSES.map((c) => [c.id, structuredClone(c)])).values()];
+  const classes: ClassRecord[] = [
+    ...new Map(EXAMPLE_CLASSES.map((c) => [c.id, structuredClone(c)])).values(),
+  ];
   for (const title of TITLES) {
     const duration = pick([30, 45, 60, 75]);
     classes.push({
@@ -64,19 +96,44 @@ function makeSeeded(seed: number, timeZone: string): Seeded {
       category: pick(CATEGORIES),
       description: `${title}: ${duration} minutes, for every level.`,
       bookable: true,
-      cancelCondition: { cancelationAfterLatestPossible: rnd() < 0.2, latestCancelTerm: { value: int(1, 12), unit: pick(UNITS) } },
+      cancelCondition: {
+        cancelationAfterLatestPossible: rnd() < 0.2,
+        latestCancelTerm: { value: int(1, 12), unit: pick(UNITS) },
+      },
     });
   }
   // One class that is shown but cannot be booked online.
-  classes.push({ id: nextId(classes), title: "Open Gym", type: "STUDIO", duration: 120, category: "Open training", description: "Come as you like; no booking needed.", bookable: true, displayOnly: true });
-  const scheduled: ScheduledClass[] = classes.map((cls) => ({ cls, weekdays: [...new Set(Array.from({ length: int(2, 4) }, () => int(0, 6)))], hour: int(7, 19) }));
+  classes.push({
+    id: nextId(classes),
+    title: "Open Gym",
+    type: "STUDIO",
+    duration: 120,
+    category: "Open training",
+    description: "Come as you like; no booking needed.",
+    bookable: true,
+    displayOnly: true,
+  });
+  const scheduled: ScheduledClass[] = classes.map((cls) => ({
+    cls,
+    weekdays: [...new Set(Array.from({ length: int(2, 4) }, () => int(0, 6)))],
+    hour: int(7, 19),
+  }));
 
   const slots: SlotRecord[] = EXAMPLE_SLOTS.map((example) => {
     const { waitingListParticipants = 0, ...rest } = structuredClone(example);
-    return { ...rest, classId: example.classInformation!.id, status: "PLANNED", waitingList: Array(waitingListParticipants).fill(null) };
+    return {
+      ...rest,
+      classId: example.classInformation!.id,
+      status: "PLANNED",
+      waitingList: Array(waitingListParticipants).fill(null),
+    };
   });
-  const unique = [...new Map(slots.map((s) => [s.id, s])).values()].sort((a, b) => Date.parse(a.startDateTime!) - Date.parse(b.startDateTime!) || a.id - b.id);
-  const taken = new Set(EXAMPLE_SLOTS.map((s) => `${s.classInformation?.id} ${s.startDateTime?.slice(0, 10)}`));
+  const unique = [...new Map(slots.map((s) => [s.id, s])).values()].sort(
+    (a, b) => Date.parse(a.startDateTime!) - Date.parse(b.startDateTime!) || a.id - b.id,
+  );
+  const taken = new Set(
+    EXAMPLE_SLOTS.map((s) => `${s.classInformation?.id} ${s.startDateTime?.slice(0, 10)}`),
+  );
 
   // Customers whose contract or record makes validate answer something other than AVAILABLE.
   const customers: CustomerRecord[] = [
@@ -86,6 +143,18 @@ function makeSeeded(seed: number, timeZone: string): Seeded {
     { id: 9003, validationStatus: "NO_SHOW_PENALTY_ACTIVE" },
     { id: 9004, validationStatus: "NOT_AVAILABLE" },
   ];
-  const state: StudioState = { classes, slots: unique, seed, customers, anyCustomer: true, bookings: [], closedDays: [], nextBookingId: FIRST_BOOKING_ID };
-  return { state: freeze(state), schedule: new Schedule(freeze({ seed, timeZone, classes: scheduled, taken, instructors, locations })) };
+  const state: StudioState = {
+    classes,
+    slots: unique,
+    seed,
+    customers,
+    anyCustomer: true,
+    bookings: [],
+    closedDays: [],
+    nextBookingId: FIRST_BOOKING_ID,
+  };
+  return {
+    state: freeze(state),
+    schedule: new Schedule(freeze({ seed, timeZone, classes: scheduled, taken, instructors, locations })),
+  };
 }

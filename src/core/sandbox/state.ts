@@ -27,7 +27,10 @@ export interface SlotRecord extends Omit<ClassSlot, "waitingListParticipants"> {
 /** A customer; `validationStatus` makes validate (and book) answer that status, as a contract or penalty would. */
 export interface CustomerRecord {
   id: number;
-  validationStatus?: Extract<ValidationStatus, "NO_CONTINGENT" | "CUSTOMER_IDLE" | "NO_SHOW_PENALTY_ACTIVE" | "NOT_AVAILABLE">;
+  validationStatus?: Extract<
+    ValidationStatus,
+    "NO_CONTINGENT" | "CUSTOMER_IDLE" | "NO_SHOW_PENALTY_ACTIVE" | "NOT_AVAILABLE"
+  >;
 }
 
 /**
@@ -54,7 +57,10 @@ export interface StudioState {
 /** Data for a studio of your own instead of the seeded one (every part optional). */
 export type SandboxFixtures = Partial<Omit<StudioState, "slots">> & {
   /** Slots; `classId` may be left out when `classInformation.id` names the class. */
-  slots?: Array<Omit<SlotRecord, "classId" | "status" | "waitingList"> & Partial<Pick<SlotRecord, "classId" | "status" | "waitingList">>>;
+  slots?: Array<
+    Omit<SlotRecord, "classId" | "status" | "waitingList"> &
+      Partial<Pick<SlotRecord, "classId" | "status" | "waitingList">>
+  >;
 };
 
 /** The id the first booking of a studio gets when nothing says otherwise: the spec's example booking's. */
@@ -85,6 +91,7 @@ export function studioFromFixtures(fixtures: SandboxFixtures): StudioState {
     anyCustomer: copy.anyCustomer ?? copy.customers === undefined,
     bookings,
     closedDays: copy.closedDays ?? [],
-    nextBookingId: copy.nextBookingId ?? Math.max(FIRST_BOOKING_ID - 1, ...bookings.map((b) => b.bookingId)) + 1,
+    nextBookingId:
+      copy.nextBookingId ?? Math.max(FIRST_BOOKING_ID - 1, ...bookings.map((b) => b.bookingId)) + 1,
   };
 }

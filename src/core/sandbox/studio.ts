@@ -10,7 +10,14 @@ import type { Booking, SlotRecord } from "./state.js";
 
 export { Problem, type StudioContext, type StudioEvent } from "./reads.js";
 
-const TERM_MS = { MINUTES: 60_000, HOURS: 3_600_000, DAY: DAY_MS, WEEK: 7 * DAY_MS, MONTH: 30 * DAY_MS, YEAR: 365 * DAY_MS } as const;
+const TERM_MS = {
+  MINUTES: 60_000,
+  HOURS: 3_600_000,
+  DAY: DAY_MS,
+  WEEK: 7 * DAY_MS,
+  MONTH: 30 * DAY_MS,
+  YEAR: 365 * DAY_MS,
+} as const;
 
 export class Studio extends StudioReads {
   /** This studio's own copy of a slot, to change it. */
@@ -26,7 +33,13 @@ export class Studio extends StudioReads {
    */
   book(customerId: number, slotId: number): Booking {
     const status = this.validate(customerId, slotId);
-    if (status !== "AVAILABLE") throw new Problem(400, `The customer ${customerId} cannot book the class slot ${slotId}: ${status}.`, status, "classSlotId");
+    if (status !== "AVAILABLE")
+      throw new Problem(
+        400,
+        `The customer ${customerId} cannot book the class slot ${slotId}: ${status}.`,
+        status,
+        "classSlotId",
+      );
     const slot = this.writableSlot(slotId);
     const waiting = this.placesLeft(slot) <= 0;
     const bookingId = this.data.read("nextBookingId");
@@ -55,15 +68,35 @@ export class Studio extends StudioReads {
    */
   cancel(bookingId: number): void {
     const found = this.bookingOf(bookingId);
-    if (found.bookingStatus === "CANCELED") throw new Problem(400, `The class booking ${bookingId} is canceled already.`, "BOOKING_ALREADY_CANCELED", "bookingId");
+    if (found.bookingStatus === "CANCELED")
+      throw new Problem(
+        400,
+        `The class booking ${bookingId} is canceled already.`,
+        "BOOKING_ALREADY_CANCELED",
+        "bookingId",
+      );
     const shared = this.slotOf(found.classSlotId);
     if (this.ended(shared)) {
-      throw new Problem(400, `The class booking ${bookingId} can no longer be canceled: its class slot ended at ${shared.endDateTime}.`, "CLASS_SLOT_COMPLETED", "bookingId");
+      throw new Problem(
+        400,
+        `The class booking ${bookingId} can no longer be canceled: its class slot ended at ${shared.endDateTime}.`,
+        "CLASS_SLOT_COMPLETED",
+        "bookingId",
+      );
     }
     const condition = this.data.read("classes").find((c) => c.id === shared.classId)?.cancelCondition;
     const term = condition?.latestCancelTerm;
-    if (term && !condition.cancelationAfterLatestPossible && this.ctx.now > instantOf(shared.startDateTime) - term.value * TERM_MS[term.unit]) {
-      throw new Problem(400, `The class booking ${bookingId} can no longer be canceled: the cancellation deadline has passed.`, "CANCELATION_DEADLINE_PASSED", "bookingId");
+    if (
+      term &&
+      !condition.cancelationAfterLatestPossible &&
+      this.ctx.now > instantOf(shared.startDateTime) - term.value * TERM_MS[term.unit]
+    ) {
+      throw new Problem(
+        400,
+        `The class booking ${bookingId} can no longer be canceled: the cancellation deadline has passed.`,
+        "CANCELATION_DEADLINE_PASSED",
+        "bookingId",
+      );
     }
     const booking = this.data.write("bookings").find((b) => b.bookingId === bookingId)!;
     const slot = this.writableSlot(booking.classSlotId);
@@ -85,7 +118,8 @@ export class Studio extends StudioReads {
     while (this.placesLeft(slot) > 0 && slot.waitingList.length) {
       const next = slot.waitingList.shift();
       slot.bookedParticipants = (slot.bookedParticipants ?? 0) + 1;
-      const promoted = next === null ? undefined : this.data.write("bookings").find((b) => b.bookingId === next);
+      const promoted =
+        next === null ? undefined : this.data.write("bookings").find((b) => b.bookingId === next);
       if (promoted) {
         promoted.bookingStatus = "BOOKED";
         promoted.participantStatus = "PARTICIPATING";
@@ -95,7 +129,10 @@ export class Studio extends StudioReads {
   }
 
   /** A change made at the studio (time, room, instructors, places): tells integrations. */
-  updateSlot(slotId: number, change: Partial<Omit<SlotRecord, "id" | "classId" | "status" | "waitingList" | "classInformation">>): SlotRecord {
+  updateSlot(
+    slotId: number,
+    change: Partial<Omit<SlotRecord, "id" | "classId" | "status" | "waitingList" | "classInformation">>,
+  ): SlotRecord {
     const slot = this.writableSlot(slotId);
     Object.assign(slot, structuredClone(change));
     this.promote(slot);

@@ -9,7 +9,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function format(timeZone: string): Intl.DateTimeFormat {
   let found = formats.get(timeZone);
   if (!found) {
-    found = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    found = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formats.set(timeZone, found);
   }
   return found;
@@ -28,8 +37,14 @@ export function isTimeZone(timeZone: unknown): boolean {
 
 /** Minutes the zone is ahead of UTC at `instant`. */
 export function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(format(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  const local = utcMidnight(+parts.year!, +parts.month!, +parts.day!) + ((+parts.hour! * 60 + +parts.minute!) * 60 + +parts.second!) * 1000;
+  const parts = Object.fromEntries(
+    format(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const local =
+    utcMidnight(+parts.year!, +parts.month!, +parts.day!) +
+    ((+parts.hour! * 60 + +parts.minute!) * 60 + +parts.second!) * 1000;
   return Math.round((local - (instant - (((instant % 1000) + 1000) % 1000))) / 60_000);
 }
 

@@ -17,7 +17,8 @@ export interface ReceiverCore {
   refuse(error: unknown): { status: number; body: object };
 }
 
-export const notPost = (method: string) => new WebhookError(405, "METHOD_NOT_ALLOWED", `${method.slice(0, 20)} is not allowed; the API posts events`);
+export const notPost = (method: string) =>
+  new WebhookError(405, "METHOD_NOT_ALLOWED", `${method.slice(0, 20)} is not allowed; the API posts events`);
 
 /** The bytes of a body that was read whole; throws the refusal of one over the limit (413) or one that broke off (400). */
 export function bytesOrRefusal(read: BodyRead, maxBodyBytes: number): Uint8Array {

@@ -8,14 +8,19 @@ import { webhookDelivery } from "../../../generated/contract.js";
 import { readWebBody } from "../../core/body.js";
 import { bytesOrRefusal, notPost, type ReceiverCore } from "./common.js";
 
-const json = ({ status, body }: { status: number; body: object }) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const json = ({ status, body }: { status: number; body: object }) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 /** The fetch-style adapter. */
 export async function answerFetch(receiver: ReceiverCore, request: Request): Promise<Response> {
   try {
     if (request.method.toUpperCase() !== "POST") throw notPost(request.method);
     const studio = await receiver.studioOf(request.headers.get(webhookDelivery.keyHeader));
-    const read = await readWebBody(request.body, receiver.maxBodyBytes, request.headers.get("content-length"));
+    const read = await readWebBody(
+      request.body,
+      receiver.maxBodyBytes,
+      request.headers.get("content-length"),
+    );
     return json(await receiver.answer(studio, bytesOrRefusal(read, receiver.maxBodyBytes)));
   } catch (error) {
     if (request.body && !request.body.locked) request.body.cancel().catch(() => {});

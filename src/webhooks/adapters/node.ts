@@ -38,7 +38,11 @@ export interface NodeResponseLike {
  * once, the rest of the body is read and dropped, and only then is the response ended (which is
  * when Node closes a connection the sender asked to close). Past DRAIN the connection is cut.
  */
-function answerEarly(req: NodeRequestLike, res: NodeResponseLike, answer: { status: number; body: object }): void {
+function answerEarly(
+  req: NodeRequestLike,
+  res: NodeResponseLike,
+  answer: { status: number; body: object },
+): void {
   const text = JSON.stringify(answer.body);
   if (req.readableEnded || req.destroyed || !res.write) return send(res, answer);
   let ended = false;
@@ -75,7 +79,9 @@ function send(res: NodeResponseLike, { status, body }: { status: number; body: o
 }
 
 /** The Node adapter. */
-export function nodeAdapter(receiver: ReceiverCore): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
+export function nodeAdapter(
+  receiver: ReceiverCore,
+): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async (req, res) => {
     // A sender gone mid-body makes the request emit 'error'; heard here, it ends only this call.
     req.on("error", () => {});
@@ -84,8 +90,10 @@ export function nodeAdapter(receiver: ReceiverCore): (req: NodeRequestLike, res:
       if (method.toUpperCase() !== "POST") throw notPost(method);
       const key = req.headers[webhookDelivery.keyHeader];
       const studio = await receiver.studioOf(Array.isArray(key) ? key[0] : key);
-      const given = req.body !== undefined && req.body !== null ? (req.body as string | Uint8Array | object) : undefined;
-      const body = given ?? bytesOrRefusal(await readNodeBody(req, receiver.maxBodyBytes), receiver.maxBodyBytes);
+      const given =
+        req.body !== undefined && req.body !== null ? (req.body as string | Uint8Array | object) : undefined;
+      const body =
+        given ?? bytesOrRefusal(await readNodeBody(req, receiver.maxBodyBytes), receiver.maxBodyBytes);
       send(res, await receiver.answer(studio, body));
     } catch (error) {
       answerEarly(req, res, receiver.refuse(error));
