@@ -3,10 +3,11 @@
  * from openapi/openapi.yaml. Change the spec, then run `npm run generate`.
  */
 
-import type { Schema } from "../src/contract/check.js";
+import type { Schema } from "../src/core/schema.js";
+import type { DefaultTable, ExampleTable, RequestBodyTable, ResponseTable, SchemaTable, ScopeTable } from "../src/core/shapes.js";
 
 /** Every component schema, reduced to the keywords a validator checks. */
-export const schemas: Record<string, Schema> = {
+export const schemas: SchemaTable = {
   ClassSlotBookingRequest: { type: "object", required: ["customerId", "classSlotId"], properties: { customerId: { type: "integer", format: "int64" }, classSlotId: { type: "integer", format: "int64" } } },
   ClassSlotBookingResult: { type: "object", required: ["bookingId", "bookingStatus", "classSlotId", "classId", "customerId", "classSlotStatus", "participantStatus"], properties: { bookingId: { type: "integer", format: "int64" }, bookingStatus: { type: "string", enum: ["BOOKED", "BOOKED_WITH_CONFIRMATION_REQUIRED", "WAITING_LIST", "CANCELED"] }, classSlotId: { type: "integer", format: "int64" }, classId: { type: "integer", format: "int64" }, customerId: { type: "integer", format: "int64" }, classSlotStatus: { type: "string", enum: ["PLANNED", "CANCELED", "COMPLETED"] }, participantStatus: { type: "string", enum: ["PARTICIPATING", "NOT_PARTICIPATING", "UNSET"] } } },
   Class: { type: "object", required: ["id", "bookable"], properties: { id: { type: "integer", format: "int64" }, title: { type: "string" }, type: { type: "string", enum: ["STUDIO", "STREAM"] }, duration: { type: "integer", format: "int32" }, category: { type: "string" }, description: { type: "string" }, imgUrl: { type: "string" }, bookable: { type: "boolean" }, cancelCondition: { $ref: "ClassCancelationCondition" } } },
@@ -16,20 +17,20 @@ export const schemas: Record<string, Schema> = {
   BasicClass: { type: "object", required: ["id"], properties: { id: { type: "integer", format: "int64" }, title: { type: "string" }, duration: { type: "integer", format: "int32" }, category: { type: "string" }, description: { type: "string" } } },
   Instructor: { type: "object", required: ["id", "firstName", "lastName"], properties: { id: { type: "integer", format: "int64" }, firstName: { type: "string" }, lastName: { type: "string" }, publicName: { type: "string" } } },
   Location: { type: "object", required: ["id", "name"], properties: { id: { type: "integer", format: "int64" }, name: { type: "string" }, description: { type: "string" } } },
-  ClassSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", items: { $ref: "Class" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
-  ClassSlotSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", items: { $ref: "ClassSlot" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
+  ClassSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", maxItems: 100, items: { $ref: "Class" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
+  ClassSlotSlicedResult: { type: "object", required: ["result", "hasNext", "offset"], properties: { result: { type: "array", maxItems: 100, items: { $ref: "ClassSlot" } }, hasNext: { type: "boolean" }, offset: { type: "string" } } },
   ClassSlotBookingValidationResult: { type: "object", required: ["validationStatus"], properties: { validationStatus: { type: "string", enum: ["AVAILABLE", "NO_CONTINGENT", "BOOKING_LIMIT_REACHED", "CUSTOMER_ALREADY_BOOKED", "CUSTOMER_IDLE", "CUSTOMER_IN_OTHER_BOOKING", "DISPLAY_ONLY", "DATE_TIME_BEFORE_EARLIEST_BOOKING_DATE_TIME", "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME", "STUDIO_CLOSED", "NO_SHOW_PENALTY_ACTIVE", "NOT_AVAILABLE"] } } },
   ErrorResponse: { type: "object", required: ["errorMessage"], properties: { errorMessage: { type: "string" }, errorCode: { type: "string" }, traceId: { type: "string" }, reference: { type: "string" }, args: { type: "array", items: { type: "object" } }, typedArgs: { type: "array", items: { $ref: "TypedArgument" } } } },
   TypedArgument: { type: "object", properties: { value: { type: "object" }, type: { type: "string", enum: ["TIMESTAMP", "BOOLEAN", "DATE", "MONTH_DAY", "TIME", "TERM", "TERM_LIST", "INTEGER", "DECIMAL", "STRING", "MONEY", "LIMITABLE_CONFIG_PROPERTY", "I18N_KEY", "I18N_KEY_LIST", "PERMISSION_LIST", "ENUM", "AVAILABILITY_LIST"] } } },
-  ClassBookingEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { $ref: "ClassBookingEventItem" } } } },
-  ClassBookingEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object" } } },
-  ClassSlotEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { $ref: "ClassSlotEventItem" } } } },
-  ClassSlotEventItem: { type: "object", required: ["timestamp", "type", "content"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
-  ClassSlotEventContent: { type: "object", required: ["classId"], properties: { classId: { type: "integer", format: "int64" } } },
+  ClassBookingEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string", format: "uuid", maxLength: 36 }, payload: { type: "array", items: { $ref: "ClassBookingEventItem" } } } },
+  ClassBookingEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  ClassSlotEvent: { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string", format: "uuid", maxLength: 36 }, payload: { type: "array", items: { $ref: "ClassSlotEventItem" } } } },
+  ClassSlotEventItem: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+  ClassSlotEventContent: { type: "object", additionalProperties: true, properties: { classId: { type: "integer", format: "int64" } } },
 };
 
 /** Per operation, the schema of each documented answer by status (null: the answer has no body). */
-export const responses: Record<string, Record<string, Schema | null>> = {
+export const responses: ResponseTable = {
   getActiveClasses: { 200: { $ref: "ClassSlicedResult" }, 400: { $ref: "ErrorResponse" }, 401: { $ref: "ErrorResponse" }, 403: { $ref: "ErrorResponse" }, 404: { $ref: "ErrorResponse" }, 409: { $ref: "ErrorResponse" }, 429: { $ref: "ErrorResponse" }, 500: { $ref: "ErrorResponse" } },
   getClassSlotsForMultipleClasses: { 200: { $ref: "ClassSlotSlicedResult" }, 400: { $ref: "ErrorResponse" }, 401: { $ref: "ErrorResponse" }, 403: { $ref: "ErrorResponse" }, 404: { $ref: "ErrorResponse" }, 409: { $ref: "ErrorResponse" }, 429: { $ref: "ErrorResponse" }, 500: { $ref: "ErrorResponse" } },
   getClassById: { 200: { $ref: "Class" }, 400: { $ref: "ErrorResponse" }, 401: { $ref: "ErrorResponse" }, 403: { $ref: "ErrorResponse" }, 404: { $ref: "ErrorResponse" }, 409: { $ref: "ErrorResponse" }, 429: { $ref: "ErrorResponse" }, 500: { $ref: "ErrorResponse" } },
@@ -43,13 +44,22 @@ export const responses: Record<string, Record<string, Schema | null>> = {
 };
 
 /** The schema of each operation's JSON request body. */
-export const requests: Record<string, Schema> = {
+export const requests: SchemaTable = {
   validateClassSlot: { $ref: "ClassSlotBookingRequest" },
   bookClassSlot: { $ref: "ClassSlotBookingRequest" },
 };
 
+/** Per operation that takes a body: the media types the spec lets it be sent as (its requestBody's content), and whether it must be sent. */
+export const requestBodies: RequestBodyTable = {
+  validateClassSlot: { mediaTypes: ["application/json"], required: true },
+  bookClassSlot: { mediaTypes: ["application/json"], required: true },
+};
+
+/** The media type of every body the operations answer with (the one key of each response's content). */
+export const answerMediaType = "application/json";
+
 /** The schema of each event type's webhook call (the body the API posts). */
-export const webhookEvents: Record<string, Schema> = {
+export const webhookEvents: SchemaTable = {
   CLASS_BOOKING_CREATED: { $ref: "ClassBookingEvent" },
   CLASS_BOOKING_UPDATED: { $ref: "ClassBookingEvent" },
   CLASS_BOOKING_CANCELLED: { $ref: "ClassBookingEvent" },
@@ -57,11 +67,20 @@ export const webhookEvents: Record<string, Schema> = {
   CLASS_SLOT_CANCELLED: { $ref: "ClassSlotEvent" },
 };
 
+/** The schema of one payload item of each event type (what its content holds). */
+export const webhookItems: SchemaTable = {
+  CLASS_BOOKING_CREATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  CLASS_BOOKING_UPDATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  CLASS_BOOKING_CANCELLED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },
+  CLASS_SLOT_UPDATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+  CLASS_SLOT_CANCELLED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_SLOT_UPDATED", "CLASS_SLOT_CANCELLED"] }, content: { $ref: "ClassSlotEventContent" } } },
+};
+
 /** What the webhook calls of every event type have in common: the check for a type the spec does not list. */
-export const webhookEnvelope: Schema = { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string" }, payload: { type: "array", items: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string" }, content: { type: "object" } } } } } };
+export const webhookEnvelope: Schema = { type: "object", required: ["entityId", "uuid", "payload"], properties: { entityId: { type: "integer", format: "int64" }, uuid: { type: "string", format: "uuid", maxLength: 36 }, payload: { type: "array", items: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string" }, content: { type: "object" } } } } } };
 
 /** The scope each operation needs, as its description names it. */
-export const scopes: Record<string, string> = {
+export const scopes = {
   getActiveClasses: "CLASSES_READ",
   getClassSlotsForMultipleClasses: "CLASSES_READ",
   getClassById: "CLASSES_READ",
@@ -72,10 +91,10 @@ export const scopes: Record<string, string> = {
   bookClassSlot: "CLASSES_WRITE",
   getClassBookingById: "CLASSES_READ",
   cancelClassSlotById: "CLASSES_WRITE",
-};
+} as const satisfies ScopeTable;
 
 /** The defaults of each operation's parameters, which the server applies when a value is left out. */
-export const defaults: Record<string, Record<string, unknown>> = {
+export const defaults: DefaultTable = {
   getActiveClasses: { offset: "0", sliceSize: 50 },
   getClassSlotsForMultipleClasses: { daysAhead: 1, offset: "0", sliceSize: 50 },
   getClassById: {},
@@ -92,7 +111,7 @@ export const defaults: Record<string, Record<string, unknown>> = {
 export const webhookDelivery = { keyHeader: "x-api-key", timeoutMs: 5000 } as const;
 
 /** Per operation and status, the named examples of each documented answer that has a body (the first is the default). */
-export const examples: Record<string, Record<string, Record<string, unknown>>> = {
+export const examples: ExampleTable = {
   getActiveClasses: { 200: { lastSlice: { result: [{ id: 14928, title: "Morning Yoga", type: "STUDIO", duration: 60, category: "Yoga", description: "A calm hour of stretching and breathing to start the day. Mats are provided.", imgUrl: "https://open-api-demo.open-api.magicline.com/images/classes/14928.jpg", bookable: true, cancelCondition: { cancelationAfterLatestPossible: false, latestCancelTerm: { value: 2, unit: "HOURS" } } }, { id: 14930, title: "Spinning Live", type: "STREAM", duration: 45, category: "Cycling", description: "An interval ride streamed from the studio; join from your own bike.", bookable: true }], hasNext: false, offset: "2" }, firstOfSeveral: { result: [{ id: 14928, title: "Morning Yoga", type: "STUDIO", duration: 60, category: "Yoga", description: "A calm hour of stretching and breathing to start the day. Mats are provided.", imgUrl: "https://open-api-demo.open-api.magicline.com/images/classes/14928.jpg", bookable: true, cancelCondition: { cancelationAfterLatestPossible: false, latestCancelTerm: { value: 2, unit: "HOURS" } } }], hasNext: true, offset: "1" } }, 400: { sliceSizeTooSmall: { errorMessage: "The value of sliceSize must be between 10 and 100.", errorCode: "VALIDATION_FAILED", traceId: "7384102938475610231", reference: "sliceSize" } }, 401: { unauthorized: { errorMessage: "The API key is missing or invalid.", errorCode: "UNAUTHORIZED", traceId: "1948372615029384756" } }, 403: { forbidden: { errorMessage: "The API key does not have the scope required for this request.", errorCode: "ACCESS_DENIED", traceId: "5520918374650192837" } }, 404: { studioNotFound: { errorMessage: "No studio is set up for this tenant.", errorCode: "ENTITY_NOT_FOUND", traceId: "8203746152930485711" } }, 409: { conflict: { errorMessage: "The booking was changed by another request. Reload it and try again.", errorCode: "CONCURRENT_MODIFICATION", traceId: "3049581726354019283" } }, 429: { tooManyRequests: { errorMessage: "Too many requests to this endpoint. Try again in a minute.", errorCode: "RATE_LIMIT_EXCEEDED", traceId: "6617283940516273849" } }, 500: { internalServerError: { errorMessage: "An unexpected error occurred. Please try again later.", errorCode: "INTERNAL_ERROR", traceId: "4172635048192736450" } } },
   getClassSlotsForMultipleClasses: { 200: { lastSlice: { result: [{ id: 20334, startDateTime: "2026-12-01T09:00:00.000+01:00", endDateTime: "2026-12-01T10:00:00.000+01:00", classInformation: { id: 14928, title: "Morning Yoga" }, instructors: [{ id: 31, firstName: "Lena", lastName: "Maier", publicName: "Lena M." }], location: { id: 7, name: "Studio 2", description: "First floor, the room with the mirrors." }, earliestBookingDateTime: "2026-11-17T09:00:00.000+01:00", latestBookingDateTime: "2026-12-01T08:00:00.000+01:00", maxParticipants: 20, maxWaitingListParticipants: 5, bookedParticipants: 12, additionalParticipants: 1, waitingListParticipants: 0 }], hasNext: false, offset: "1" } }, 400: { daysAheadTooLarge: { errorMessage: "The value of daysAhead must be between 0 and 6.", errorCode: "VALIDATION_FAILED", traceId: "7384102938475610232", reference: "daysAhead" } }, 401: { unauthorized: { errorMessage: "The API key is missing or invalid.", errorCode: "UNAUTHORIZED", traceId: "1948372615029384756" } }, 403: { forbidden: { errorMessage: "The API key does not have the scope required for this request.", errorCode: "ACCESS_DENIED", traceId: "5520918374650192837" } }, 404: { studioNotFound: { errorMessage: "No studio is set up for this tenant.", errorCode: "ENTITY_NOT_FOUND", traceId: "8203746152930485711" } }, 409: { conflict: { errorMessage: "The booking was changed by another request. Reload it and try again.", errorCode: "CONCURRENT_MODIFICATION", traceId: "3049581726354019283" } }, 429: { tooManyRequests: { errorMessage: "Too many requests to this endpoint. Try again in a minute.", errorCode: "RATE_LIMIT_EXCEEDED", traceId: "6617283940516273849" } }, 500: { internalServerError: { errorMessage: "An unexpected error occurred. Please try again later.", errorCode: "INTERNAL_ERROR", traceId: "4172635048192736450" } } },
   getClassById: { 200: { morningYoga: { id: 14928, title: "Morning Yoga", type: "STUDIO", duration: 60, category: "Yoga", description: "A calm hour of stretching and breathing to start the day. Mats are provided.", imgUrl: "https://open-api-demo.open-api.magicline.com/images/classes/14928.jpg", bookable: true, cancelCondition: { cancelationAfterLatestPossible: false, latestCancelTerm: { value: 2, unit: "HOURS" } } } }, 400: { classIdNotANumber: { errorMessage: "The value of classId must be a whole number.", errorCode: "VALIDATION_FAILED", traceId: "7384102938475610233", reference: "classId" } }, 401: { unauthorized: { errorMessage: "The API key is missing or invalid.", errorCode: "UNAUTHORIZED", traceId: "1948372615029384756" } }, 403: { forbidden: { errorMessage: "The API key does not have the scope required for this request.", errorCode: "ACCESS_DENIED", traceId: "5520918374650192837" } }, 404: { classNotFound: { errorMessage: "No class exists with id 99999.", errorCode: "ENTITY_NOT_FOUND", traceId: "8203746152930485712" } }, 409: { conflict: { errorMessage: "The booking was changed by another request. Reload it and try again.", errorCode: "CONCURRENT_MODIFICATION", traceId: "3049581726354019283" } }, 429: { tooManyRequests: { errorMessage: "Too many requests to this endpoint. Try again in a minute.", errorCode: "RATE_LIMIT_EXCEEDED", traceId: "6617283940516273849" } }, 500: { internalServerError: { errorMessage: "An unexpected error occurred. Please try again later.", errorCode: "INTERNAL_ERROR", traceId: "4172635048192736450" } } },

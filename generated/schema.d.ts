@@ -298,7 +298,8 @@ export interface webhooks {
         /**
          * A class slot changed
          * @description Sent when a slot's time or resources (room, instructors) changed. `entityId` is the
-         *     slot's id and `content.classId` its class; read it with `getClassSlotById`.
+         *     slot's id and `content.classId`, when the API sends it, its class; read the slot with
+         *     `getClassSlotById`.
          */
         post: operations["classSlotUpdated"];
         delete?: never;
@@ -319,7 +320,8 @@ export interface webhooks {
         /**
          * A class slot was canceled
          * @description Sent when the studio called a slot off. `entityId` is the slot's id and
-         *     `content.classId` its class; the slot and its bookings read `classSlotStatus: CANCELED`.
+         *     `content.classId`, when the API sends it, its class; the slot and its bookings read
+         *     `classSlotStatus: CANCELED`.
          */
         post: operations["classSlotCancelled"];
         delete?: never;
@@ -561,7 +563,7 @@ export interface components {
          *     the last one.
          */
         ClassSlicedResult: {
-            /** @description The active classes in this slice. */
+            /** @description The active classes in this slice (at most 100, the largest slice size). */
             result: components["schemas"]["Class"][];
             /** @description Whether another slice follows this one. */
             hasNext: boolean;
@@ -573,7 +575,7 @@ export interface components {
          *     the last one.
          */
         ClassSlotSlicedResult: {
-            /** @description The class slots in this slice. */
+            /** @description The class slots in this slice (at most 100, the largest slice size). */
             result: components["schemas"]["ClassSlot"][];
             /** @description Whether another slice follows this one. */
             hasNext: boolean;
@@ -631,11 +633,16 @@ export interface components {
              */
             entityId: number;
             /**
-             * @description Identifies this event; a receiver can use it to notice an event it has seen.
+             * Format: uuid
+             * @description Identifies this event; a receiver can use it to notice an event it has seen. A uuid is
+             *     36 characters long; a longer value is no event of the API.
              * @example 9b2c6f1e-4a53-4c0e-9d6b-2f3a1c7e5d10
              */
             uuid: string;
-            /** @description What happened; today always one item. */
+            /**
+             * @description What happened; today always one item, but a receiver should take every item, of any
+             *     type (the API sends all of a studio's event types to the URL unless told otherwise).
+             */
             payload: components["schemas"]["ClassBookingEventItem"][];
         };
         /** @description One change to the booking. */
@@ -651,8 +658,13 @@ export interface components {
              * @enum {string}
              */
             type: "CLASS_BOOKING_CREATED" | "CLASS_BOOKING_UPDATED" | "CLASS_BOOKING_CANCELLED";
-            /** @description Data that belongs to the event type; class booking events carry none. */
-            content?: Record<string, never>;
+            /**
+             * @description Data that belongs to the event type. The API may leave it out; class booking events
+             *     carry nothing in it today, and the API may add fields over time.
+             */
+            content?: {
+                [key: string]: unknown;
+            };
         };
         /** @description An event about one class slot, as the API posts it to the integration. */
         ClassSlotEvent: {
@@ -663,11 +675,16 @@ export interface components {
              */
             entityId: number;
             /**
-             * @description Identifies this event; a receiver can use it to notice an event it has seen.
+             * Format: uuid
+             * @description Identifies this event; a receiver can use it to notice an event it has seen. A uuid is
+             *     36 characters long; a longer value is no event of the API.
              * @example 9b2c6f1e-4a53-4c0e-9d6b-2f3a1c7e5d10
              */
             uuid: string;
-            /** @description What happened; today always one item. */
+            /**
+             * @description What happened; today always one item, but a receiver should take every item, of any
+             *     type (the API sends all of a studio's event types to the URL unless told otherwise).
+             */
             payload: components["schemas"]["ClassSlotEventItem"][];
         };
         /** @description One change to the slot. */
@@ -683,16 +700,21 @@ export interface components {
              * @enum {string}
              */
             type: "CLASS_SLOT_UPDATED" | "CLASS_SLOT_CANCELLED";
-            content: components["schemas"]["ClassSlotEventContent"];
+            content?: components["schemas"]["ClassSlotEventContent"];
         };
-        /** @description What a class slot event adds. */
+        /**
+         * @description What a class slot event adds. The API may leave `content` out, or `classId` in it; the API
+         *     may add fields over time.
+         */
         ClassSlotEventContent: {
             /**
              * Format: int64
              * @description The class the slot belongs to.
              * @example 14928
              */
-            classId: number;
+            classId?: number;
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: {

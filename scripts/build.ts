@@ -9,24 +9,14 @@
  *   dist/bin/class-booking-mock.js     the CLI
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { build, type BuildOptions, type Plugin } from "esbuild";
+import pkg from "../package.json" with { type: "json" };
+import { BINS, ENTRIES, typesVersionsFor, type Entry } from "./entries.js";
 import { repoRoot } from "./spec.js";
 
 const dist = path.join(repoRoot, "dist");
-
-/** The package's entries: the subpath they are exported as, and whether they need Node. */
-export const ENTRIES = {
-  index: { source: "src/index.ts", node: false },
-  mock: { source: "src/mock.ts", node: true },
-  validate: { source: "src/validate.ts", node: false },
-  redis: { source: "src/redis.ts", node: true },
-  sandbox: { source: "src/sandbox/index.ts", node: false },
-  msw: { source: "src/msw.ts", node: false },
-  webhooks: { source: "src/webhooks/index.ts", node: false },
-  tracing: { source: "src/tracing.ts", node: false },
-} as const;
 
 /** What the package leaves to its users' installs: its dependency and its optional peers. */
 export const EXTERNAL = ["openapi-fetch", "msw", "@opentelemetry/api", "@stoplight/prism-cli"];
@@ -47,15 +37,16 @@ const common: BuildOptions = {
 const errorsFromMainEntry: Plugin = {
   name: "errors-from-main-entry",
   setup(b) {
-    const errors = path.join(repoRoot, "src", "errors.ts");
+    const errors = path.join(repoRoot, "src", "core", "errors.ts");
     b.onResolve({ filter: /errors\.js$/ }, (args) =>
-      path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === errors ? { path: "./index.cjs", external: true } : undefined,
+      path.resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === errors
+        ? { path: "./index.cjs", external: true }
+        : undefined,
     );
   },
 };
 
-function cjs(name: keyof typeof ENTRIES): Promise<unknown> {
-  const { source, node } = ENTRIES[name];
+function cjs({ name, source, node }: Entry): Promise<unknown> {
   return build({
     ...common,
     entryPoints: { [name]: source },
@@ -73,39 +64,59 @@ function cjs(name: keyof typeof ENTRIES): Promise<unknown> {
 }
 
 export async function buildAll(): Promise<void> {
-  rmSync(dist, { recursive: true, force: true });
-  const names = Object.keys(ENTRIES) as Array<keyof typeof ENTRIES>;
+  const typesVersions = typesVersionsFor();
+  if (JSON.stringify(pkg.typesVersions) !== JSON.stringify(typesVersions)) {
+    throw new Error(
+      `package.json: typesVersions must follow exports; set it to ${JSON.stringify(typesVersions)}`,
+    );
+  }
+  // Everything but the docs page, which scripts/docs.ts builds into dist/docs on its own schedule
+  // (npm start, the docs tests): a build of the package must not pull it away under them.
+  for (const entry of existsSync(dist) ? readdirSync(dist) : [])
+    if (entry !== "docs") rmSync(path.join(dist, entry), { recursive: true, force: true });
   await Promise.all([
     // Code splitting keeps shared code (the error classes) in one chunk, and lazily loaded parts
     // (client.raw and openapi-fetch) in chunks a consumer's bundler fetches only when used.
     build({
       ...common,
-      entryPoints: Object.fromEntries(names.map((name) => [name, ENTRIES[name].source])),
+      entryPoints: Object.fromEntries(ENTRIES.map(({ name, source }) => [name, source])),
       outdir: dist,
       format: "esm",
       platform: "neutral",
       splitting: true,
       chunkNames: "chunks/[name]-[hash]",
     }),
-    ...names.map(cjs),
-    build({
-      ...common,
-      entryPoints: { "class-booking-mock": "scripts/mock-cli.ts" },
-      outdir: path.join(dist, "bin"),
-      format: "esm",
-      platform: "node",
-      target: "node20",
-    }),
+    ...ENTRIES.map(cjs),
+    ...BINS.map(({ name, output, source }) =>
+      build({
+        ...common,
+        entryPoints: { [name]: source },
+        outdir: path.join(repoRoot, path.dirname(output)),
+        format: "esm",
+        platform: "node",
+        target: "node20",
+      }),
+    ),
   ]);
 
-  const tsc = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.build.json"], {
+  // Declarations of every entry: tsconfig.build.json's settings, the entries' sources as its files.
+  const config = path.join(dist, "tsconfig.types.json");
+  writeFileSync(
+    config,
+    JSON.stringify({ extends: "../tsconfig.build.json", files: ENTRIES.map(({ source }) => `../${source}`) }),
+  );
+  const tsc = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", config], {
     cwd: repoRoot,
     encoding: "utf8",
   });
+  rmSync(config);
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}${tsc.stderr}`);
   // tsc does not copy hand-placed .d.ts files; the generated schema types are one.
   mkdirSync(path.join(dist, "types", "generated"), { recursive: true });
-  copyFileSync(path.join(repoRoot, "generated", "schema.d.ts"), path.join(dist, "types", "generated", "schema.d.ts"));
+  copyFileSync(
+    path.join(repoRoot, "generated", "schema.d.ts"),
+    path.join(dist, "types", "generated", "schema.d.ts"),
+  );
   cpSync(path.join(dist, "types"), path.join(dist, "types-cjs"), { recursive: true });
   writeFileSync(path.join(dist, "types-cjs", "package.json"), '{ "type": "commonjs" }\n');
 }

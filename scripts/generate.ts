@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { renderContract } from "./contract.js";
-import { apiFacts, operationRows, runtimeRow } from "./operations.js";
+import { apiFacts, apiRootOf, operationRows, runtimeRow } from "./operations.js";
 import { header, literal, SPEC_PATH } from "./render.js";
 import { loadSpec, type Node } from "./spec.js";
 
@@ -27,16 +27,23 @@ export async function renderSchemaTypes(specFile: string): Promise<string> {
 
 /** Renders generated/operations.ts: the operation table the client builds its methods from. */
 export function renderOperations(spec: Node): string {
-  const lines = [`${header("operation table")}export const operations = {`];
+  const lines = [
+    `${header("operation table")}import type { OperationRow } from "../src/core/shapes.js";`,
+    "",
+    "export const operations = {",
+  ];
   for (const [id, row] of operationRows(spec)) lines.push(`  ${id}: ${literal(runtimeRow(row))},`);
   lines.push(
-    "} as const;",
+    "} as const satisfies Readonly<Record<string, OperationRow>>;",
     "",
     "/** Every operationId in the spec. */",
     "export type OperationId = keyof typeof operations;",
     "",
     "/** What holds for every operation: the key's header (lower case), the tenant host pattern, the API's rate limit per key and operation. */",
     `export const api = ${literal(apiFacts(spec))} as const;`,
+    "",
+    "/** The first segment every operation's path starts with: where the API's paths live. */",
+    `export const apiRoot = ${JSON.stringify(apiRootOf(spec))};`,
     "",
   );
   return lines.join("\n");

@@ -1,15 +1,12 @@
-/** The operation rows read from the spec: what the client needs to call each operation, and every input's rule. */
+/**
+ * The operations read from the spec: everything the generator needs of each (its SpecRow), every
+ * input's rule, and the facts that hold for all of them; runtimeRow reduces a SpecRow to the
+ * OperationRow (core/shapes.ts) that generated/operations.ts holds.
+ */
+import type { InputRule, OperationRow } from "../src/core/shapes.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
-/** What an input must be: the spec's own keywords for one parameter or body field. */
-export interface InputRule {
-  in: "path" | "query" | "body";
-  type: "integer" | "string" | "boolean";
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  enum?: string[];
-}
+export type { InputRule };
 
 /** Schema keywords an input rule carries; any other validation keyword on an input is refused. */
 const RULE_KEYWORDS = ["type", "format", "minimum", "maximum", "enum"] as const;
@@ -18,8 +15,8 @@ const NOTE_KEYWORDS = new Set(["description", "default", "example", "examples", 
 /** Formats the client knows how to check. */
 const FORMATS: Record<string, string[]> = { integer: ["int32", "int64"], string: ["date"], boolean: [] };
 
-/** What the client needs to know to call one operation, read from the spec. */
-export interface OperationRow {
+/** What the spec says of one operation, read: all the generator needs (the runtime row and more). */
+export interface SpecRow {
   method: string;
   path: string;
   pathParams: string[];
@@ -43,7 +40,8 @@ export interface OperationRow {
 /** Reads the rule of one input from its schema, refusing keywords the client could not enforce. */
 export function inputRule(where: InputRule["in"], name: string, schema: Node): InputRule {
   const type: InputRule["type"] = schema.type;
-  if (typeof type !== "string" || !(type in FORMATS)) throw new Error(`input "${name}": type ${JSON.stringify(type)} is not a scalar type`);
+  if (typeof type !== "string" || !(type in FORMATS))
+    throw new Error(`input "${name}": type ${JSON.stringify(type)} is not a scalar type`);
   if (schema.format !== undefined && !FORMATS[type]!.includes(schema.format)) {
     throw new Error(`input "${name}": format "${schema.format}" of a ${type} cannot be checked`);
   }
@@ -52,9 +50,15 @@ export function inputRule(where: InputRule["in"], name: string, schema: Node): I
       throw new Error(`input "${name}": the keyword "${key}" cannot be checked by the client`);
     }
   }
-  const rule: Record<string, unknown> = { in: where, type };
-  for (const key of RULE_KEYWORDS.slice(1)) if (schema[key] !== undefined) rule[key] = schema[key];
-  return rule as unknown as InputRule;
+  return {
+    in: where,
+    type,
+    ...Object.fromEntries(
+      RULE_KEYWORDS.slice(1)
+        .filter((key) => schema[key] !== undefined)
+        .map((key) => [key, schema[key]]),
+    ),
+  };
 }
 
 const SCOPE = /^Required scope: `(\w+)`\./;
@@ -68,18 +72,20 @@ function jsonBodySchema(spec: Node, operationId: string, holder: Node | undefine
   return deref(spec, schema);
 }
 
-export function operationRows(spec: Node): Map<string, OperationRow> {
-  const rows = new Map<string, OperationRow>();
+export function operationRows(spec: Node): Map<string, SpecRow> {
+  const rows = new Map<string, SpecRow>();
   for (const { operationId, method, path: route, op } of specOperations(spec)) {
     if (!operationId) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
     const params = (op.parameters ?? []).map((p: Node) => deref(spec, p));
-    const names = (where: string) => params.filter((p: Node) => p.in === where).map((p: Node) => p.name as string);
+    const names = (where: string) =>
+      params.filter((p: Node) => p.in === where).map((p: Node) => p.name as string);
     const body = jsonBodySchema(spec, operationId, op.requestBody);
     if (body && body.type !== "object") throw new Error(`${operationId}: the request body must be an object`);
     const bodyFields = body ? Object.keys(body.properties ?? {}) : null;
     const inputs: Record<string, InputRule> = {};
     const add = (where: InputRule["in"], name: string, schema: Node) => {
-      if (name in inputs) throw new Error(`${operationId}: input name "${name}" is used twice; flat inputs need unique names`);
+      if (name in inputs)
+        throw new Error(`${operationId}: input name "${name}" is used twice; flat inputs need unique names`);
       try {
         inputs[name] = inputRule(where, name, deref(spec, schema));
       } catch (error) {
@@ -87,7 +93,8 @@ export function operationRows(spec: Node): Map<string, OperationRow> {
       }
     };
     for (const p of params) {
-      if (p.in !== "path" && p.in !== "query") throw new Error(`${operationId}: ${p.in} parameters are not supported`);
+      if (p.in !== "path" && p.in !== "query")
+        throw new Error(`${operationId}: ${p.in} parameters are not supported`);
       add(p.in, p.name, p.schema ?? {});
     }
     for (const field of bodyFields ?? []) add("body", field, body!.properties[field]);
@@ -107,7 +114,8 @@ export function operationRows(spec: Node): Map<string, OperationRow> {
         ...(body?.required ?? []),
       ],
       idempotent: op["x-idempotent"] === true,
-      sliced: okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
+      sliced:
+        okProps.result?.type === "array" && okProps.hasNext !== undefined && okProps.offset !== undefined,
       json: ok !== undefined,
       scope,
     });
@@ -122,8 +130,8 @@ export function operationRows(spec: Node): Map<string, OperationRow> {
  * body exactly when some input is `in: "body"`. Empty lists and false flags are left out to keep
  * bundles small.
  */
-export function runtimeRow(row: OperationRow): Record<string, unknown> {
-  const out: Record<string, unknown> = { method: row.method, path: row.path, inputs: row.inputs };
+export function runtimeRow(row: SpecRow): OperationRow {
+  const out: OperationRow = { method: row.method, path: row.path, inputs: row.inputs };
   const required = row.required.filter((name) => !row.pathParams.includes(name));
   if (required.length) out.required = required;
   if (row.idempotent) out.idempotent = true;
@@ -143,18 +151,37 @@ export function keyHeaderOf(spec: Node, scheme: string): string {
 
 /** A whole number of seconds from a spec extension, as milliseconds. */
 export function secondsAsMs(value: unknown, where: string): number {
-  if (!Number.isInteger(value) || (value as number) <= 0) throw new Error(`${where} must be a positive whole number of seconds`);
+  if (!Number.isInteger(value) || (value as number) <= 0)
+    throw new Error(`${where} must be a positive whole number of seconds`);
   return (value as number) * 1000;
 }
 
+/** The first segment every operation's path starts with ("/v1"): where the API's paths live. */
+export function apiRootOf(spec: Node): string {
+  const roots = new Set(specOperations(spec).map(({ path }) => `/${path.split("/")[1]}`));
+  if (roots.size !== 1)
+    throw new Error(
+      `every operation's path must start with the same segment, found: ${[...roots].join(", ")}`,
+    );
+  return [...roots][0]!;
+}
+
 /** What holds for every operation: the key's header, the tenant host pattern, the API's rate limit. */
-export function apiFacts(spec: Node): { keyHeader: string; tenantUrl: string; rateLimit: { limit: number; windowMs: number; lockoutMs: number } } {
+export function apiFacts(spec: Node): {
+  keyHeader: string;
+  tenantUrl: string;
+  rateLimit: { limit: number; windowMs: number; lockoutMs: number };
+} {
   const [scheme, ...others] = (spec.security ?? []).flatMap((requirement: Node) => Object.keys(requirement));
-  if (!scheme || others.length) throw new Error("the spec must name exactly one security scheme for its operations");
-  const tenantUrl = (spec.servers ?? []).map((server: Node) => server.url).find((url: string) => url.includes("{tenant}"));
+  if (!scheme || others.length)
+    throw new Error("the spec must name exactly one security scheme for its operations");
+  const tenantUrl = (spec.servers ?? [])
+    .map((server: Node) => server.url)
+    .find((url: string) => url.includes("{tenant}"));
   if (!tenantUrl) throw new Error("the spec must list a server whose URL holds {tenant}");
   const limit = spec["x-rate-limit"];
-  if (!Number.isInteger(limit?.requests) || limit.requests <= 0) throw new Error("x-rate-limit.requests must be a positive integer");
+  if (!Number.isInteger(limit?.requests) || limit.requests <= 0)
+    throw new Error("x-rate-limit.requests must be a positive integer");
   return {
     keyHeader: keyHeaderOf(spec, scheme),
     tenantUrl,

@@ -30,27 +30,58 @@ export function raisesBreakingBoundary(prev: string, next: string): boolean {
 }
 
 export function specDiff(root = repoRoot): { ok: boolean; report: string } {
-  const released = JSON.parse(readFileSync(path.join(root, "openapi", "released", "release.json"), "utf8")) as { version: string; spec: string };
-  const version = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
+  const released = JSON.parse(
+    readFileSync(path.join(root, "openapi", "released", "release.json"), "utf8"),
+  ) as { version: string; spec: string };
+  const version = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string })
+    .version;
   const redocly = path.join(root, "node_modules", ".bin", "redocly");
-  const res = spawnSync(redocly, ["diff", released.spec, "openapi/openapi.yaml", "--format", "json", "--fail-on", "none", "--config", "redocly.yaml"], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  if (res.error || res.status !== 0) throw new Error(`redocly diff failed: ${res.error?.message ?? ""}${res.stderr}`);
+  const res = spawnSync(
+    redocly,
+    [
+      "diff",
+      released.spec,
+      "openapi/openapi.yaml",
+      "--format",
+      "json",
+      "--fail-on",
+      "none",
+      "--config",
+      "redocly.yaml",
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120_000,
+    },
+  );
+  if (res.error || res.status !== 0)
+    throw new Error(`redocly diff failed: ${res.error?.message ?? ""}${res.stderr}`);
   const { bump, changes } = JSON.parse(res.stdout) as { bump: string; changes: Change[] };
   const breaking = changes.filter((c) => c.impact === "major");
-  const lines = breaking.flatMap((c) => (c.verdicts.length ? c.verdicts.map((v) => `  - ${v.message} (${v.ruleId}, at ${c.path})`) : [`  - ${c.path}`]));
+  const lines = breaking.flatMap((c) =>
+    c.verdicts.length
+      ? c.verdicts.map((v) => `  - ${v.message} (${v.ruleId}, at ${c.path})`)
+      : [`  - ${c.path}`],
+  );
   const raised = raisesBreakingBoundary(released.version, version);
-  const summary = `spec:diff: ${changes.length} changes since ${released.version}; they need a ${bump} release.`;
-  if (!breaking.length) return { ok: true, report: summary };
-  if (raised) return { ok: true, report: `${summary}\n${breaking.length} breaking, and the version ${version} says so:\n${lines.join("\n")}` };
+  const counted = `${changes.length} change${changes.length === 1 ? "" : "s"}`;
+  const next =
+    bump === "none" || !changes.length
+      ? "the spec has not changed"
+      : `the next release is ${bump === "patch" ? "a patch" : bump} (${counted})`;
+  if (!breaking.length)
+    return { ok: true, report: `spec:diff: passed: no breaking change since ${released.version}; ${next}.` };
+  if (raised) {
+    return {
+      ok: true,
+      report: `spec:diff: passed: ${breaking.length} breaking since ${released.version}, and the version ${version} says so; ${next}:\n${lines.join("\n")}`,
+    };
+  }
   return {
     ok: false,
     report: [
-      summary,
-      `${breaking.length} breaking changes, but the version ${version} keeps compatibility with ${released.version}:`,
+      `spec:diff: FAILED: ${breaking.length} breaking changes since ${released.version}, but the version ${version} keeps compatibility with ${released.version}:`,
       ...lines,
       "Undo them, or raise the version past a breaking boundary (npm version major; minor while 0.x) and say why in CHANGELOG.md.",
     ].join("\n"),

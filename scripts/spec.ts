@@ -35,7 +35,9 @@ export function deref(spec: Node, node: Node): Node {
 export const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
 /** Every operation in the spec, with its method and path. */
-export function operations(spec: Node): Array<{ operationId: string; method: string; path: string; op: Node }> {
+export function operations(
+  spec: Node,
+): Array<{ operationId: string; method: string; path: string; op: Node }> {
   const out = [];
   for (const [path, item] of Object.entries<Node>(spec.paths ?? {})) {
     for (const method of HTTP_METHODS) {

@@ -1,7 +1,7 @@
 /** The same two calls (bookClassSlot, getClassBookingsByCustomerId) made each way, over any fetch. */
 import createClient from "openapi-fetch";
 import type { paths } from "../../generated/schema.js";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import type { Call, Contender } from "./stats.js";
 
 export const API_KEY = "bench-key";
@@ -22,7 +22,12 @@ export const CALLS_PER_UNIT = 2;
 export function everyWay(baseUrl: string, fetchImpl: typeof fetch): Record<Contender, Call> {
   const headers = { "x-api-key": API_KEY, accept: "application/json" };
   const bare = createClient<paths>({ baseUrl, headers, fetch: fetchImpl });
-  const client = createClassBookingClient({ baseUrl, apiKey: API_KEY, fetch: fetchImpl, rateLimit: BENCH_RATE_LIMIT });
+  const client = createClassBookingClient({
+    baseUrl,
+    apiKey: API_KEY,
+    fetch: fetchImpl,
+    rateLimit: BENCH_RATE_LIMIT,
+  });
   /** Plain fetch; with `timeoutMs`, bounded the way a careful caller bounds it. */
   const plain = (timeoutMs?: number) => async () => {
     const signal = () => (timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs));
@@ -34,7 +39,10 @@ export function everyWay(baseUrl: string, fetchImpl: typeof fetch): Record<Conte
     });
     if (!book.ok) throw new Error(`HTTP ${book.status}`);
     await book.json();
-    const list = await fetchImpl(`${baseUrl}/v1/classes/booking?customerId=203`, { headers, signal: signal() });
+    const list = await fetchImpl(`${baseUrl}/v1/classes/booking?customerId=203`, {
+      headers,
+      signal: signal(),
+    });
     if (!list.ok) throw new Error(`HTTP ${list.status}`);
     return list.json();
   };

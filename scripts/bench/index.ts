@@ -57,11 +57,19 @@ async function main(): Promise<void> {
 
   const rows: string[][] = [];
   for (const row of perCall) {
-    const ok = row.vsFetchTimeout <= BUDGETS.loopbackVsFetchTimeout && row.vsOpenapiFetch <= BUDGETS.loopbackVsOpenapiFetch;
+    const ok =
+      row.vsFetchTimeout <= BUDGETS.loopbackVsFetchTimeout &&
+      row.vsOpenapiFetch <= BUDGETS.loopbackVsOpenapiFetch;
     const budget = `<= ${BUDGETS.loopbackVsFetchTimeout}x fetch+timeout and <= ${BUDGETS.loopbackVsOpenapiFetch}x openapi-fetch`;
     rows.push(perCallRow(row, budget, ok));
   }
-  rows.push(perCallRow(wrapper, `<= ${BUDGETS.wrapperVsOpenapiFetch}x openapi-fetch`, wrapper.vsOpenapiFetch <= BUDGETS.wrapperVsOpenapiFetch));
+  rows.push(
+    perCallRow(
+      wrapper,
+      `<= ${BUDGETS.wrapperVsOpenapiFetch}x openapi-fetch`,
+      wrapper.vsOpenapiFetch <= BUDGETS.wrapperVsOpenapiFetch,
+    ),
+  );
   for (const kind of ["minified", "gzip"] as const) {
     const gz = kind === "gzip";
     rows.push([
@@ -76,27 +84,82 @@ async function main(): Promise<void> {
       gz ? verdict(weight.client.gzip <= BUDGETS.bundleGzipBytes) : "-",
     ]);
   }
-  rows.push(["tsc --noEmit, every operation, ms", "-", "-", fmt(types.bare, 0), fmt(types.client, 0), "-", `${fmt(types.client / types.bare, 2)}x`, "-", "-"]);
+  rows.push([
+    "tsc --noEmit, every operation, ms",
+    "-",
+    "-",
+    fmt(types.bare, 0),
+    fmt(types.client, 0),
+    "-",
+    `${fmt(types.client / types.bare, 2)}x`,
+    "-",
+    "-",
+  ]);
 
-  const header = ["measure", "fetch", "fetch+timeout", "openapi-fetch", "client", "client / fetch+timeout", "client / openapi-fetch", "budget", "verdict"];
-  const own = (files: string[]) => weight.client.parts.filter(([file]) => files.includes(file)).reduce((sum, [, bytes]) => sum + bytes, 0);
-  const markdown = (head: string[], body: string[][]) => [head, head.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  const header = [
+    "measure",
+    "fetch",
+    "fetch+timeout",
+    "openapi-fetch",
+    "client",
+    "client / fetch+timeout",
+    "client / openapi-fetch",
+    "budget",
+    "verdict",
+  ];
+  const own = (files: string[]) =>
+    weight.client.parts.filter(([file]) => files.includes(file)).reduce((sum, [, bytes]) => sum + bytes, 0);
+  const markdown = (head: string[], body: string[][]) =>
+    [head, head.map(() => "---"), ...body].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const table = markdown(header, rows);
   const limiterTable = markdown(
     ["measure", "rate limit off", "rate limit on (default)", "on / off", "budget", "verdict"],
-    [["loopback, sequential, µs/call", fmt(limiter.off), fmt(limiter.on), `${fmt(limiter.ratio, 3)}x`, `<= ${BUDGETS.limiterOnVsOff}x`, verdict(limiter.ratio <= BUDGETS.limiterOnVsOff)]],
+    [
+      [
+        "loopback, sequential, µs/call",
+        fmt(limiter.off),
+        fmt(limiter.on),
+        `${fmt(limiter.ratio, 3)}x`,
+        `<= ${BUDGETS.limiterOnVsOff}x`,
+        verdict(limiter.ratio <= BUDGETS.limiterOnVsOff),
+      ],
+    ],
   );
   const sandboxTable = markdown(
     ["measure", "sandbox", "Prism", "aim", "verdict"],
     [
-      ["in-process: createSandbox() to its first answer, ms", fmt(sandbox.inProcessReadyMs), "-", `< ${BUDGETS.sandboxReadyMs}`, verdict(sandbox.inProcessReadyMs < BUDGETS.sandboxReadyMs)],
-      ["over HTTP: process start to its first answer, ms", fmt(sandbox.httpReadyMs, 0), fmt(sandbox.prismReadyMs, 0), `< ${BUDGETS.sandboxHttpReadyMs}`, verdict(sandbox.httpReadyMs < BUDGETS.sandboxHttpReadyMs)],
-      ["requests a second, 50 connections, getClassSlotById", fmt(sandbox.sandboxRps, 0), fmt(sandbox.prismRps, 0), ">= Prism", verdict(sandbox.sandboxRps >= sandbox.prismRps)],
+      [
+        "in-process: createSandbox() to its first answer, ms",
+        fmt(sandbox.inProcessReadyMs),
+        "-",
+        `< ${BUDGETS.sandboxReadyMs}`,
+        verdict(sandbox.inProcessReadyMs < BUDGETS.sandboxReadyMs),
+      ],
+      [
+        "over HTTP: process start to its first answer, ms",
+        fmt(sandbox.httpReadyMs, 0),
+        fmt(sandbox.prismReadyMs, 0),
+        `< ${BUDGETS.sandboxHttpReadyMs}`,
+        verdict(sandbox.httpReadyMs < BUDGETS.sandboxHttpReadyMs),
+      ],
+      [
+        "requests a second, 50 connections, getClassSlotById",
+        fmt(sandbox.sandboxRps, 0),
+        fmt(sandbox.prismRps, 0),
+        ">= Prism",
+        verdict(sandbox.sandboxRps >= sandbox.prismRps),
+      ],
     ],
   );
   const entryTable = markdown(
     ["entry", "its own bundle, gzip bytes", "bytes it adds to the one-call bundle", "budget", "verdict"],
-    entries.map(({ entry, gzip, inOneCall }) => [`class-booking-api/${entry}`, String(gzip), String(inOneCall), "0", verdict(inOneCall === 0)]),
+    entries.map(({ entry, gzip, inOneCall }) => [
+      `class-booking-api/${entry}`,
+      String(gzip),
+      String(inOneCall),
+      "0",
+      verdict(inOneCall === 0),
+    ]),
   );
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = `# Benchmark results
@@ -129,9 +192,9 @@ ${entryTable}
 
 What the one-call bundle holds: it was ${BUNDLE_BEFORE_CHECKS} bytes gzip before the input checks,
 with openapi-fetch in it. Now openapi-fetch and the raw wiring load only on the first
-\`client.raw\` call, and the bundle holds the input and option checks (${own(["src/checks.ts", "src/call/rules.ts", "src/call/input.ts", "src/options.ts"])} bytes
-minified), the rate limit (${own(["src/call/limit.ts"])}), hooks and logs (${own(["src/call/observe.ts"])}), the generated table with every
-input's rule (${own(["generated/operations.ts"])}), and the transport, retries and errors (${own(["src/call/transport.ts", "src/call/retry.ts", "src/call/method.ts", "src/errors.ts"])}).
+\`client.raw\` call, and the bundle holds the input and option checks (${own(["src/client/resolve.ts", "src/client/resolve-http.ts", "src/core/rules.ts", "src/client/pipeline/input.ts", "src/client/options.ts"])} bytes
+minified), the rate limit (${own(["src/client/pipeline/gate.ts", "src/core/rate-limit.ts"])}), hooks and logs (${own(["src/client/pipeline/events.ts"])}), the generated table with every
+input's rule (${own(["generated/operations.ts"])}), and the transport, retries and errors (${own(["src/client/pipeline/transport.ts", "src/client/pipeline/retry.ts", "src/client/pipeline/method.ts", "src/core/errors.ts"])}).
 The budget of ${BUDGETS.bundleGzipBytes} bytes (the old bundle plus 400 for the checks) is not met: the checks
 alone are more than 400 bytes gzip, and later issues added the rate limit and the observers.
 

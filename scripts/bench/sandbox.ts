@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createSandbox } from "../../src/sandbox/index.js";
-import { claimPort } from "../../src/mock.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { repoRoot } from "../spec.js";
 import { median } from "./stats.js";
 
@@ -17,10 +17,17 @@ const HEADERS = { "x-api-key": "bench-key" };
 async function startCli(args: string[]): Promise<{ url: string; readyMs: number; stop(): void }> {
   const port = await claimPort(0, "127.0.0.1");
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(repoRoot, "dist", "bin", "class-booking-mock.js"), "--port", String(port), ...args], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, "dist", "bin", "class-booking-mock.js"), "--port", String(port), ...args],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(url + READ, { headers: HEADERS }).then((r) => r.ok, () => false);
+    const ok = await fetch(url + READ, { headers: HEADERS }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, readyMs: performance.now() - started, stop: () => child.kill() };
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -77,5 +84,11 @@ export async function sandboxBench(): Promise<SandboxBench> {
     if (i === 2) prismRps = await throughput(server.url);
     server.stop();
   }
-  return { inProcessReadyMs: median(inProcess), httpReadyMs: median(http), prismReadyMs: median(prism), sandboxRps, prismRps };
+  return {
+    inProcessReadyMs: median(inProcess),
+    httpReadyMs: median(http),
+    prismReadyMs: median(prism),
+    sandboxRps,
+    prismRps,
+  };
 }

@@ -29,7 +29,10 @@ export async function interleaved(
   const out = Object.fromEntries(CONTENDERS.map((c) => [c, []])) as unknown as Record<Contender, number[][]>;
   for (let b = 0; b < blocks; b++) {
     const order = CONTENDERS.map((_, i) => CONTENDERS[(i + b) % CONTENDERS.length]!);
-    const times = Object.fromEntries(CONTENDERS.map((c) => [c, []])) as unknown as Record<Contender, number[]>;
+    const times = Object.fromEntries(CONTENDERS.map((c) => [c, []])) as unknown as Record<
+      Contender,
+      number[]
+    >;
     for (let i = 0; i < perBlock; i++) {
       for (const who of order) {
         const start = performance.now();

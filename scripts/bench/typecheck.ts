@@ -10,16 +10,32 @@ const dir = path.join(repoRoot, "bench", ".typecheck");
 
 function consumers(): { client: string; bare: string } {
   const spec = loadSpec();
-  const client = ['import { createClassBookingClient } from "class-booking-api";', 'const c = createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" });', "export async function all() {"];
-  const bare = ['import createClient from "openapi-fetch";', 'import type { paths } from "class-booking-api/schema";', 'const c = createClient<paths>({ baseUrl: "https://x.example" });', "export async function all() {"];
+  const client = [
+    'import { createClassBookingClient } from "class-booking-api";',
+    'const c = createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" });',
+    "export async function all() {",
+  ];
+  const bare = [
+    'import createClient from "openapi-fetch";',
+    'import type { paths } from "class-booking-api/schema";',
+    'const c = createClient<paths>({ baseUrl: "https://x.example" });',
+    "export async function all() {",
+  ];
   const rows = operationRows(spec);
   for (const { operationId, op } of specOperations(spec)) {
     const input = exampleInput(spec, op);
     const row = rows.get(operationId)!;
-    const pick = (names: readonly string[]) => JSON.stringify(Object.fromEntries(names.filter((n) => n in input).map((n) => [n, input[n]])));
-    const groups = [row.pathParams.length ? `path: ${pick(row.pathParams)}` : "", row.queryParams.length ? `query: ${pick(row.queryParams)}` : ""].filter(Boolean);
+    const pick = (names: readonly string[]) =>
+      JSON.stringify(Object.fromEntries(names.filter((n) => n in input).map((n) => [n, input[n]])));
+    const groups = [
+      row.pathParams.length ? `path: ${pick(row.pathParams)}` : "",
+      row.queryParams.length ? `query: ${pick(row.queryParams)}` : "",
+    ].filter(Boolean);
     const params = groups.length ? `params: { ${groups.join(", ")} }` : "";
-    client.push(`  const ${operationId} = await c.${operationId}(${JSON.stringify(input)});`, `  void ${operationId};`);
+    client.push(
+      `  const ${operationId} = await c.${operationId}(${JSON.stringify(input)});`,
+      `  void ${operationId};`,
+    );
     const body = row.bodyFields ? `body: ${pick(row.bodyFields)}` : "";
     bare.push(
       `  const ${operationId} = await c.${row.method}("${row.path}", { ${[params, body].filter(Boolean).join(", ")} });`,
@@ -46,7 +62,7 @@ function project(name: string, source: string): string {
         lib: ["es2022", "dom"],
         types: [],
         paths: {
-          "class-booking-api": [path.join(repoRoot, "dist", "types", "src", "index.d.ts")],
+          "class-booking-api": [path.join(repoRoot, "dist", "types", "src", "client", "index.d.ts")],
           "class-booking-api/schema": [path.join(repoRoot, "generated", "schema.d.ts")],
         },
       },

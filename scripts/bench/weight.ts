@@ -4,7 +4,8 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 import { build } from "esbuild";
 import { repoRoot } from "../spec.js";
-import { ENTRIES, EXTERNAL } from "../build.js";
+import { EXTERNAL } from "../build.js";
+import { ENTRIES } from "../entries.js";
 import type { Contender } from "./stats.js";
 
 const CONSUMERS: Record<Contender, string> = {
@@ -57,7 +58,12 @@ const scratch = path.join(repoRoot, "bench", ".weight");
  * Bundles one consumer the way a browser app ships it: minified ESM, with code splitting, so a
  * dynamic import becomes a chunk that is fetched only when used. `external` modules are left out.
  */
-async function weigh(name: string, contents: string, external: string[] = [], platform: "browser" | "node" = "browser"): Promise<Weight> {
+async function weigh(
+  name: string,
+  contents: string,
+  external: string[] = [],
+  platform: "browser" | "node" = "browser",
+): Promise<Weight> {
   mkdirSync(scratch, { recursive: true });
   const entry = path.join(scratch, `${name.replace(/\W/g, "-")}.js`);
   writeFileSync(entry, contents);
@@ -76,25 +82,31 @@ async function weigh(name: string, contents: string, external: string[] = [], pl
       // The source entry: the same code as dist/index.js (esbuild builds one from the other),
       // but the metafile can then say which module the bytes come from.
       alias: Object.fromEntries(
-        Object.entries(ENTRIES).map(([entry, { source }]) => [entry === "index" ? "class-booking-api" : `class-booking-api/${entry}`, path.join(repoRoot, source)]),
+        ENTRIES.map(({ specifier, source }) => [specifier, path.join(repoRoot, source)]),
       ),
       external,
       logLevel: "error",
       metafile: true,
     });
     const outputs = result.metafile.outputs;
-    const code = new Map(result.outputFiles.map((file) => [path.relative(repoRoot, file.path), file.contents]));
+    const code = new Map(
+      result.outputFiles.map((file) => [path.relative(repoRoot, file.path), file.contents]),
+    );
     const start = Object.keys(outputs).find((file) => outputs[file]!.entryPoint);
     const eager = new Set<string>();
-    for (const queue = [start!]; queue.length; ) {
+    for (const queue = [start!]; queue.length;) {
       const file = queue.pop()!;
       if (eager.has(file)) continue;
       eager.add(file);
-      for (const imported of outputs[file]!.imports) if (imported.kind === "import-statement" && !imported.external) queue.push(imported.path);
+      for (const imported of outputs[file]!.imports)
+        if (imported.kind === "import-statement" && !imported.external) queue.push(imported.path);
     }
-    const gzip = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(code.get(file)!, { level: 9 }).length, 0);
+    const gzip = (files: string[]) =>
+      files.reduce((sum, file) => sum + gzipSync(code.get(file)!, { level: 9 }).length, 0);
     const parts = new Map<string, number>();
-    for (const file of eager) for (const [input, info] of Object.entries(outputs[file]!.inputs)) parts.set(input, (parts.get(input) ?? 0) + info.bytesInOutput);
+    for (const file of eager)
+      for (const [input, info] of Object.entries(outputs[file]!.inputs))
+        parts.set(input, (parts.get(input) ?? 0) + info.bytesInOutput);
     return {
       minified: [...eager].reduce((sum, file) => sum + code.get(file)!.length, 0),
       gzip: gzip([...eager]),
@@ -108,7 +120,8 @@ async function weigh(name: string, contents: string, external: string[] = [], pl
 
 export async function weights(): Promise<Record<Contender | "clientOwnCode", Weight>> {
   const out = {} as Record<Contender | "clientOwnCode", Weight>;
-  for (const [who, contents] of Object.entries(CONSUMERS) as Array<[Contender, string]>) out[who] = await weigh(who, contents);
+  for (const [who, contents] of Object.entries(CONSUMERS) as Array<[Contender, string]>)
+    out[who] = await weigh(who, contents);
   // The same client consumer with openapi-fetch left out: what our own code weighs.
   out.clientOwnCode = await weigh("own", CONSUMERS.client, ["openapi-fetch"]);
   return out;
@@ -125,14 +138,27 @@ export interface EntryCost {
 
 /** For every entry but the main one: its weight, and its share of the main one-call bundle. */
 export async function optionalEntryCosts(oneCall: Weight): Promise<EntryCost[]> {
-  const main = new Set((await weigh("main", 'export * from "class-booking-api";', EXTERNAL)).parts.map(([file]) => file));
+  const main = new Set(
+    (await weigh("main", 'export * from "class-booking-api";', EXTERNAL)).parts.map(([file]) => file),
+  );
   const out: EntryCost[] = [];
-  for (const [entry, { node }] of Object.entries(ENTRIES)) {
+  for (const { name: entry, node } of ENTRIES) {
     if (entry === "index") continue;
     // The entry's own code: its dependency and optional peers (MSW, OpenTelemetry) are the user's install.
-    const own = await weigh(entry, `export * from "class-booking-api/${entry}";`, EXTERNAL, node ? "node" : "browser");
+    const own = await weigh(
+      entry,
+      `export * from "class-booking-api/${entry}";`,
+      EXTERNAL,
+      node ? "node" : "browser",
+    );
     const onlyHere = new Set(own.parts.map(([file]) => file).filter((file) => !main.has(file)));
-    out.push({ entry, gzip: own.gzip, inOneCall: oneCall.parts.filter(([file]) => onlyHere.has(file)).reduce((sum, [, bytes]) => sum + bytes, 0) });
+    out.push({
+      entry,
+      gzip: own.gzip,
+      inOneCall: oneCall.parts
+        .filter(([file]) => onlyHere.has(file))
+        .reduce((sum, [, bytes]) => sum + bytes, 0),
+    });
   }
   return out;
 }

@@ -3,14 +3,14 @@
  * the app knows. Keys are compared as SHA-256 digests (Web Crypto), so neither their length nor
  * where they first differ shows in the time a check takes.
  */
-import { ClassBookingError } from "../errors.js";
+import { sha256 } from "../core/hash.js";
+import { ClassBookingError } from "../core/errors.js";
 
 /** The studios' webhook keys: one key, a map from each key to its studio, or a lookup from a key to its studio. */
-export type Keys<Studio> = string | Readonly<Record<string, Studio>> | ((key: string) => Studio | undefined | Promise<Studio | undefined>);
-
-async function digest(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)));
-}
+export type Keys<Studio> =
+  | string
+  | Readonly<Record<string, Studio>>
+  | ((key: string) => Studio | undefined | Promise<Studio | undefined>);
 
 /** Whether two digests are equal, looking at every byte whatever the first difference. */
 function equal(a: Uint8Array, b: Uint8Array): boolean {
@@ -24,7 +24,9 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
  * known key, matched or not. A lookup function decides for itself (it should compare in constant
  * time too).
  */
-export function keyMatcher<Studio>(keys: Keys<Studio>): (key: string) => Promise<{ studio: Studio } | undefined> {
+export function keyMatcher<Studio>(
+  keys: Keys<Studio>,
+): (key: string) => Promise<{ studio: Studio } | undefined> {
   if (typeof keys === "function") {
     return async (key) => {
       const studio = await keys(key);
@@ -32,14 +34,18 @@ export function keyMatcher<Studio>(keys: Keys<Studio>): (key: string) => Promise
     };
   }
   if ((typeof keys !== "string" && (keys === null || typeof keys !== "object")) || keys === "") {
-    throw new ClassBookingError('createWebhookReceiver: option "keys" must be a key, a map from key to studio, or a lookup function');
+    throw new ClassBookingError(
+      'createWebhookReceiver: option "keys" must be a key, a map from key to studio, or a lookup function',
+    );
   }
   const entries = typeof keys === "string" ? [[keys, undefined as Studio] as const] : Object.entries(keys);
   if (!entries.length) throw new ClassBookingError('createWebhookReceiver: option "keys" names no key');
   let known: Promise<Array<readonly [Uint8Array, Studio]>> | undefined;
   return async (key) => {
-    const digests = await (known ??= Promise.all(entries.map(async ([k, studio]) => [await digest(k), studio] as const)));
-    const given = await digest(key);
+    const digests = await (known ??= Promise.all(
+      entries.map(async ([k, studio]) => [await sha256(k), studio] as const),
+    ));
+    const given = await sha256(key);
     let found: { studio: Studio } | undefined;
     for (const [d, studio] of digests) {
       const same = equal(d, given);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, ClassBookingError } from "../../src/index.js";
+import { ApiError, ClassBookingError } from "../../src/client/index.js";
 import { API_KEY, BOOKING, testClient } from "../helpers/client.js";
 import { json, serversPerTest } from "../helpers/server.js";
-import { VERSION } from "../../src/version.js";
+import { VERSION } from "../../src/core/version.js";
 import { readFileSync } from "node:fs";
 
 const serve = serversPerTest();
@@ -45,14 +45,18 @@ describe("named methods send the right request", () => {
     const s = await serve((_req, res) => json(res, 200, BOOKING));
     const { client } = testClient(s.url, { headers: { "X-Studio": "north" } });
     await client.getClassBookingById({ bookingId: 2033 }, { headers: { "X-Request-Id": "abc" } });
-    expect(s.requests[0]?.headers).toMatchObject({ "x-api-key": API_KEY, "x-studio": "north", "x-request-id": "abc" });
+    expect(s.requests[0]?.headers).toMatchObject({
+      "x-api-key": API_KEY,
+      "x-studio": "north",
+      "x-request-id": "abc",
+    });
 
     expect(() => testClient(s.url, { headers: { "x-api-key": "other" } })).toThrow(
       'createClassBookingClient: option "headers" must not set X-API-KEY; pass the key as apiKey',
     );
-    await expect(client.getClassBookingById({ bookingId: 2033 }, { headers: { "X-API-KEY": "other" } })).rejects.toThrow(
-      'getClassBookingById: call option "headers" must not set X-API-KEY',
-    );
+    await expect(
+      client.getClassBookingById({ bookingId: 2033 }, { headers: { "X-API-KEY": "other" } }),
+    ).rejects.toThrow('getClassBookingById: call option "headers" must not set X-API-KEY');
     expect(s.requests).toHaveLength(1);
   });
 
@@ -64,7 +68,9 @@ describe("named methods send the right request", () => {
   });
 
   it("a 200 with broken JSON is a ClassBookingError naming the operation", async () => {
-    const s = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"bookingId":'));
+    const s = await serve((_req, res) =>
+      res.writeHead(200, { "content-type": "application/json" }).end('{"bookingId":'),
+    );
     const { client } = testClient(s.url);
     const error = await client.getClassBookingById({ bookingId: 2033 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClassBookingError);
@@ -77,29 +83,41 @@ describe("named methods send the right request", () => {
     const s = await serve((_req, res) => json(res, 200, BOOKING));
     const { client } = testClient(s.url);
     const loose = client as unknown as Record<string, (input: object) => Promise<unknown>>;
-    await expect(loose.bookClassSlot!({ customerId: 203 })).rejects.toThrow('bookClassSlot: missing required input "classSlotId"');
-    await expect(loose.getClassById!({ classId: 1, clasId: 2 })).rejects.toThrow('getClassById: unknown input "clasId"');
+    await expect(loose.bookClassSlot!({ customerId: 203 })).rejects.toThrow(
+      'bookClassSlot: missing required input "classSlotId"',
+    );
+    await expect(loose.getClassById!({ classId: 1, clasId: 2 })).rejects.toThrow(
+      'getClassById: unknown input "clasId"',
+    );
     expect(s.requests).toHaveLength(0);
   });
 
   it("has one method per operation in the spec's table", async () => {
     const { operations } = await import("../../generated/operations.js");
     const { client } = testClient("http://127.0.0.1:9");
-    for (const id of Object.keys(operations)) expect(client[id as keyof typeof operations], id).toBeTypeOf("function");
+    for (const id of Object.keys(operations))
+      expect(client[id as keyof typeof operations], id).toBeTypeOf("function");
     expect(Object.keys(client.paginate).sort()).toEqual(
-      Object.entries(operations).filter(([, row]) => "sliced" in row).map(([id]) => id).sort(),
+      Object.entries(operations)
+        .filter(([, row]) => "sliced" in row)
+        .map(([id]) => id)
+        .sort(),
     );
   });
 
   it("VERSION matches package.json", () => {
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
     expect(VERSION).toBe(pkg.version);
   });
 });
 
 describe("client.raw", () => {
   it("is result-style openapi-fetch on the same auth and retries", async () => {
-    const s = await serve((_req, res, n) => (n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING)));
+    const s = await serve((_req, res, n) =>
+      n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING),
+    );
     const { client, waits } = testClient(s.url);
     const { data, error, response } = await client.raw.GET("/v1/classes/booking/{bookingId}", {
       params: { path: { bookingId: 2033 } },
@@ -124,7 +142,9 @@ describe("client.raw", () => {
   });
 
   it("finds the operation behind a raw call: POST /validate retries like a read", async () => {
-    const s = await serve((_req, res, n) => (n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, { validationStatus: "AVAILABLE" })));
+    const s = await serve((_req, res, n) =>
+      n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, { validationStatus: "AVAILABLE" }),
+    );
     const { client } = testClient(s.url);
     const { data } = await client.raw.request("post", "/v1/classes/booking/validate", {
       body: { customerId: 203, classSlotId: 20334 },
@@ -137,6 +157,8 @@ describe("client.raw", () => {
     const s = await serve(() => {}); // never answers
     const { client } = testClient(s.url, { timeoutMs: 20, maxRetries: 0 });
     const call = client.raw.GET("/v1/classes/booking/{bookingId}", { params: { path: { bookingId: 2033 } } });
-    await expect(call).rejects.toThrow(/^getClassBookingById: no answer from GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033 within 20 ms$/);
+    await expect(call).rejects.toThrow(
+      /^getClassBookingById: no answer from GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033 within 20 ms$/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, ConnectionError, isApiError, TimeoutError } from "../../src/index.js";
+import { ApiError, ConnectionError, isApiError, TimeoutError } from "../../src/client/index.js";
 import { BOOKING, ERROR_409, NOW, testClient } from "../helpers/client.js";
 import { json, reset, serversPerTest, type Handler } from "../helpers/server.js";
 
@@ -11,7 +11,9 @@ const book = { customerId: 203, classSlotId: 20334 };
 describe("retries of reads", () => {
   it("503 then 200: retried after Retry-After seconds", async () => {
     const s = await serve((_q, res, n) =>
-      n === 0 ? json(res, 503, { errorMessage: "slow down" }, { "retry-after": "3" }) : json(res, 200, BOOKING),
+      n === 0
+        ? json(res, 503, { errorMessage: "slow down" }, { "retry-after": "3" })
+        : json(res, 200, BOOKING),
     );
     const { client, waits } = testClient(s.url);
     await expect(client.getClassBookingById({ bookingId: 2033 })).resolves.toEqual(BOOKING);
@@ -22,7 +24,9 @@ describe("retries of reads", () => {
   it("503 then 200: retried after a Retry-After HTTP date", async () => {
     const when = new Date(NOW + 7_000).toUTCString();
     const s = await serve((_q, res, n) =>
-      n === 0 ? json(res, 503, { errorMessage: "slow down" }, { "retry-after": when }) : json(res, 200, BOOKING),
+      n === 0
+        ? json(res, 503, { errorMessage: "slow down" }, { "retry-after": when })
+        : json(res, 200, BOOKING),
     );
     const { client, waits } = testClient(s.url);
     await client.getClassBookingById({ bookingId: 2033 });
@@ -30,11 +34,13 @@ describe("retries of reads", () => {
   });
 
   it("503, 503, 200: two retries with growing backoff", async () => {
-    const s = await serve((_q, res, n) => (n < 2 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING)));
+    const s = await serve((_q, res, n) =>
+      n < 2 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING),
+    );
     const { client, waits } = testClient(s.url);
     await expect(client.getClassBookingById({ bookingId: 2033 })).resolves.toEqual(BOOKING);
     expect(s.requests).toHaveLength(3);
-    expect(waits).toEqual([250, 500]); // random 0.5 of 500 ms, then of 1000 ms
+    expect(waits).toEqual([375, 750]); // half of 500 ms plus random 0.5 of the other half, then of 1000 ms
   });
 
   it("gives up after maxRetries and throws the last answer as ApiError", async () => {
@@ -63,14 +69,20 @@ describe("retries of reads", () => {
 
   it("a reset connection is retried, and ConnectionError (with cause) when it keeps happening", async () => {
     const flaky = await serve((_q, res, n) => (n === 0 ? reset(res) : json(res, 200, BOOKING)));
-    await expect(testClient(flaky.url).client.getClassBookingById({ bookingId: 2033 })).resolves.toEqual(BOOKING);
+    await expect(testClient(flaky.url).client.getClassBookingById({ bookingId: 2033 })).resolves.toEqual(
+      BOOKING,
+    );
     expect(flaky.requests).toHaveLength(2);
 
     const dead = await serve((_q, res) => reset(res));
-    const error = await testClient(dead.url).client.getClassBookingById({ bookingId: 2033 }).catch((e: unknown) => e);
+    const error = await testClient(dead.url)
+      .client.getClassBookingById({ bookingId: 2033 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).cause).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/^getClassBookingById: could not reach GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033/);
+    expect((error as Error).message).toMatch(
+      /^getClassBookingById: could not reach GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033/,
+    );
     expect(dead.requests).toHaveLength(3);
   });
 
@@ -85,9 +97,13 @@ describe("retries of reads", () => {
 
   it("validateClassSlot changes nothing, so it retries like a read", async () => {
     const s = await serve((_q, res, n) =>
-      n === 0 ? json(res, 502, { errorMessage: "gateway" }) : json(res, 200, { validationStatus: "AVAILABLE" }),
+      n === 0
+        ? json(res, 502, { errorMessage: "gateway" })
+        : json(res, 200, { validationStatus: "AVAILABLE" }),
     );
-    await expect(testClient(s.url).client.validateClassSlot(book)).resolves.toEqual({ validationStatus: "AVAILABLE" });
+    await expect(testClient(s.url).client.validateClassSlot(book)).resolves.toEqual({
+      validationStatus: "AVAILABLE",
+    });
     expect(s.requests).toHaveLength(2);
     expect(s.requests[1]?.body).toBe(s.requests[0]?.body);
   });
@@ -108,13 +124,19 @@ describe("bookClassSlot never risks a double booking", () => {
 
   it("a timeout: TimeoutError, exactly one booking request", async () => {
     const s = await serve(never);
-    await expect(testClient(s.url, { timeoutMs: 40 }).client.bookClassSlot(book)).rejects.toBeInstanceOf(TimeoutError);
+    await expect(testClient(s.url, { timeoutMs: 40 }).client.bookClassSlot(book)).rejects.toBeInstanceOf(
+      TimeoutError,
+    );
     expect(s.requests).toHaveLength(1);
   });
 
   it("429 is retried (here without the client's rate limit): the server refused before acting, and the same body is sent again", async () => {
-    const s = await serve((_q, res, n) => (n === 0 ? json(res, 429, { errorMessage: "later" }) : json(res, 200, BOOKING)));
-    await expect(testClient(s.url, { rateLimit: false }).client.bookClassSlot(book)).resolves.toEqual(BOOKING);
+    const s = await serve((_q, res, n) =>
+      n === 0 ? json(res, 429, { errorMessage: "later" }) : json(res, 200, BOOKING),
+    );
+    await expect(testClient(s.url, { rateLimit: false }).client.bookClassSlot(book)).resolves.toEqual(
+      BOOKING,
+    );
     expect(s.requests.map((r) => JSON.parse(r.body))).toEqual([book, book]);
   });
 });
@@ -123,7 +145,7 @@ describe("the caller's own abort", () => {
   it("mid-retry: rejects at once with the AbortError, no further request", async () => {
     const s = await serve((_q, res) => json(res, 503, { errorMessage: "busy" }));
     const controller = new AbortController();
-    const { buildClient } = await import("../../src/client.js");
+    const { buildClient } = await import("../../src/client/create.js");
     const client = buildClient(
       { baseUrl: s.url, apiKey: "k", maxRetries: 5 },
       {
@@ -158,7 +180,9 @@ describe("answers that are not the API's", () => {
   it("a 302 is not followed: the other origin never sees the key", async () => {
     const other = await serve((_q, res) => json(res, 200, BOOKING));
     const s = await serve((_q, res) => res.writeHead(302, { location: `${other.url}/steal` }).end());
-    const error = await testClient(s.url).client.getClassBookingById({ bookingId: 2033 }).catch((e: unknown) => e);
+    const error = await testClient(s.url)
+      .client.getClassBookingById({ bookingId: 2033 })
+      .catch((e: unknown) => e);
     expect(isApiError(error, 302)).toBe(true);
     expect((error as ApiError).location).toBe(`${other.url}/steal`);
     expect((error as Error).message).toContain(`redirect to ${other.url}/steal`);
@@ -167,8 +191,12 @@ describe("answers that are not the API's", () => {
   });
 
   it("a 502 with an HTML body is an ApiError with the status and no body", async () => {
-    const s = await serve((_q, res) => res.writeHead(502, { "content-type": "text/html" }).end("<html><h1>Bad Gateway</h1></html>"));
-    const error = await testClient(s.url, { maxRetries: 0 }).client.getActiveClasses().catch((e: unknown) => e);
+    const s = await serve((_q, res) =>
+      res.writeHead(502, { "content-type": "text/html" }).end("<html><h1>Bad Gateway</h1></html>"),
+    );
+    const error = await testClient(s.url, { maxRetries: 0 })
+      .client.getActiveClasses()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 502, body: undefined, errorCode: undefined });
     expect((error as Error).message).toBe("getActiveClasses: 502 Bad Gateway");
@@ -176,16 +204,24 @@ describe("answers that are not the API's", () => {
 
   it("an empty 500 is still an ApiError with the status", async () => {
     const s = await serve((_q, res) => res.writeHead(500, { "content-length": "0" }).end());
-    const error = await testClient(s.url).client.bookClassSlot(book).catch((e: unknown) => e);
+    const error = await testClient(s.url)
+      .client.bookClassSlot(book)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 500, body: undefined });
   });
 
   it("an ErrorResponse gives errorCode, traceId and the documented message", async () => {
     const s = await serve((_q, res) => json(res, 409, ERROR_409));
-    const error = await testClient(s.url).client.bookClassSlot(book).catch((e: unknown) => e);
+    const error = await testClient(s.url)
+      .client.bookClassSlot(book)
+      .catch((e: unknown) => e);
     if (!isApiError(error, 409)) throw new Error("expected an ApiError 409");
     expect(error.body).toEqual(ERROR_409);
-    expect(error).toMatchObject({ operationId: "bookClassSlot", method: "POST", url: `${s.url}/v1/classes/booking/book` });
+    expect(error).toMatchObject({
+      operationId: "bookClassSlot",
+      method: "POST",
+      url: `${s.url}/v1/classes/booking/book`,
+    });
     expect(error.message).toBe(
       `bookClassSlot: 409 Conflict: ${ERROR_409.errorMessage} (errorCode ${ERROR_409.errorCode}, traceId ${ERROR_409.traceId})`,
     );

@@ -1,6 +1,6 @@
 /** Inputs are checked against the spec's rules before anything is sent (issue: the spec holds at run time). */
 import { afterEach, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { BOOKING, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
@@ -17,20 +17,65 @@ async function looseClient() {
 
 describe("a value that breaks the spec never leaves the client", () => {
   it.each<[string, string, unknown, RegExp]>([
-    ["a path id of '..'", "cancelClassSlotById", { bookingId: ".." }, /^cancelClassSlotById: input "bookingId" must be a safe integer, got ".."$/],
-    ["an object as a path id", "getClassById", { classId: { "../../admin?x=": 1 } }, /input "classId" must be a safe integer, got an object/],
-    ["an object as a query value", "getClassBookingsByCustomerId", { customerId: { 1: 1 } }, /input "customerId" must be a safe integer, got an object/],
-    ["an array as a query value", "getClassBookingsByCustomerId", { customerId: [1, 999] }, /input "customerId" must be a safe integer, got an array/],
-    ["a numeric string for an integer", "getClassById", { classId: "14928" }, /input "classId" must be a safe integer, got "14928"/],
+    [
+      "a path id of '..'",
+      "cancelClassSlotById",
+      { bookingId: ".." },
+      /^cancelClassSlotById: input "bookingId" must be a safe integer, got ".."$/,
+    ],
+    [
+      "an object as a path id",
+      "getClassById",
+      { classId: { "../../admin?x=": 1 } },
+      /input "classId" must be a safe integer, got an object/,
+    ],
+    [
+      "an object as a query value",
+      "getClassBookingsByCustomerId",
+      { customerId: { 1: 1 } },
+      /input "customerId" must be a safe integer, got an object/,
+    ],
+    [
+      "an array as a query value",
+      "getClassBookingsByCustomerId",
+      { customerId: [1, 999] },
+      /input "customerId" must be a safe integer, got an array/,
+    ],
+    [
+      "a numeric string for an integer",
+      "getClassById",
+      { classId: "14928" },
+      /input "classId" must be a safe integer, got "14928"/,
+    ],
     ["NaN", "getClassById", { classId: Number.NaN }, /got NaN/],
     ["Infinity", "getClassById", { classId: Number.POSITIVE_INFINITY }, /got Infinity/],
     ["a float", "getClassById", { classId: 1.5 }, /got 1\.5/],
     ["2**64", "getClassById", { classId: 2 ** 64 }, /got 18446744073709552000/],
-    ["a BigInt in a body", "bookClassSlot", { customerId: 203n, classSlotId: 1 }, /input "customerId" must be a safe integer, got 203n/],
+    [
+      "a BigInt in a body",
+      "bookClassSlot",
+      { customerId: 203n, classSlotId: 1 },
+      /input "customerId" must be a safe integer, got 203n/,
+    ],
     ["a boolean", "bookClassSlot", { customerId: true, classSlotId: 1 }, /got true/],
-    ["null for an optional query value", "getActiveClasses", { sliceSize: null }, /input "sliceSize" must be an integer from 10 to 100, got null/],
-    ["a date that is not one", "getClassSlotsForMultipleClasses", { slotWindowStartDate: "2026-02-30" }, /input "slotWindowStartDate" must be a calendar date as YYYY-MM-DD, got "2026-02-30"/],
-    ["daysAhead above its maximum", "getClassSlotsForMultipleClasses", { daysAhead: 7 }, /input "daysAhead" must be an integer from 0 to 6, got 7/],
+    [
+      "null for an optional query value",
+      "getActiveClasses",
+      { sliceSize: null },
+      /input "sliceSize" must be an integer from 10 to 100, got null/,
+    ],
+    [
+      "a date that is not one",
+      "getClassSlotsForMultipleClasses",
+      { slotWindowStartDate: "2026-02-30" },
+      /input "slotWindowStartDate" must be a calendar date as YYYY-MM-DD, got "2026-02-30"/,
+    ],
+    [
+      "daysAhead above its maximum",
+      "getClassSlotsForMultipleClasses",
+      { daysAhead: 7 },
+      /input "daysAhead" must be an integer from 0 to 6, got 7/,
+    ],
     ["a number for a string", "getActiveClasses", { offset: 40 }, /input "offset" must be a string, got 40/],
   ])("%s", async (_name, operationId, input, message) => {
     const { loose, requests } = await looseClient();
@@ -44,13 +89,17 @@ describe("a value that breaks the spec never leaves the client", () => {
   it("says exactly what sliceSize must be", async () => {
     const { loose } = await looseClient();
     const error = await loose.getActiveClasses!({ sliceSize: 5 }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('getActiveClasses: input "sliceSize" must be an integer from 10 to 100, got 5');
+    expect((error as Error).message).toBe(
+      'getActiveClasses: input "sliceSize" must be an integer from 10 to 100, got 5',
+    );
   });
 
   it("only the input's own properties count: an inherited classId is missing", async () => {
     const { loose, requests } = await looseClient();
     const inherited = Object.create({ classId: 14928 }) as object;
-    await expect(loose.getClassById!(inherited)).rejects.toThrow('getClassById: missing required input "classId"');
+    await expect(loose.getClassById!(inherited)).rejects.toThrow(
+      'getClassById: missing required input "classId"',
+    );
     expect(requests).toHaveLength(0);
   });
 
@@ -63,7 +112,9 @@ describe("a value that breaks the spec never leaves the client", () => {
 
   it.each([null, [1], "14928", 7])("an input that is not an object (%j) is refused", async (input) => {
     const { loose, requests } = await looseClient();
-    await expect(loose.getActiveClasses!(input)).rejects.toThrow(/^getActiveClasses: the input must be an object/);
+    await expect(loose.getActiveClasses!(input)).rejects.toThrow(
+      /^getActiveClasses: the input must be an object/,
+    );
     expect(requests).toHaveLength(0);
   });
 
@@ -79,7 +130,12 @@ describe("a value that breaks the spec never leaves the client", () => {
   it("valid values are sent exactly as the spec's serialisation gives them, in the spec's parameter order", async () => {
     server = await startServer((_req, res) => json(res, 200, { result: [], hasNext: false, offset: "0" }));
     const { client } = testClient(server.url);
-    await client.getClassSlotsForMultipleClasses({ sliceSize: 10, offset: "a b&c", daysAhead: 0, slotWindowStartDate: "2024-02-29" });
+    await client.getClassSlotsForMultipleClasses({
+      sliceSize: 10,
+      offset: "a b&c",
+      daysAhead: 0,
+      slotWindowStartDate: "2024-02-29",
+    });
     await client.getClassSlots({ classId: Number.MAX_SAFE_INTEGER });
     expect(server.requests.map((r) => r.url)).toEqual([
       "/v1/classes/slots?daysAhead=0&slotWindowStartDate=2024-02-29&offset=a%20b%26c&sliceSize=10",

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ClassBookingError, createClassBookingClient } from "../../src/index.js";
-import type { ClassBookingClientOptions } from "../../src/index.js";
+import { ClassBookingError, createClassBookingClient } from "../../src/client/index.js";
+import type { ClassBookingClientOptions } from "../../src/client/index.js";
 
 const make = (options: Partial<ClassBookingClientOptions>) => () =>
-  createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k", ...options } as ClassBookingClientOptions);
+  createClassBookingClient({
+    baseUrl: "https://mystudio.open-api.magicline.com",
+    apiKey: "k",
+    ...options,
+  } as ClassBookingClientOptions);
 
 describe("options are checked at construction, naming the option", () => {
   it.each<[string, Partial<ClassBookingClientOptions>, RegExp]>([
@@ -11,10 +15,22 @@ describe("options are checked at construction, naming the option", () => {
     ["empty apiKey", { apiKey: "  " }, /option "apiKey"/],
     ["relative baseUrl", { baseUrl: "/v1" }, /option "baseUrl" must be an absolute http\(s\) URL/],
     ["not a URL", { baseUrl: "mystudio" }, /option "baseUrl" must be an absolute http\(s\) URL/],
-    ["not http(s)", { baseUrl: "ftp://mystudio.example" }, /option "baseUrl" must be an absolute http\(s\) URL/],
-    ["http to a remote host", { baseUrl: "http://mystudio.open-api.magicline.com" }, /option "baseUrl" must use https/],
+    [
+      "not http(s)",
+      { baseUrl: "ftp://mystudio.example" },
+      /option "baseUrl" must be an absolute http\(s\) URL/,
+    ],
+    [
+      "http to a remote host",
+      { baseUrl: "http://mystudio.open-api.magicline.com" },
+      /option "baseUrl" must use https/,
+    ],
     ["credentials in baseUrl", { baseUrl: "https://u:p@example.com" }, /option "baseUrl" .* no credentials/],
-    ["a query in baseUrl", { baseUrl: "https://example.com/?a=1" }, /option "baseUrl" .* no credentials, query or fragment/],
+    [
+      "a query in baseUrl",
+      { baseUrl: "https://example.com/?a=1" },
+      /option "baseUrl" .* no credentials, query or fragment/,
+    ],
     ["both baseUrl and tenant", { tenant: "mystudio" }, /"baseUrl" and option "tenant" exclude each other/],
     ["neither baseUrl nor tenant", { baseUrl: undefined }, /option "baseUrl" is required/],
     ["bad tenant", { baseUrl: undefined, tenant: "my studio/x" }, /option "tenant"/],
@@ -51,11 +67,14 @@ describe("options are checked at construction, naming the option", () => {
     expect(seen).toEqual(["https://mystudio.open-api.magicline.com/v1/classes/1"]);
   });
 
-  it.each([undefined, null, "https://mystudio.open-api.magicline.com"])("options given as %j name the missing baseUrl", (options) => {
-    const make = () => createClassBookingClient(options as unknown as ClassBookingClientOptions);
-    expect(make).toThrow(ClassBookingError);
-    expect(make).toThrow(/option "baseUrl" is required/);
-  });
+  it.each([undefined, null, "https://mystudio.open-api.magicline.com"])(
+    "options given as %j name the missing baseUrl",
+    (options) => {
+      const make = () => createClassBookingClient(options as unknown as ClassBookingClientOptions);
+      expect(make).toThrow(ClassBookingError);
+      expect(make).toThrow(/option "baseUrl" is required/);
+    },
+  );
 
   it("a password in baseUrl is not repeated in the message", () => {
     let message = "";
@@ -70,6 +89,8 @@ describe("options are checked at construction, naming the option", () => {
 
   it("per-call numbers are checked too", async () => {
     const client = make({})();
-    await expect(client.getClassById({ classId: 1 }, { timeoutMs: -5 })).rejects.toThrow(/option "timeoutMs"/);
+    await expect(client.getClassById({ classId: 1 }, { timeoutMs: -5 })).rejects.toThrow(
+      /option "timeoutMs"/,
+    );
   });
 });

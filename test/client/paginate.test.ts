@@ -1,13 +1,23 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
 let server: TestServer | undefined;
 afterEach(async () => server?.close());
 
-const slices: Record<string, { result: Array<{ id: number; bookable: boolean }>; hasNext: boolean; offset: string }> = {
-  "": { result: [{ id: 1, bookable: true }, { id: 2, bookable: true }], hasNext: true, offset: "c1" },
+const slices: Record<
+  string,
+  { result: Array<{ id: number; bookable: boolean }>; hasNext: boolean; offset: string }
+> = {
+  "": {
+    result: [
+      { id: 1, bookable: true },
+      { id: 2, bookable: true },
+    ],
+    hasNext: true,
+    offset: "c1",
+  },
   c1: { result: [{ id: 3, bookable: false }], hasNext: true, offset: "c2" },
   c2: { result: [{ id: 4, bookable: true }], hasNext: false, offset: "c3" },
 };
@@ -40,7 +50,9 @@ describe("client.paginate", () => {
   });
 
   it("a server that repeats the offset with hasNext true is an error, not an endless loop", async () => {
-    server = await startServer((_req, res) => json(res, 200, { result: [{ id: 1, bookable: true }], hasNext: true, offset: "same" }));
+    server = await startServer((_req, res) =>
+      json(res, 200, { result: [{ id: 1, bookable: true }], hasNext: true, offset: "same" }),
+    );
     const { client } = testClient(server.url);
     const seen: number[] = [];
     const run = async () => {

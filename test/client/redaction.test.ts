@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ClassBookingError } from "../../src/index.js";
+import { ApiError, ClassBookingError } from "../../src/client/index.js";
 import { API_KEY, ERROR_409, testClient } from "../helpers/client.js";
 import { json, reset, startServer, type TestServer } from "../helpers/server.js";
 
@@ -24,7 +24,10 @@ describe("the API key never shows in an error", () => {
   const cases: Array<[string, (url: string) => Promise<unknown>]> = [
     ["ApiError", (url) => testClient(url).client.bookClassSlot({ customerId: 203, classSlotId: 20334 })],
     ["ApiError after retries", (url) => testClient(url).client.getActiveClasses()],
-    ["TimeoutError", (url) => testClient(url, { timeoutMs: 20, maxRetries: 0 }).client.getClassById({ classId: 1 })],
+    [
+      "TimeoutError",
+      (url) => testClient(url, { timeoutMs: 20, maxRetries: 0 }).client.getClassById({ classId: 1 }),
+    ],
     ["ConnectionError", (url) => testClient(url).client.getClassById({ classId: 2 })],
     ["ClassBookingError (bad JSON)", (url) => testClient(url).client.getClassById({ classId: 3 })],
   ];
@@ -43,14 +46,20 @@ describe("the API key never shows in an error", () => {
 
   it("headers kept on an ApiError show *** for the key", async () => {
     server = await startServer((_req, res) => json(res, 409, ERROR_409));
-    const error = (await testClient(server.url).client.bookClassSlot({ customerId: 1, classSlotId: 2 }).catch((e: unknown) => e)) as ApiError;
+    const error = (await testClient(server.url)
+      .client.bookClassSlot({ customerId: 1, classSlotId: 2 })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.requestHeaders["x-api-key"]).toBe("***");
     expect(error.requestHeaders["accept"]).toBe("application/json");
   });
 
   it("an answer's Set-Cookie shows *** on the error; other answer headers stay", async () => {
-    server = await startServer((_req, res) => json(res, 409, ERROR_409, { "set-cookie": "session=s3cr3t", "x-trace": "t-1" }));
-    const error = (await testClient(server.url).client.bookClassSlot({ customerId: 1, classSlotId: 2 }).catch((e: unknown) => e)) as ApiError;
+    server = await startServer((_req, res) =>
+      json(res, 409, ERROR_409, { "set-cookie": "session=s3cr3t", "x-trace": "t-1" }),
+    );
+    const error = (await testClient(server.url)
+      .client.bookClassSlot({ customerId: 1, classSlotId: 2 })
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.headers["set-cookie"]).toBe("***");
     expect(error.headers["x-trace"]).toBe("t-1");
     for (const text of renderings(error)) expect(text).not.toContain("s3cr3t");

@@ -7,8 +7,11 @@ import {
   RETRY_RULES,
   retryClassOf,
   retryDelayMs,
-} from "../../src/call/retry.js";
+} from "../../src/client/pipeline/retry.js";
 import { operations } from "../../generated/operations.js";
+import { createClassBookingClient } from "../../src/client/index.js";
+import { BOOKING } from "../helpers/client.js";
+import { json, startServer } from "../helpers/server.js";
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 
@@ -25,7 +28,8 @@ describe("retry policy table", () => {
   });
 
   it("applied to the operation table: validate retries like a read, book does not", () => {
-    const classOf = (row: { method: string; idempotent?: boolean }) => retryClassOf(row.method, row.idempotent);
+    const classOf = (row: { method: string; idempotent?: boolean }) =>
+      retryClassOf(row.method, row.idempotent);
     expect(operations.validateClassSlot.idempotent).toBe(true);
     expect(classOf(operations.validateClassSlot)).toBe("idempotent");
     expect(classOf(operations.bookClassSlot)).toBe("unsafe");
@@ -57,13 +61,29 @@ describe("retry policy table", () => {
 });
 
 describe("backoff", () => {
-  it("is full jitter over an exponential ceiling capped at 8 s", () => {
+  it("waits half of an exponential ceiling (capped at 8 s) plus a random part of the other half", () => {
+    expect(backoffMs(0, () => 0)).toBe(250);
     expect(backoffMs(0, () => 0.999)).toBe(499);
-    expect(backoffMs(1, () => 0.5)).toBe(500);
-    expect(backoffMs(3, () => 0.5)).toBe(2000);
+    expect(backoffMs(1, () => 0)).toBe(500);
+    expect(backoffMs(1, () => 0.5)).toBe(750);
+    expect(backoffMs(3, () => 0.5)).toBe(3000);
+    expect(backoffMs(10, () => 0)).toBe(BACKOFF.capMs / 2);
     expect(backoffMs(10, () => 0.999)).toBeLessThan(BACKOFF.capMs);
-    expect(backoffMs(10, () => 0.5)).toBe(BACKOFF.capMs / 2);
-    expect(backoffMs(2, () => 0)).toBe(0);
+  });
+
+  it("never waits less than half its ceiling, nor as long as the ceiling, whatever the random number", () => {
+    for (let retry = 0; retry <= 10; retry++) {
+      const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** retry);
+      for (const r of [0, 1e-9, 0.25, 0.5, 0.75, 0.999999]) {
+        const wait = backoffMs(retry, () => r);
+        expect(wait).toBeGreaterThanOrEqual(ceiling / 2);
+        expect(wait).toBeLessThan(ceiling);
+      }
+    }
+  });
+
+  it("spreads clients out: different random numbers give different waits", () => {
+    expect(new Set([0, 0.2, 0.4, 0.6, 0.8].map((r) => backoffMs(0, () => r))).size).toBe(5);
   });
 });
 
@@ -79,7 +99,7 @@ describe("Retry-After, read as RFC 9110 says", () => {
     ["Sat Nov 21 12:00:04 2026", 4000],
     ["Sat Nov  1 12:00:04 2026", undefined], // a date in the past
     [at(3_600_000).toUTCString(), 60000],
-    // Anything else falls back to the jittered backoff.
+    // Anything else falls back to the backoff.
     ["0", undefined],
     ["00", undefined],
     [at(-5000).toUTCString(), undefined],
@@ -100,9 +120,49 @@ describe("Retry-After, read as RFC 9110 says", () => {
     [undefined, undefined],
   ])("%j -> %j ms", (header, expected) => expect(parseRetryAfter(header, NOW)).toBe(expected));
 
-  it("wins over backoff when it is usable, and 0 uses the backoff", () => {
+  it("wins over backoff when it is usable, and 0 uses the backoff with its floor", () => {
     expect(retryDelayMs(0, "2", NOW, () => 0.5)).toBe(2000);
-    expect(retryDelayMs(0, undefined, NOW, () => 0.5)).toBe(250);
-    expect(retryDelayMs(1, "0", NOW, () => 0.5)).toBe(500);
+    expect(retryDelayMs(0, "1", NOW, () => 0)).toBe(1000);
+    expect(retryDelayMs(0, undefined, NOW, () => 0.5)).toBe(375);
+    expect(retryDelayMs(1, "0", NOW, () => 0.5)).toBe(750);
+    expect(retryDelayMs(1, "0", NOW, () => 0)).toBe(500);
   });
+});
+
+describe("retries spread out: 200 concurrent reads through a 300 ms outage", () => {
+  it.each([
+    ["Retry-After: 0", { "retry-after": "0" }],
+    ["no Retry-After", {}],
+  ])(
+    "with %s, none fails: every retry waits at least half its backoff",
+    async (_name, headers: Record<string, string>) => {
+      let outageStarted: number | undefined;
+      const api = await startServer((_req, res) => {
+        const now = performance.now();
+        outageStarted ??= now;
+        if (now - outageStarted < 300) json(res, 503, { errorMessage: "Service unavailable" }, headers);
+        else json(res, 200, BOOKING);
+      });
+      try {
+        const client = createClassBookingClient({
+          baseUrl: api.url,
+          apiKey: "sk_live_RETRY-KEY",
+          logLevel: "off",
+        });
+        const outcomes = await Promise.all(
+          Array.from({ length: 200 }, (_, i) =>
+            client.getClassBookingById({ bookingId: i + 1 }).then(
+              () => "ok",
+              (e: Error) => e.message,
+            ),
+          ),
+        );
+        expect(outcomes.filter((o) => o !== "ok")).toEqual([]);
+        expect(api.requests.length).toBeGreaterThan(200);
+      } finally {
+        await api.close();
+      }
+    },
+    30_000,
+  );
 });

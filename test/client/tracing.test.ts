@@ -1,9 +1,13 @@
 /** OpenTelemetry with the real SDK and an in-memory exporter: one span per operation, the fetch's spans inside it. */
 import { context, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { openTelemetry } from "../../src/tracing.js";
+import { openTelemetry } from "../../src/tracing/index.js";
 import { API_KEY, BOOKING, ERROR_409, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
@@ -36,8 +40,14 @@ const instrumented: typeof fetch = async (input, init) => {
 
 describe("openTelemetry()", () => {
   it("makes one span per operation with the semantic-convention attributes, and the attempts' spans are its children", async () => {
-    server = await startServer((_q, res, n) => (n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING)));
-    const { client } = testClient(server.url, { fetch: instrumented, tracing: openTelemetry({ tracerProvider: provider }), logLevel: "off" });
+    server = await startServer((_q, res, n) =>
+      n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING),
+    );
+    const { client } = testClient(server.url, {
+      fetch: instrumented,
+      tracing: openTelemetry({ tracerProvider: provider }),
+      logLevel: "off",
+    });
     await client.getClassBookingById({ bookingId: 2033 });
     const spans = exporter.getFinishedSpans();
     const operation = spans.find((s) => s.name === "getClassBookingById")!;
@@ -61,14 +71,25 @@ describe("openTelemetry()", () => {
 
   it("a failure sets error.type and the error status", async () => {
     server = await startServer((_q, res) => json(res, 409, ERROR_409));
-    const { client } = testClient(server.url, { tracing: openTelemetry({ tracerProvider: provider }), logLevel: "off" });
+    const { client } = testClient(server.url, {
+      tracing: openTelemetry({ tracerProvider: provider }),
+      logLevel: "off",
+    });
     await client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).catch(() => undefined);
     const span = exporter.getFinishedSpans().find((s) => s.name === "bookClassSlot")!;
-    expect(span.attributes).toMatchObject({ "error.type": "409", "http.response.status_code": 409, "http.request.resend_count": 0 });
+    expect(span.attributes).toMatchObject({
+      "error.type": "409",
+      "http.response.status_code": 409,
+      "http.request.resend_count": 0,
+    });
     expect(span.status.code).toBe(2); // ERROR
 
     exporter.reset();
-    const { client: refused } = testClient("http://127.0.0.1:9", { tracing: openTelemetry({ tracerProvider: provider }), maxRetries: 0, logLevel: "off" });
+    const { client: refused } = testClient("http://127.0.0.1:9", {
+      tracing: openTelemetry({ tracerProvider: provider }),
+      maxRetries: 0,
+      logLevel: "off",
+    });
     await refused.getClassById({ classId: 1 }).catch(() => undefined);
     expect(exporter.getFinishedSpans()[0]!.attributes["error.type"]).toBe("ConnectionError");
   });

@@ -1,6 +1,6 @@
 /** parseZonedDateTime: the API's date-times, with or without a bracketed zone id. */
 import { describe, expect, it } from "vitest";
-import { ClassBookingError, parseZonedDateTime } from "../../src/index.js";
+import { ClassBookingError, parseZonedDateTime } from "../../src/client/index.js";
 
 describe("parseZonedDateTime", () => {
   it.each<[string, string, string, string | undefined]>([
@@ -10,7 +10,12 @@ describe("parseZonedDateTime", () => {
     ["2026-12-01t09:00:00z", "2026-12-01T09:00:00.000Z", "Z", undefined],
     ["2026-06-22T08:00:00.000+02:00[Europe/Berlin]", "2026-06-22T06:00:00.000Z", "+02:00", "Europe/Berlin"],
     ["2026-12-01T09:00:00.123456789-05:30", "2026-12-01T14:30:00.123Z", "-05:30", undefined],
-    ["2026-12-01T09:00:00+00:00[America/Argentina/Buenos_Aires]", "2026-12-01T09:00:00.000Z", "+00:00", "America/Argentina/Buenos_Aires"],
+    [
+      "2026-12-01T09:00:00+00:00[America/Argentina/Buenos_Aires]",
+      "2026-12-01T09:00:00.000Z",
+      "+00:00",
+      "America/Argentina/Buenos_Aires",
+    ],
     ["2026-12-01T09:00:00+01:00[!Europe/Berlin]", "2026-12-01T08:00:00.000Z", "+01:00", "Europe/Berlin"],
     ["2024-02-29T12:00:00Z", "2024-02-29T12:00:00.000Z", "Z", undefined],
     ["2016-12-31T23:59:60Z", "2016-12-31T23:59:59.000Z", "Z", undefined],
@@ -24,7 +29,9 @@ describe("parseZonedDateTime", () => {
 
   it("reads what new Date() cannot", () => {
     expect(Number.isNaN(new Date("2026-12-01T09:00:00.000+01:00[Europe/Berlin]").getTime())).toBe(true);
-    expect(parseZonedDateTime("2026-12-01T09:00:00.000+01:00[Europe/Berlin]").instant.getTime()).toBe(Date.UTC(2026, 11, 1, 8));
+    expect(parseZonedDateTime("2026-12-01T09:00:00.000+01:00[Europe/Berlin]").instant.getTime()).toBe(
+      Date.UTC(2026, 11, 1, 8),
+    );
   });
 
   it.each([

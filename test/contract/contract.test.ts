@@ -1,5 +1,10 @@
 import { describe, expect, inject, it } from "vitest";
-import { ApiError, createClassBookingClient, isApiError, type ClassBookingClient } from "../../src/index.js";
+import {
+  ApiError,
+  createClassBookingClient,
+  isApiError,
+  type ClassBookingClient,
+} from "../../src/client/index.js";
 import { operations } from "../../generated/operations.js";
 import { calls, errorExample } from "./spec-calls.js";
 
@@ -16,7 +21,13 @@ function recordingClient(options: { apiKey?: string; dropKey?: boolean } = {}) {
     answers.push({ url: String(url), violations: response.headers.get("sl-violations") });
     return response;
   };
-  const client = createClassBookingClient({ baseUrl, apiKey: options.apiKey ?? "demo-key", fetch, maxRetries: 0, logLevel: "off" });
+  const client = createClassBookingClient({
+    baseUrl,
+    apiKey: options.apiKey ?? "demo-key",
+    fetch,
+    maxRetries: 0,
+    logLevel: "off",
+  });
   return { client, loose: client as unknown as Loose, answers };
 }
 
@@ -34,14 +45,21 @@ describe("the client against Prism serving the spec", () => {
   });
 
   describe.each(calls)("$operationId error statuses", (call) => {
-    it.each(call.errors)("Prefer code=$status gives ApiError $status with the operation's own example", async (example) => {
-      const { loose } = recordingClient();
-      const error = await loose[call.operationId]!(call.input, { headers: { Prefer: `code=${example.status}` } }).catch(
-        (e: unknown) => e,
-      );
-      expect(isApiError(error, example.status), String(error)).toBe(true);
-      expect(error).toMatchObject({ errorCode: example.errorCode, traceId: example.traceId, operationId: call.operationId });
-    });
+    it.each(call.errors)(
+      "Prefer code=$status gives ApiError $status with the operation's own example",
+      async (example) => {
+        const { loose } = recordingClient();
+        const error = await loose[call.operationId]!(call.input, {
+          headers: { Prefer: `code=${example.status}` },
+        }).catch((e: unknown) => e);
+        expect(isApiError(error, example.status), String(error)).toBe(true);
+        expect(error).toMatchObject({
+          errorCode: example.errorCode,
+          traceId: example.traceId,
+          operationId: call.operationId,
+        });
+      },
+    );
   });
 
   it("a call without the key gets the spec's 401 as an ApiError", async () => {
@@ -75,7 +93,9 @@ describe("the client against Prism serving the spec", () => {
     const { client, answers } = recordingClient();
     const items = [];
     for await (const c of client.paginate.getActiveClasses({ sliceSize: 10 })) items.push(c);
-    const expected = calls.find((c) => c.operationId === "getActiveClasses")!.expected as { result: unknown[] };
+    const expected = calls.find((c) => c.operationId === "getActiveClasses")!.expected as {
+      result: unknown[];
+    };
     expect(items).toEqual(expected.result);
     expect(answers).toHaveLength(1);
   });

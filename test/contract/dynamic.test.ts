@@ -1,7 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, inject, it } from "vitest";
-import { createClassBookingClient } from "../../src/index.js";
+import { createClassBookingClient } from "../../src/client/index.js";
 import { calls, spec } from "./spec-calls.js";
 
 const CALLS_PER_OPERATION = 50;
@@ -12,13 +12,21 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema({ $id: "https://class-booking-api.local/spec.json", components: spec.components });
 const validatorFor = (schema: object) =>
-  ajv.compile({ ...JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"https://class-booking-api.local/spec.json#/components/')) });
+  ajv.compile({
+    ...JSON.parse(
+      JSON.stringify(schema).replaceAll(
+        '"#/components/',
+        '"https://class-booking-api.local/spec.json#/components/',
+      ),
+    ),
+  });
 
 describe(`dynamic mode: ${CALLS_PER_OPERATION} generated answers per operation`, () => {
-  const client = createClassBookingClient({ baseUrl, apiKey: "demo-key", maxRetries: 0 }) as unknown as Record<
-    string,
-    (input: object, options: object) => Promise<unknown>
-  >;
+  const client = createClassBookingClient({
+    baseUrl,
+    apiKey: "demo-key",
+    maxRetries: 0,
+  }) as unknown as Record<string, (input: object, options: object) => Promise<unknown>>;
 
   it.each(calls)("$operationId: every generated answer is accepted and matches the schema", async (call) => {
     const validate = call.schema ? validatorFor(call.schema) : undefined;
@@ -31,7 +39,10 @@ describe(`dynamic mode: ${CALLS_PER_OPERATION} generated answers per operation`,
         expect(body).toBeUndefined();
         continue;
       }
-      expect(validate(body), `${call.operationId} answer ${i}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`).toBe(true);
+      expect(
+        validate(body),
+        `${call.operationId} answer ${i}: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+      ).toBe(true);
       distinct.add(JSON.stringify(body));
     }
     // Generated, not the static example over and over.

@@ -5,15 +5,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { claimPort, MockServerError, PRISM_PACKAGE, PRISM_VERSION, startMockServer } from "../../src/mock.js";
+import { claimPort } from "../../src/mock/listen.js";
+import { PRISM_PACKAGE, PRISM_VERSION } from "../../src/mock/prism.js";
+import { MockServerError, startMockServer } from "../../src/mock/index.js";
 import pkg from "../../package.json" with { type: "json" };
 import { repoRoot } from "../../scripts/spec.js";
 import { goesDown, leftovers, waitForLine } from "../helpers/process.js";
 
 // Run TypeScript as `node --import tsx file`: one process, so a kill reaches the script itself
 // (the tsx binary would put a wrapper process in between).
-const TSX = ["--import", pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href];
-const cli = path.join(repoRoot, "scripts", "mock-cli.ts");
+const TSX = [
+  "--import",
+  pathToFileURL(path.join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href,
+];
+const cli = path.join(repoRoot, "src", "cli", "class-booking-mock.ts");
 const runTs = (file: string, args: string[] = [], cwd = repoRoot) =>
   spawn(process.execPath, [...TSX, file, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
 const runTsSync = (file: string, args: string[] = [], cwd = repoRoot) =>
@@ -47,7 +52,9 @@ describe("startMockServer()", () => {
 
   it("rejects with a clear message when the port is taken", async () => {
     const port = await takenPort();
-    await expect(startMockServer({ port })).rejects.toThrow(new MockServerError(`port ${port} on 127.0.0.1 is already in use`));
+    await expect(startMockServer({ port })).rejects.toThrow(
+      new MockServerError(`port ${port} on 127.0.0.1 is already in use`),
+    );
   });
 
   it("rejects a port out of range before starting anything", async () => {
@@ -69,7 +76,7 @@ describe("startMockServer()", () => {
     const script = path.join(dir, "caller.mts");
     writeFileSync(
       script,
-      `import { startMockServer } from ${JSON.stringify(path.join(repoRoot, "src", "mock.ts"))};\n` +
+      `import { startMockServer } from ${JSON.stringify(path.join(repoRoot, "src", "mock", "index.ts"))};\n` +
         "const mock = await startMockServer();\nconsole.log('URL ' + mock.url);\nsetInterval(() => {}, 1000);\n",
     );
     const caller = runTs(script);
@@ -85,7 +92,9 @@ describe("class-booking-mock CLI", () => {
   it("--help prints the usage", () => {
     const res = runTsSync(cli, ["--help"]);
     expect(res.status).toBe(0);
-    expect(res.stdout).toMatch(/^Usage: class-booking-mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--dynamic\] \[--errors\]/);
+    expect(res.stdout).toMatch(
+      /^Usage: class-booking-mock \[--port 4010\] \[--host 127\.0\.0\.1\] \[--dynamic\] \[--errors\]/,
+    );
   });
 
   it("an unknown flag exits 2 with the usage", () => {
@@ -108,28 +117,113 @@ describe("class-booking-mock CLI", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cba-noprism-"));
     temps.push(dir);
     // The CLI and what it imports, in a folder where no Prism can be found.
-    for (const part of ["src", "generated", "scripts/mock-cli.ts", "scripts/lifetime.ts"]) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
+    for (const part of ["src", "generated"])
+      cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
     writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }');
-    const res = runTsSync(path.join(dir, "scripts", "mock-cli.ts"), [], dir);
+    const res = runTsSync(path.join(dir, "src", "cli", "class-booking-mock.ts"), [], dir);
     expect(res.status).toBe(1);
     expect(res.stderr.trim()).toBe(
       "class-booking-mock: Prism (@stoplight/prism-cli) is not installed. Install it with: npm install --save-dev @stoplight/prism-cli@5.14.2",
     );
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("prints the URL, serves the examples, and exits 0 on %s", async (signal) => {
-    const port = await claimPort(0, "127.0.0.1");
-    const child = runTs(cli, ["--port", String(port)]);
+  it.each<[string[], RegExp]>([
+    [["--now", "2026-12-01T08:00:00Z"], /^class-booking-mock: --now goes with --stateful$/],
+    [
+      ["--stateful", "--now", "tomorrow"],
+      /^class-booking-mock: --now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "tomorrow"$/,
+    ],
+    [
+      ["--stateful", "--now", "2026-12-01T08:00:00"],
+      /^class-booking-mock: --now must be an ISO 8601 date-time with an offset/,
+    ],
+    [
+      ["--stateful", "--now", "1969-07-20T20:17:00Z"],
+      /^class-booking-mock: --now must be from 1970-01-02T00:00:00\.000Z to 9999-12-01T00:00:00\.000Z, got "1969-07-20T20:17:00Z"$/,
+    ],
+    [["--stateful", "--clock", "slow"], /^class-booking-mock: --clock must be fixed or real, got "slow"$/],
+    [["--stateful", "--seed", "1.5"], /^class-booking-mock: --seed must be a whole number, got "1\.5"$/],
+  ])("refuses %j with exit code 2 and one line naming the flag", (args, message) => {
+    const res = runTsSync(cli, args);
+    expect(res.status).toBe(2);
+    expect(res.stderr.trim()).toMatch(message);
+  });
+
+  it("--stateful --now --clock fixed: the clock stands there, and the control API moves it", async () => {
+    const child = runTs(cli, [
+      "--stateful",
+      "--port",
+      "0",
+      "--now",
+      "2026-12-01T10:00:00+01:00",
+      "--clock",
+      "fixed",
+    ]);
     children.push(child);
     const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
     const url = line.slice(line.indexOf("http"));
-    expect(url).toBe(`http://127.0.0.1:${port}`);
-    const res = await fetch(`${url}/v1/classes/14928`, { headers: { "x-api-key": "k" } });
-    expect(await res.json()).toMatchObject({ id: 14928, title: "Morning Yoga" });
-    const exited = exitOf(child);
-    child.kill(signal);
-    expect(await exited).toBe(0);
-    expect(await goesDown(url)).toBe(true);
-    expect(await leftovers(`--port ${port}`)).toEqual([]); // Prism went with it
+    const clock = async () =>
+      (await (await fetch(`${url}/_sandbox/clock`)).json()) as { now: string; clock: string };
+    expect(await clock()).toEqual({ now: "2026-12-01T09:00:00.000Z", clock: "fixed" });
+    // The example slot ended at 10:00 local: a booking of it is refused (after its latest booking time).
+    const book = await fetch(`${url}/v1/classes/booking/book`, {
+      method: "POST",
+      headers: { "x-api-key": "k", "content-type": "application/json" },
+      body: JSON.stringify({ customerId: 203, classSlotId: 20334 }),
+    });
+    expect([book.status, ((await book.json()) as { errorCode: string }).errorCode]).toEqual([
+      400,
+      "DATE_TIME_AFTER_LATEST_BOOKING_DATE_TIME",
+    ]);
+    await fetch(`${url}/_sandbox/clock`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ now: "2026-11-25T08:00:00Z" }),
+    });
+    expect((await clock()).now).toBe("2026-11-25T08:00:00.000Z");
   });
+
+  it("--clock real: the clock runs on from --now", async () => {
+    const child = runTs(cli, [
+      "--stateful",
+      "--port",
+      "0",
+      "--now",
+      "2026-12-01T08:00:00Z",
+      "--clock",
+      "real",
+    ]);
+    children.push(child);
+    const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
+    const url = line.slice(line.indexOf("http"));
+    const read = async () =>
+      Date.parse(((await (await fetch(`${url}/_sandbox/clock`)).json()) as { now: string }).now);
+    const first = await read();
+    expect(first).toBeGreaterThanOrEqual(Date.parse("2026-12-01T08:00:00Z"));
+    let later = first;
+    for (let i = 0; i < 100 && later === first; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      later = await read();
+    }
+    expect(later).toBeGreaterThan(first);
+  });
+
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "prints the URL, serves the examples, and exits 0 on %s",
+    async (signal) => {
+      const port = await claimPort(0, "127.0.0.1");
+      const child = runTs(cli, ["--port", String(port)]);
+      children.push(child);
+      const line = await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:\d+/);
+      const url = line.slice(line.indexOf("http"));
+      expect(url).toBe(`http://127.0.0.1:${port}`);
+      const res = await fetch(`${url}/v1/classes/14928`, { headers: { "x-api-key": "k" } });
+      expect(await res.json()).toMatchObject({ id: 14928, title: "Morning Yoga" });
+      const exited = exitOf(child);
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      expect(await goesDown(url)).toBe(true);
+      expect(await leftovers(`--port ${port}`)).toEqual([]); // Prism went with it
+    },
+  );
 });

@@ -1,5 +1,12 @@
 /** What the contract tests send and expect, read from the spec's own examples. */
-import { deref, exampleInput, firstExample as first, loadSpec, operations, type Node } from "../../scripts/spec.js";
+import {
+  deref,
+  exampleInput,
+  firstExample as first,
+  loadSpec,
+  operations,
+  type Node,
+} from "../../scripts/spec.js";
 
 export const spec = loadSpec();
 
@@ -32,7 +39,10 @@ export const calls: ExampleCall[] = operations(spec).map(({ operationId, method,
   const errors = Object.entries<Node>(op.responses)
     .filter(([status]) => status !== "200")
     .map(([status, ref]) => {
-      const value = firstExample(deref(spec, ref).content["application/json"]) as { errorCode: string; traceId: string };
+      const value = firstExample(deref(spec, ref).content["application/json"]) as {
+        errorCode: string;
+        traceId: string;
+      };
       return { status: Number(status), errorCode: value.errorCode, traceId: value.traceId };
     });
   return { operationId, method, path, input, expected: firstExample(ok), schema: ok?.schema, errors };

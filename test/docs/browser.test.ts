@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pkg from "../../package.json" with { type: "json" };
 import { loadSpec, operations } from "../../scripts/spec.js";
 import { launchChromium } from "../helpers/browser.js";
 import { serveDocs } from "../helpers/docs-server.js";
@@ -32,7 +33,10 @@ beforeAll(async () => {
     if (!url.startsWith(docs.url) && !/^(data|blob):/.test(url)) foreignRequests.push(url);
   });
   await page.goto(docs.url, { waitUntil: "load" });
-  await page.getByRole("heading", { name: /Class Booking API/ }).first().waitFor({ timeout: 30_000 });
+  await page
+    .getByRole("heading", { name: /Class Booking API/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
 });
 
 afterAll(async () => {
@@ -57,20 +61,64 @@ async function shown(summary: string, method: string, tag: string) {
   await entry.waitFor({ state: "visible", timeout: 30_000 });
   return entry;
 }
+/** Visible code blocks whose content is wider than their box (cut off, or behind a scrollbar that is easy to miss). */
+const clipped = () =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("pre")]
+      .filter((pre) => pre.offsetParent !== null && pre.scrollWidth > pre.clientWidth + 1)
+      .map((pre) => `${pre.scrollWidth} > ${pre.clientWidth}: ${pre.textContent?.slice(0, 80)}`),
+  );
 
 describe("the docs page in Chromium", () => {
   it("shows the title and the intro sections", async () => {
     expect(await page.title()).toBe("Class Booking API");
-    for (const section of ["Servers", "Authentication", "Slices", "Rate limit", "Errors", "The booking flow"]) {
-      expect(await menuItems().filter({ hasText: new RegExp(`^${section}$`) }).count(), section).toBe(1);
+    for (const section of [
+      "Servers",
+      "Authentication",
+      "Slices",
+      "Rate limit",
+      "Errors",
+      "The booking flow",
+    ]) {
+      expect(
+        await menuItems()
+          .filter({ hasText: new RegExp(`^${section}$`) })
+          .count(),
+        section,
+      ).toBe(1);
     }
     expect(await page.getByText("1000 requests per minute").count()).toBeGreaterThan(0);
   });
 
   it("opens with how to use it from TypeScript: the install line and the sandbox command", async () => {
-    expect(await menuItems().filter({ hasText: /^Use it from TypeScript$/ }).count()).toBe(1);
-    expect(await page.getByText("npm install class-booking-api", { exact: false }).first().isVisible()).toBe(true);
-    expect(await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible()).toBe(true);
+    expect(
+      await menuItems()
+        .filter({ hasText: /^Use it from TypeScript$/ })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByText("npm install class-booking-api", { exact: false }).first().isVisible()).toBe(
+      true,
+    );
+    expect(
+      await page.getByText("npx class-booking-mock --stateful", { exact: false }).first().isVisible(),
+    ).toBe(true);
+    expect(await clipped()).toEqual([]);
+  });
+
+  it("labels the version in the heading as the API's, and names the package's version", async () => {
+    const heading = page
+      .locator("h1")
+      .filter({ hasText: /Class Booking API/ })
+      .first();
+    expect((await heading.textContent())?.replace(/\s+/g, " ").trim()).toBe(
+      `Class Booking API (API version ${spec.info.version})`,
+    );
+    expect(
+      await page
+        .getByText(`comes with version ${pkg.version} of the package`, { exact: false })
+        .first()
+        .isVisible(),
+    ).toBe(true);
   });
 
   it("lists each tag of the operations in the navigation, with every operation's summary once opened", async () => {
@@ -98,6 +146,18 @@ describe("the docs page in Chromium", () => {
       const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await heading.isVisible(), op.summary).toBe(true);
+    }
+  });
+
+  it("shows every operation's code samples whole: no line runs out of its box", async () => {
+    for (const { op, method } of operations(spec)) {
+      await (await shown(op.summary, method, op.tags[0])).click();
+      const heading = page
+        .locator("h1, h2")
+        .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
+        .first();
+      await heading.waitFor({ state: "visible", timeout: 30_000 });
+      expect(await clipped(), op.summary).toEqual([]);
     }
   });
 
@@ -132,15 +192,24 @@ describe("the docs page in Chromium", () => {
   it("shows the webhooks: the five class events, each with its payload", async () => {
     const webhooks = Object.values<{ post: { summary: string } }>(spec.webhooks).map((w) => w.post.summary);
     expect(webhooks).toHaveLength(5);
-    await menuItems().filter({ hasText: /^Class webhooks/ }).first().click();
+    await menuItems()
+      .filter({ hasText: /^Class webhooks/ })
+      .first()
+      .click();
     for (const summary of webhooks) {
       await entryOf(summary, "post").first().click();
       // Redoc marks a webhook's heading with a "Webhook" badge.
-      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*Webhook\\s*$`, "i") }).first();
+      const heading = page
+        .locator("h1, h2")
+        .filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*Webhook\\s*$`, "i") })
+        .first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
     }
     const section = page.locator('[id="class-webhooks/classslotcancelled"]').first();
-    for (const field of ["entityId", "uuid", "payload"]) expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
+    for (const field of ["entityId", "uuid", "payload"])
+      expect(await section.getByText(field, { exact: true }).first().isVisible(), field).toBe(true);
+    // What the spec says a receiver must take: a uuid of at most 36 characters.
+    expect(await section.getByText("<= 36 characters").first().isVisible()).toBe(true);
   });
 
   it("logged no console error and asked nothing of any other host", () => {

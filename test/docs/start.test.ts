@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { claimPort } from "../../src/mock.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { ensureDocs } from "../helpers/docs-server.js";
 import { goesDown, killAll, leftovers, processesWith, waitForLine } from "../helpers/process.js";
@@ -53,14 +53,69 @@ describe("npm start", () => {
     expect(await page.text()).toContain("<title>Class Booking API</title>");
     // The sandbox: a booking is kept and read back.
     const headers = { "x-api-key": "demo", "content-type": "application/json" };
-    const booked = await fetch(`${mockUrl}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 777, classSlotId: 20334 }) });
+    const booked = await fetch(`${mockUrl}/v1/classes/booking/book`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ customerId: 777, classSlotId: 20334 }),
+    });
     const { bookingId } = (await booked.json()) as { bookingId: number };
-    expect(await (await fetch(`${mockUrl}/v1/classes/booking/${bookingId}`, { headers })).json()).toMatchObject({ customerId: 777, bookingStatus: "BOOKED" });
+    expect(
+      await (await fetch(`${mockUrl}/v1/classes/booking/${bookingId}`, { headers })).json(),
+    ).toMatchObject({ customerId: 777, bookingStatus: "BOOKED" });
 
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
     expect(await goesDown(docsUrl)).toBe(true);
     expect(await goesDown(`${mockUrl}/v1/classes`)).toBe(true);
+  });
+
+  it("--now and --clock start the sandbox's clock there; the control API reads and resets it", async () => {
+    ensureDocs();
+    const mockPort = await claimPort(0, "127.0.0.1");
+    const run = npmStart([
+      "--mock-port",
+      String(mockPort),
+      "--docs-port",
+      "0",
+      "--now",
+      "2026-11-25T08:00:00Z",
+      "--clock",
+      "real",
+    ]);
+    await waitForLine(run.child, /Docs:\s+\S+/, 60_000);
+    const url = `http://127.0.0.1:${mockPort}`;
+    expect(run.output()).toMatch(
+      new RegExp(`Clock: 2026-11-25T08:0\\d:\\d\\d\\.\\d{3}Z \\(real\\); controls at ${url}/_sandbox`),
+    );
+    const clock = async () =>
+      (await (await fetch(`${url}/_sandbox/clock`)).json()) as { now: string; clock: string };
+    const first = await clock();
+    expect(first.clock).toBe("real");
+    expect(Date.parse(first.now)).toBeGreaterThanOrEqual(Date.parse("2026-11-25T08:00:00Z"));
+    await fetch(`${url}/_sandbox/clock`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ now: "2027-01-01T00:00:00Z" }),
+    });
+    expect(Date.parse((await clock()).now)).toBeGreaterThanOrEqual(Date.parse("2027-01-01T00:00:00Z"));
+    expect((await fetch(`${url}/_sandbox/reset`, { method: "POST" })).status).toBe(204);
+    expect(Date.parse((await clock()).now)).toBeLessThan(Date.parse("2027-01-01T00:00:00Z"));
+    process.kill(-run.child.pid!, "SIGINT");
+    await run.exited;
+  });
+
+  it("refuses the sandbox's flags with --static, and a --now that is no time", async () => {
+    for (const [args, message] of [
+      [["--static", "--clock", "real"], "npm start: --clock is the sandbox's; it does not go with --static"],
+      [
+        ["--now", "soon"],
+        'npm start: --now must be an ISO 8601 date-time with an offset, such as 2026-12-01T08:00:00Z, got "soon"',
+      ],
+    ] as const) {
+      const run = npmStart([...args, "--mock-port", "0", "--docs-port", "0"]);
+      expect(await run.exited).toBe(2);
+      expect(run.output()).toContain(message);
+    }
   });
 
   it("--static serves Prism on the spec's examples instead", async () => {
@@ -70,7 +125,11 @@ describe("npm start", () => {
     await waitForLine(run.child, /Docs:\s+\S+/, 90_000);
     expect(run.output()).toContain(`API:  http://127.0.0.1:${mockPort}  (Prism on the spec's examples)`);
     const headers = { "x-api-key": "demo", "content-type": "application/json" };
-    const booked = await fetch(`http://127.0.0.1:${mockPort}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 777, classSlotId: 20334 }) });
+    const booked = await fetch(`http://127.0.0.1:${mockPort}/v1/classes/booking/book`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ customerId: 777, classSlotId: 20334 }),
+    });
     expect(await booked.json()).toMatchObject({ customerId: 203 }); // the example, whoever was booked
     process.kill(-run.child.pid!, "SIGINT");
     await run.exited;
@@ -119,7 +178,14 @@ describe("npm start", () => {
     // Two neighbouring free ports (bounded tries).
     for (let i = 0; i < 20 && mockPort === 0; i++) {
       const candidate = await claimPort(0, "127.0.0.1");
-      if (candidate < 65535 && (await claimPort(candidate + 1, "127.0.0.1").then(() => true, () => false))) mockPort = candidate;
+      if (
+        candidate < 65535 &&
+        (await claimPort(candidate + 1, "127.0.0.1").then(
+          () => true,
+          () => false,
+        ))
+      )
+        mockPort = candidate;
     }
     expect(mockPort).toBeGreaterThan(0);
     const run = npmStart([], { PORT: String(mockPort) });

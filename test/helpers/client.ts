@@ -1,7 +1,7 @@
 /** A client wired to a test server with a runtime whose waits are recorded and never slept. */
-import { buildClient } from "../../src/client.js";
-import type { ClassBookingClientOptions } from "../../src/options.js";
-import type { ClassSlotBookingResult } from "../../src/index.js";
+import { buildClient } from "../../src/client/create.js";
+import type { ClassBookingClientOptions } from "../../src/client/options.js";
+import type { ClassSlotBookingResult } from "../../src/client/index.js";
 import { loadSpec, okExample } from "../../scripts/spec.js";
 
 export const API_KEY = "sk_live_TEST-KEY-d8f1a9c2e7";

@@ -9,7 +9,8 @@ export { ensureDocs };
 export async function serveDocs(): Promise<{ url: string; close(): Promise<void> }> {
   const page = readFileSync(ensureDocs());
   const server = createServer((req, res) => {
-    if (req.url !== "/" && req.url !== "/index.html") return res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+    if (req.url !== "/" && req.url !== "/index.html")
+      return res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

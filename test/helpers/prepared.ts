@@ -24,7 +24,8 @@ export async function prepared<K extends keyof Steps>(name: K): Promise<Steps[K]
   const file = path.join(inject("preparedDir"), `${name}.json`);
   const until = Date.now() + LONGEST;
   while (!existsSync(file)) {
-    if (Date.now() > until) throw new Error(`test setup step "${name}" did not end within ${LONGEST / 1000} s`);
+    if (Date.now() > until)
+      throw new Error(`test setup step "${name}" did not end within ${LONGEST / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   const outcome = JSON.parse(readFileSync(file, "utf8")) as StepOutcome<Steps[K]>;

@@ -6,7 +6,10 @@ import { readdirSync, readFileSync } from "node:fs";
 export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 90_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms: ${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no output matching ${pattern} within ${timeoutMs} ms: ${out}`)),
+      timeoutMs,
+    );
     child.stderr?.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
@@ -48,7 +51,8 @@ export function processesWith(marker: string): number[] {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").includes(marker)) found.push(Number(entry));
+      if (readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ").includes(marker))
+        found.push(Number(entry));
     } catch {
       // gone while we looked
     }

@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { claimPort } from "../../src/mock.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { waitForLine } from "./process.js";
 
 export const REDIS_INSTALL = "apt-get update && apt-get install -y redis-server";
@@ -26,7 +26,20 @@ export async function startRedis(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "cba-redis-"));
   const child: ChildProcess = spawn(
     "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"],
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+      "--protected-mode",
+      "yes",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   await waitForLine(child, /Ready to accept connections/, 15_000);

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { ENTRIES } from "../../scripts/build.js";
+import { sourcePaths } from "../../scripts/entries.js";
 import { repoRoot } from "../../scripts/spec.js";
 
 /** How long one strict tsc run may take: seconds on a quiet machine, minutes on a busy one. */
@@ -13,9 +13,7 @@ export const TSC_TEST_TIMEOUT_MS = 2 * TSC_TIMEOUT_MS + 20_000;
 /** Writes `files` into `dir` with a strict tsconfig whose `class-booking-api[/entry]` imports are the sources, and runs tsc. */
 export function typecheck(dir: string, files: Record<string, string>) {
   for (const [name, source] of Object.entries(files)) writeFileSync(path.join(dir, name), source);
-  const paths = Object.fromEntries(
-    Object.entries(ENTRIES).map(([entry, { source }]) => [entry === "index" ? "class-booking-api" : `class-booking-api/${entry}`, [path.join(repoRoot, source)]]),
-  );
+  const paths = sourcePaths();
   writeFileSync(
     path.join(dir, "tsconfig.json"),
     JSON.stringify({
@@ -34,8 +32,13 @@ export function typecheck(dir: string, files: Record<string, string>) {
       files: Object.keys(files),
     }),
   );
-  const res = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", dir], { encoding: "utf8", timeout: TSC_TIMEOUT_MS });
+  const res = spawnSync(path.join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", dir], {
+    encoding: "utf8",
+    timeout: TSC_TIMEOUT_MS,
+  });
   // A run stopped by the timeout says so, instead of failing with tsc's partial output.
-  const slow = res.error ? `\ntsc did not finish within ${TSC_TIMEOUT_MS / 1000} s (${res.error.message})` : "";
+  const slow = res.error
+    ? `\ntsc did not finish within ${TSC_TIMEOUT_MS / 1000} s (${res.error.message})`
+    : "";
   return { status: res.status, stdout: `${res.stdout ?? ""}${slow}`, stderr: res.stderr ?? "" };
 }

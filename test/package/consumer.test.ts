@@ -30,7 +30,11 @@ import { startMockServer } from "class-booking-api/mock";`),
     );
     const res = run(process.execPath, ["esm.mjs"], { cwd: pack.consumer, timeout: 60_000 });
     expect(res.status, res.stderr).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", raw: "Morning Yoga", version: pkg.version });
+    expect(JSON.parse(res.stdout)).toEqual({
+      title: "Morning Yoga",
+      raw: "Morning Yoga",
+      version: pkg.version,
+    });
   });
 
   it("can require it (CJS)", () => {
@@ -43,35 +47,58 @@ const { startMockServer } = require("class-booking-api/mock");
     );
     const res = run(process.execPath, ["cjs.cjs"], { cwd: pack.consumer, timeout: 60_000 });
     expect(res.status, res.stderr).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ title: "Morning Yoga", raw: "Morning Yoga", version: pkg.version });
+    expect(JSON.parse(res.stdout)).toEqual({
+      title: "Morning Yoga",
+      raw: "Morning Yoga",
+      version: pkg.version,
+    });
   });
 
   it.each([
-    ["ESM", "validate.mjs", `import { ClassBookingError, createClassBookingClient } from "class-booking-api";
-import { responseValidator, ResponseValidationError } from "class-booking-api/validate";`],
-    ["CJS", "validate.cjs", `const { ClassBookingError, createClassBookingClient } = require("class-booking-api");
-const { responseValidator, ResponseValidationError } = require("class-booking-api/validate");`],
-  ])("class-booking-api/validate works from %s, and its error is one of the main entry's family", (_kind, file, imports) => {
-    write(
-      path.join(pack.consumer, file),
-      `${imports}
+    [
+      "ESM",
+      "validate.mjs",
+      `import { ClassBookingError, createClassBookingClient } from "class-booking-api";
+import { responseValidator, ResponseValidationError } from "class-booking-api/validate";`,
+    ],
+    [
+      "CJS",
+      "validate.cjs",
+      `const { ClassBookingError, createClassBookingClient } = require("class-booking-api");
+const { responseValidator, ResponseValidationError } = require("class-booking-api/validate");`,
+    ],
+  ])(
+    "class-booking-api/validate works from %s, and its error is one of the main entry's family",
+    (_kind, file, imports) => {
+      write(
+        path.join(pack.consumer, file),
+        `${imports}
 const fetch = async () => new Response(JSON.stringify({ id: "x", bookable: true }), { status: 200 });
 const client = createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k", fetch, validateResponses: responseValidator() });
 client.getClassById({ classId: 1 }).catch((e) => {
   console.log(JSON.stringify({ family: e instanceof ClassBookingError, own: e instanceof ResponseValidationError, pointer: e.violations[0].pointer }));
 });
 `,
-    );
-    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
-    expect(res.status, res.stderr).toBe(0);
-    expect(JSON.parse(res.stdout)).toEqual({ family: true, own: true, pointer: "/id" });
-  });
+      );
+      const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+      expect(res.status, res.stderr).toBe(0);
+      expect(JSON.parse(res.stdout)).toEqual({ family: true, own: true, pointer: "/id" });
+    },
+  );
 
   it.each([
-    ["ESM", "sandbox.mjs", `import { createClassBookingClient } from "class-booking-api";
-import { createSandbox } from "class-booking-api/sandbox";`],
-    ["CJS", "sandbox.cjs", `const { createClassBookingClient } = require("class-booking-api");
-const { createSandbox } = require("class-booking-api/sandbox");`],
+    [
+      "ESM",
+      "sandbox.mjs",
+      `import { createClassBookingClient } from "class-booking-api";
+import { createSandbox } from "class-booking-api/sandbox";`,
+    ],
+    [
+      "CJS",
+      "sandbox.cjs",
+      `const { createClassBookingClient } = require("class-booking-api");
+const { createSandbox } = require("class-booking-api/sandbox");`,
+    ],
   ])("class-booking-api/sandbox books from %s", (_kind, file, imports) => {
     write(
       path.join(pack.consumer, file),
@@ -95,7 +122,7 @@ client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).then((b) => consol
       `${imports}
 const receiver = createWebhookReceiver({ keys: { whk_1: "north" } });
 const body = JSON.stringify({ entityId: 1, uuid: "u-1", payload: [{ timestamp: 1, type: "CLASS_BOOKING_CREATED" }] });
-receiver.receive({ key: "whk_1", body }).then(({ event, studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
+receiver.receive({ key: "whk_1", body }).then(({ events: [event], studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
 `,
     );
     const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
@@ -104,9 +131,12 @@ receiver.receive({ key: "whk_1", body }).then(({ event, studio }) => console.log
   });
 
   it("class-booking-api/webhooks bundles for edge runtimes and browsers without any node: import", async () => {
-    write(path.join(pack.consumer, "edge.ts"), `import { createWebhookReceiver } from "class-booking-api/webhooks";
+    write(
+      path.join(pack.consumer, "edge.ts"),
+      `import { createWebhookReceiver } from "class-booking-api/webhooks";
 export const POST = createWebhookReceiver({ keys: "whk_1" }).fetchHandler;
-`);
+`,
+    );
     const result = await bundleForBrowser("edge.ts");
     expect(result.errors).toEqual([]);
     expect(result.outputFiles[0]!.text).not.toMatch(/["']node:/);
@@ -166,9 +196,16 @@ export async function names(): Promise<string[]> {
 }\n`,
     );
     const result = await bundleForBrowser("names.ts");
-    const bundle = (await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`)) as {
+    const bundle = (await import(
+      `data:text/javascript,${encodeURIComponent(result.outputFiles[0]!.text)}`
+    )) as {
       names: () => Promise<string[]>;
     };
-    expect(await bundle.names()).toEqual(["ClassBookingError", "ApiError", "ConnectionError", "TimeoutError"]);
+    expect(await bundle.names()).toEqual([
+      "ClassBookingError",
+      "ApiError",
+      "ConnectionError",
+      "TimeoutError",
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { claimPort } from "../../src/mock.js";
+import { claimPort } from "../../src/mock/listen.js";
 import { killAll, leftovers, processesWith, waitForLine } from "../helpers/process.js";
 import { pack, usePackedPackage } from "./packed.js";
 
@@ -13,11 +13,19 @@ usePackedPackage();
 describe("npx class-booking-mock", () => {
   it("runs `npx class-booking-mock --stateful`, which books and holds the booking", async () => {
     const port = await claimPort(0, "127.0.0.1");
-    const child = spawn("npx", ["--no-install", "class-booking-mock", "--stateful", "--port", String(port)], { cwd: pack.consumer, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["--no-install", "class-booking-mock", "--stateful", "--port", String(port)], {
+      cwd: pack.consumer,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`));
       const headers = { "x-api-key": "demo", "content-type": "application/json" };
-      const booked = await fetch(`http://127.0.0.1:${port}/v1/classes/booking/book`, { method: "POST", headers, body: JSON.stringify({ customerId: 203, classSlotId: 20334 }) });
+      const booked = await fetch(`http://127.0.0.1:${port}/v1/classes/booking/book`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ customerId: 203, classSlotId: 20334 }),
+      });
       const { bookingId } = (await booked.json()) as { bookingId: number };
       const read = await fetch(`http://127.0.0.1:${port}/v1/classes/booking/${bookingId}`, { headers });
       expect(await read.json()).toMatchObject({ bookingId, bookingStatus: "BOOKED" });
@@ -34,7 +42,11 @@ describe("npx class-booking-mock", () => {
   ] as const)("npx class-booking-mock stops with everything it started: %s", async (_name, args, target) => {
     const port = await claimPort(0, "127.0.0.1");
     const marker = `--port ${port}`;
-    const child = spawn("npx", ["--no-install", "class-booking-mock", ...args, "--port", String(port)], { cwd: pack.consumer, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npx", ["--no-install", "class-booking-mock", ...args, "--port", String(port)], {
+      cwd: pack.consumer,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       await waitForLine(child, new RegExp(`listening on http://127\\.0\\.0\\.1:${port}`));
       expect(processesWith(marker).length).toBeGreaterThanOrEqual(3); // npx, its shell, the command (and Prism)

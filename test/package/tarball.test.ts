@@ -15,18 +15,30 @@ usePackedPackage();
 describe("the pack.tarball", () => {
   it("holds only what users need: dist, the spec, generated, README, CHANGELOG, LICENSE", () => {
     for (const file of pack.files) {
-      expect(file, file).toMatch(/^(dist\/|openapi\/openapi\.yaml$|generated\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/);
-      expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\//);
+      expect(file, file).toMatch(
+        /^(dist\/|openapi\/openapi\.yaml$|generated\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/,
+      );
+      expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\/|^dist\/docs\//);
     }
     expect(pack.files).toEqual(
-      expect.arrayContaining(["dist/index.js", "dist/index.cjs", "dist/mock.js", "dist/validate.js", "dist/validate.cjs", "dist/bin/class-booking-mock.js", "openapi/openapi.yaml"]),
+      expect.arrayContaining([
+        "dist/index.js",
+        "dist/index.cjs",
+        "dist/mock.js",
+        "dist/validate.js",
+        "dist/validate.cjs",
+        "dist/bin/class-booking-mock.js",
+        "openapi/openapi.yaml",
+      ]),
     );
   });
 
   it("keeps Node built-ins out of the main entry (Deno, Bun and browsers load it too)", () => {
     for (const file of ["dist/index.js", "dist/index.cjs"]) {
       const code = readFileSync(path.join(repoRoot, file), "utf8");
-      expect(code, file).not.toMatch(/["']node:|require\(["'](fs|path|url|http|https|child_process|net|os|util)["']\)/);
+      expect(code, file).not.toMatch(
+        /["']node:|require\(["'](fs|path|url|http|https|child_process|net|os|util)["']\)/,
+      );
     }
   });
 
@@ -37,12 +49,21 @@ describe("the pack.tarball", () => {
       .filter((file) => /from\s*["']openapi-fetch["']/.test(readFileSync(path.join(repoRoot, file), "utf8")));
     expect(importers).toHaveLength(1);
     expect(importers[0]).toMatch(/^dist\/chunks\/raw-/);
-    expect(readFileSync(path.join(repoRoot, "dist", "index.js"), "utf8")).toMatch(/import\(["']\.\/chunks\/raw-/);
+    expect(readFileSync(path.join(repoRoot, "dist", "index.js"), "utf8")).toMatch(
+      /import\(["']\.\/chunks\/raw-/,
+    );
   });
 
   it("the main entry never loads an optional peer: no OpenTelemetry, MSW or Prism in it or its chunks", () => {
-    const files = ["dist/index.js", "dist/index.cjs", ...readdirSync(path.join(repoRoot, "dist", "chunks")).map((f) => `dist/chunks/${f}`)];
-    for (const file of files) expect(readFileSync(path.join(repoRoot, file), "utf8"), file).not.toMatch(/@opentelemetry|["']msw|prism-cli/);
+    const files = [
+      "dist/index.js",
+      "dist/index.cjs",
+      ...readdirSync(path.join(repoRoot, "dist", "chunks")).map((f) => `dist/chunks/${f}`),
+    ];
+    for (const file of files)
+      expect(readFileSync(path.join(repoRoot, file), "utf8"), file).not.toMatch(
+        /@opentelemetry|["']msw|prism-cli/,
+      );
   });
 
   it("passes publint with no warning", () => {
@@ -53,7 +74,13 @@ describe("the pack.tarball", () => {
 
   it("passes @arethetypeswrong/cli with no problem", () => {
     // ./openapi.yaml is a data file, not a module: there are no types to resolve for it.
-    const res = run(bin("attw"), [pack.tarball, "--exclude-entrypoints", "./openapi.yaml", "--format", "ascii"]);
+    const res = run(bin("attw"), [
+      pack.tarball,
+      "--exclude-entrypoints",
+      "./openapi.yaml",
+      "--format",
+      "ascii",
+    ]);
     expect(res.status, res.stdout + res.stderr).toBe(0);
     expect(res.stdout).toContain("No problems found");
   });
@@ -61,13 +88,20 @@ describe("the pack.tarball", () => {
   it("has openapi-fetch as its only runtime dependency, and pulls in none of its optional peers (Prism, MSW, OpenTelemetry)", async () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
     const app = await prepared("client-only");
-    const res = run("npm", ["ls", "--omit=dev", "--omit=optional", "--omit=peer", "--all", "--json"], { cwd: app });
+    const res = run("npm", ["ls", "--omit=dev", "--omit=optional", "--omit=peer", "--all", "--json"], {
+      cwd: app,
+    });
     type Tree = { version?: string; dependencies?: Record<string, Tree> };
     const tree = JSON.parse(res.stdout) as Tree;
     const deps = Object.entries(tree.dependencies?.["class-booking-api"]?.dependencies ?? {});
     // npm ls names the optional peer it did not install as an empty entry with no version.
     expect(deps.filter(([, d]) => d.version).map(([name]) => name)).toEqual(["openapi-fetch"]);
-    expect(deps.filter(([, d]) => !d.version).map(([name]) => name).sort()).toEqual(["@opentelemetry/api", "@stoplight/prism-cli", "msw"]);
+    expect(
+      deps
+        .filter(([, d]) => !d.version)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(["@opentelemetry/api", "@stoplight/prism-cli", "msw"]);
     expect(readdirSync(path.join(app, "node_modules"))).not.toContain("@opentelemetry");
     expect(readdirSync(path.join(app, "node_modules"))).not.toContain("@stoplight");
     expect(readdirSync(path.join(app, "node_modules"))).not.toContain("msw");

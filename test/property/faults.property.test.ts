@@ -10,29 +10,80 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ClassBookingError } from "../../src/index.js";
+import { ClassBookingError } from "../../src/client/index.js";
 import { okExample } from "../../scripts/spec.js";
 import { API_KEY, testClient } from "../helpers/client.js";
 import { RUNS, SEED, spec } from "./oracle.js";
 
 type Fault =
-  | { kind: "ok" | "empty" | "html" | "truncatedJson" | "huge" | "slowHeaders" | "slowBody" | "resetBefore" | "resetMid" }
+  | {
+      kind:
+        | "ok"
+        | "empty"
+        | "html"
+        | "truncatedJson"
+        | "huge"
+        | "slowHeaders"
+        | "slowBody"
+        | "resetBefore"
+        | "resetMid";
+    }
   | { kind: "status"; status: number; retryAfter: string | undefined; html: boolean }
   | { kind: "redirect"; status: number };
 
 const TIMEOUT_MS = 80;
 const retryAfter = fc.option(
   fc.oneof(
-    fc.constantFrom("0", "1", "3", "120", "-1", "1, 0", "June 2090", "Sat, 21 Nov 2026 12:00:09 GMT", "Sunday, 06-Nov-94 08:49:37 GMT"),
+    fc.constantFrom(
+      "0",
+      "1",
+      "3",
+      "120",
+      "-1",
+      "1, 0",
+      "June 2090",
+      "Sat, 21 Nov 2026 12:00:09 GMT",
+      "Sunday, 06-Nov-94 08:49:37 GMT",
+    ),
     fc.string({ maxLength: 12 }),
   ),
   { nil: undefined },
 );
 const fault: fc.Arbitrary<Fault> = fc.oneof(
   { arbitrary: fc.constant({ kind: "ok" as const }), weight: 3 },
-  { arbitrary: fc.record({ kind: fc.constant("status" as const), status: fc.constantFrom(400, 401, 403, 404, 409, 429, 500, 502, 503, 504), retryAfter, html: fc.boolean() }), weight: 6 },
-  { arbitrary: fc.constantFrom(...(["empty", "html", "truncatedJson", "huge", "slowHeaders", "slowBody", "resetBefore", "resetMid"] as const)).map((kind) => ({ kind })), weight: 4 },
-  { arbitrary: fc.record({ kind: fc.constant("redirect" as const), status: fc.constantFrom(301, 302, 303, 307, 308) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("status" as const),
+      status: fc.constantFrom(400, 401, 403, 404, 409, 429, 500, 502, 503, 504),
+      retryAfter,
+      html: fc.boolean(),
+    }),
+    weight: 6,
+  },
+  {
+    arbitrary: fc
+      .constantFrom(
+        ...([
+          "empty",
+          "html",
+          "truncatedJson",
+          "huge",
+          "slowHeaders",
+          "slowBody",
+          "resetBefore",
+          "resetMid",
+        ] as const),
+      )
+      .map((kind) => ({ kind })),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("redirect" as const),
+      status: fc.constantFrom(301, 302, 303, 307, 308),
+    }),
+    weight: 1,
+  },
 );
 
 interface Seen {
@@ -45,18 +96,25 @@ let elsewhere = 0;
 const example = (operationId: string) => JSON.stringify(okExample(spec, operationId) ?? null);
 
 function answer(res: ServerResponse, f: Fault, body: string, thisRun: number): void {
-  const later = (ms: number, then: () => void): void => void setTimeout(() => thisRun === run && then(), ms).unref();
+  const later = (ms: number, then: () => void): void =>
+    void setTimeout(() => thisRun === run && then(), ms).unref();
   switch (f.kind) {
     case "ok":
       return void res.writeHead(200, { "content-type": "application/json" }).end(body);
     case "empty":
       return void res.writeHead(200, { "content-length": "0" }).end();
     case "html":
-      return void res.writeHead(200, { "content-type": "text/html" }).end("<html><body>maintenance</body></html>");
+      return void res
+        .writeHead(200, { "content-type": "text/html" })
+        .end("<html><body>maintenance</body></html>");
     case "truncatedJson":
-      return void res.writeHead(200, { "content-type": "application/json" }).end(body.slice(0, Math.max(1, body.length >> 1)));
+      return void res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(body.slice(0, Math.max(1, body.length >> 1)));
     case "huge":
-      return void res.writeHead(200, { "content-type": "application/json" }).end(`[${Array.from({ length: 20_000 }, () => body).join(",")}]`);
+      return void res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(`[${Array.from({ length: 20_000 }, () => body).join(",")}]`);
     case "slowHeaders":
       // Never answers: only the client's own timeout can end the attempt.
       return;
@@ -73,8 +131,11 @@ function answer(res: ServerResponse, f: Fault, body: string, thisRun: number): v
       return void res.writeHead(f.status, { location: `http://127.0.0.1:${otherPort}/stolen` }).end();
     case "status": {
       const headers: Record<string, string> = { "content-type": f.html ? "text/html" : "application/json" };
-      if (f.retryAfter !== undefined && /^[\t\x20-\x7e]*$/.test(f.retryAfter)) headers["retry-after"] = f.retryAfter;
-      const text = f.html ? "<html>error</html>" : JSON.stringify({ errorMessage: "scripted", errorCode: "SCRIPTED", traceId: "1" });
+      if (f.retryAfter !== undefined && /^[\t\x20-\x7e]*$/.test(f.retryAfter))
+        headers["retry-after"] = f.retryAfter;
+      const text = f.html
+        ? "<html>error</html>"
+        : JSON.stringify({ errorMessage: "scripted", errorCode: "SCRIPTED", traceId: "1" });
       return void res.writeHead(f.status, headers).end(text);
     }
   }
@@ -84,7 +145,14 @@ const server = createServer((req, res) => {
   req.resume().on("end", () => {
     const f = plan[Math.min(seen.length, plan.length - 1)]!;
     seen.push({ fault: f });
-    const operationId = req.method === "POST" ? (req.url!.endsWith("/book") ? "bookClassSlot" : "validateClassSlot") : req.method === "DELETE" ? "cancelClassSlotById" : "getClassBookingById";
+    const operationId =
+      req.method === "POST"
+        ? req.url!.endsWith("/book")
+          ? "bookClassSlot"
+          : "validateClassSlot"
+        : req.method === "DELETE"
+          ? "cancelClassSlotById"
+          : "getClassBookingById";
     answer(res, f, operationId === "cancelClassSlotById" ? "" : example(operationId), run);
   });
 });
@@ -108,7 +176,14 @@ afterAll(async () => {
 
 function renderings(error: unknown): string[] {
   const e = error as Error;
-  return [e.message, String(e), e.stack ?? "", JSON.stringify(e), inspect(e, { depth: 9, showHidden: true }), inspect(e.cause, { depth: 9, showHidden: true })];
+  return [
+    e.message,
+    String(e),
+    e.stack ?? "",
+    JSON.stringify(e),
+    inspect(e, { depth: 9, showHidden: true }),
+    inspect(e.cause, { depth: 9, showHidden: true }),
+  ];
 }
 
 const calls = {
@@ -133,7 +208,9 @@ describe("random server faults", () => {
           seen = [];
           elsewhere = 0;
           const { client } = testClient(baseUrl, { timeoutMs: TIMEOUT_MS, maxRetries });
-          const method = (client as unknown as Record<string, (input: object) => Promise<unknown>>)[operationId]!;
+          const method = (client as unknown as Record<string, (input: object) => Promise<unknown>>)[
+            operationId
+          ]!;
           const lag = monitorEventLoopDelay({ resolution: 10 });
           lag.enable();
           const started = performance.now();
@@ -159,13 +236,21 @@ describe("random server faults", () => {
           }
           if (operationId === "bookClassSlot") {
             // Every booking request but the last was refused with 429: the server surely did nothing.
-            for (const { fault: f } of seen.slice(0, -1)) expect(f).toMatchObject({ kind: "status", status: 429 });
+            for (const { fault: f } of seen.slice(0, -1))
+              expect(f).toMatchObject({ kind: "status", status: 429 });
           }
         },
       ),
       { seed: SEED, numRuns: RUNS ?? 60 },
     );
     // The faults reach every kind of outcome.
-    expect([...outcomes].sort()).toEqual(["ApiError", "ClassBookingError", "ConnectionError", "RateLimitError", "TimeoutError", "resolved"]);
+    expect([...outcomes].sort()).toEqual([
+      "ApiError",
+      "ClassBookingError",
+      "ConnectionError",
+      "RateLimitError",
+      "TimeoutError",
+      "resolved",
+    ]);
   }, 120_000);
 });

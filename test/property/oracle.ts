@@ -34,7 +34,10 @@ export interface OperationModel {
 const ajv = new Ajv2020({ strict: false, allErrors: false, unicodeRegExp: true });
 // int64 is what JavaScript can carry exactly; int32 is its usual range; a date is a real day.
 ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isSafeInteger(n) });
-ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+ajv.addFormat("int32", {
+  type: "number",
+  validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+});
 ajv.addFormat("date", (text: string) => {
   const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(text);
   if (!m) return false;
@@ -48,7 +51,9 @@ function inputsOf(op: Node): Input[] {
     const p = deref(spec, ref);
     return { name: p.name, in: p.in, schema: deref(spec, p.schema), required: p.required === true };
   });
-  const bodySchema = op.requestBody ? deref(spec, op.requestBody.content["application/json"].schema) : undefined;
+  const bodySchema = op.requestBody
+    ? deref(spec, op.requestBody.content["application/json"].schema)
+    : undefined;
   const fields: Input[] = Object.entries<Node>(bodySchema?.properties ?? {}).map(([name, schema]) => ({
     name,
     in: "body",
@@ -61,7 +66,8 @@ function inputsOf(op: Node): Input[] {
 export const models: OperationModel[] = operations(spec).map(({ operationId, method, path, op }) => {
   const inputs = inputsOf(op);
   // A string must be well-formed Unicode: a lone surrogate cannot be put into a URL or sent as UTF-8.
-  const wellFormed = (s: Node) => (s.type === "string" ? { ...s, pattern: "^(?:(?!\\p{Surrogate})[\\s\\S])*$" } : s);
+  const wellFormed = (s: Node) =>
+    s.type === "string" ? { ...s, pattern: "^(?:(?!\\p{Surrogate})[\\s\\S])*$" } : s;
   const schema = {
     type: "object",
     properties: Object.fromEntries(inputs.map((i) => [i.name, wellFormed(i.schema)])),
@@ -77,11 +83,17 @@ export const models: OperationModel[] = operations(spec).map(({ operationId, met
     valid: (input) => validate(input) as boolean,
     request: (input) => {
       let url = path;
-      for (const i of inputs.filter((i) => i.in === "path")) url = url.replace(`{${i.name}}`, encodeURIComponent(String(input[i.name])));
+      for (const i of inputs.filter((i) => i.in === "path"))
+        url = url.replace(`{${i.name}}`, encodeURIComponent(String(input[i.name])));
       const query = inputs.filter((i) => i.in === "query" && input[i.name] !== undefined);
-      if (query.length) url += `?${query.map((i) => `${i.name}=${encodeURIComponent(String(input[i.name]))}`).join("&")}`;
+      if (query.length)
+        url += `?${query.map((i) => `${i.name}=${encodeURIComponent(String(input[i.name]))}`).join("&")}`;
       const fields = inputs.filter((i) => i.in === "body");
-      const body = fields.length ? Object.fromEntries(fields.filter((i) => input[i.name] !== undefined).map((i) => [i.name, input[i.name]])) : undefined;
+      const body = fields.length
+        ? Object.fromEntries(
+            fields.filter((i) => input[i.name] !== undefined).map((i) => [i.name, input[i.name]]),
+          )
+        : undefined;
       return { url, body };
     },
   };
@@ -89,25 +101,70 @@ export const models: OperationModel[] = operations(spec).map(({ operationId, met
 
 /** Values that break almost any rule: wrong types, non-finite and unsafe numbers, path tricks. */
 const hostile = fc.constantFrom<unknown>(
-  Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1.5, -0.25, 2 ** 53, 2 ** 64, -(2 ** 63),
-  "14928", "", "..", ".", "%2e%2e", "a/b", "\uD800", "../../admin?x=", null, true, false, 10n, {}, { 1: 1 }, [], [1, 999],
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  1.5,
+  -0.25,
+  2 ** 53,
+  2 ** 64,
+  -(2 ** 63),
+  "14928",
+  "",
+  "..",
+  ".",
+  "%2e%2e",
+  "a/b",
+  "\uD800",
+  "../../admin?x=",
+  null,
+  true,
+  false,
+  10n,
+  {},
+  { 1: 1 },
+  [],
+  [1, 999],
 );
 
 /** Values for one input: mostly ones its schema allows, plus out-of-range and hostile ones. */
 export function valuesFor(schema: Node): fc.Arbitrary<unknown> {
   let good: fc.Arbitrary<unknown>;
   if (schema.type === "integer") {
-    const [low, high] = schema.format === "int32" ? [-(2 ** 31), 2 ** 31 - 1] : [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+    const [low, high] =
+      schema.format === "int32"
+        ? [-(2 ** 31), 2 ** 31 - 1]
+        : [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
     const min = schema.minimum ?? low;
     const max = schema.maximum ?? high;
-    good = fc.oneof(fc.integer({ min, max }), fc.constantFrom(min, max), fc.integer({ min: Math.max(min, 0), max: Math.min(max, 100_000) }));
+    good = fc.oneof(
+      fc.integer({ min, max }),
+      fc.constantFrom(min, max),
+      fc.integer({ min: Math.max(min, 0), max: Math.min(max, 100_000) }),
+    );
     const near = fc.constantFrom(min - 1, max + 1, min - 0.5);
-    return fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: near, weight: 1 }, { arbitrary: hostile, weight: 2 });
+    return fc.oneof(
+      { arbitrary: good, weight: 6 },
+      { arbitrary: near, weight: 1 },
+      { arbitrary: hostile, weight: 2 },
+    );
   }
   if (schema.format === "date") {
-    good = fc.date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    const nearly = fc.constantFrom("2026-02-29", "2026-13-01", "2026-1-1", "2026-12-01T00:00:00Z", "20261201");
-    return fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: nearly, weight: 1 }, { arbitrary: hostile, weight: 2 });
+    good = fc
+      .date({ min: new Date("1900-01-01"), max: new Date("2199-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const nearly = fc.constantFrom(
+      "2026-02-29",
+      "2026-13-01",
+      "2026-1-1",
+      "2026-12-01T00:00:00Z",
+      "20261201",
+    );
+    return fc.oneof(
+      { arbitrary: good, weight: 6 },
+      { arbitrary: nearly, weight: 1 },
+      { arbitrary: hostile, weight: 2 },
+    );
   }
   good = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("0", "1", "c1", "a b&c=d"));
   return fc.oneof({ arbitrary: good, weight: 6 }, { arbitrary: hostile, weight: 2 });
@@ -115,7 +172,9 @@ export function valuesFor(schema: Node): fc.Arbitrary<unknown> {
 
 /** Inputs for an operation: any subset of its fields, sometimes an unknown one, an inherited one, or not an object at all. */
 export function inputsFor(model: OperationModel): fc.Arbitrary<unknown> {
-  const fields = fc.record(Object.fromEntries(model.inputs.map((i) => [i.name, valuesFor(i.schema)])), { requiredKeys: [] });
+  const fields = fc.record(Object.fromEntries(model.inputs.map((i) => [i.name, valuesFor(i.schema)])), {
+    requiredKeys: [],
+  });
   const plain = fields as fc.Arbitrary<Record<string, unknown>>;
   return fc.oneof(
     { arbitrary: plain, weight: 12 },

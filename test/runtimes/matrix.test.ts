@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer, type MockServer } from "../../src/mock.js";
+import { startMockServer, type MockServer } from "../../src/mock/index.js";
 import { repoRoot } from "../../scripts/spec.js";
 import { prepared } from "../helpers/prepared.js";
 import { runtimesDir } from "../setup/runtimes.js";
@@ -20,7 +20,18 @@ function runtimes(bins: string): Array<{ name: string; command: string[]; versio
     { name: "Node 22", command: [path.join(bins, "node22", "bin", "node")], version: /^v22\./ },
     { name: "Node 24", command: [path.join(bins, "node24", "bin", "node")], version: /^v24\./ },
     { name: "Bun", command: [path.join(bins, ".bin", "bun")], version: /^1\./ },
-    { name: "Deno", command: [path.join(bins, ".bin", "deno"), "run", "--allow-net", "--allow-read", "--allow-env", "--quiet"], version: /^deno 2\./ },
+    {
+      name: "Deno",
+      command: [
+        path.join(bins, ".bin", "deno"),
+        "run",
+        "--allow-net",
+        "--allow-read",
+        "--allow-env",
+        "--quiet",
+      ],
+      version: /^deno 2\./,
+    },
   ];
 }
 const NAMES = runtimes("").map(({ name }) => name);
@@ -30,11 +41,20 @@ let bins = "";
 let server: MockServer;
 const run = (command: string, args: string[], cwd = repoRoot, timeout = 240_000) => {
   const res = spawnSync(command, args, { cwd, encoding: "utf8", timeout });
-  return { status: res.status, out: `${res.stdout ?? ""}${res.stderr ?? ""}${res.error ? String(res.error) : ""}`, stdout: String(res.stdout ?? "") };
+  return {
+    status: res.status,
+    out: `${res.stdout ?? ""}${res.stderr ?? ""}${res.error ? String(res.error) : ""}`,
+    stdout: String(res.stdout ?? ""),
+  };
 };
 
 /** Runs a command without blocking this process (which serves the sandbox the flow calls). */
-function runAsync(command: string, args: string[], cwd: string, timeout: number): Promise<{ status: number | null; out: string; stdout: string }> {
+function runAsync(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeout: number,
+): Promise<{ status: number | null; out: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -66,7 +86,8 @@ describe.each(NAMES)("%s", (name) => {
   const runtime = () => runtimes(bins).find((r) => r.name === name)!;
   it("is the runtime it says it is", () => {
     const { command, version: expected } = runtime();
-    if (!existsSync(command[0]!)) throw new Error(`${name} is missing from ${bins}. Install it with: ${RUNTIMES_INSTALL}`);
+    if (!existsSync(command[0]!))
+      throw new Error(`${name} is missing from ${bins}. Install it with: ${RUNTIMES_INSTALL}`);
     expect(run(command[0]!, ["--version"]).stdout.trim()).toMatch(expected);
   });
 

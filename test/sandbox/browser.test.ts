@@ -42,12 +42,19 @@ beforeAll(async () => {
     target: "es2022",
     write: false,
     logLevel: "error",
-    alias: { "class-booking-api": path.join(repoRoot, "src", "index.ts"), "class-booking-api/sandbox": path.join(repoRoot, "src", "sandbox", "index.ts") },
+    alias: {
+      "class-booking-api": path.join(repoRoot, "src", "client", "index.ts"),
+      "class-booking-api/sandbox": path.join(repoRoot, "src", "sandbox", "index.ts"),
+    },
   });
   bundled = result.outputFiles[0]!.text;
   server = createServer((req, res) => {
     if (req.url === "/app.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(bundled);
-    res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="/app.js"></script></body></html>');
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end(
+        '<!doctype html><html><head><link rel="icon" href="data:,"></head><body><script type="module" src="/app.js"></script></body></html>',
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -55,7 +62,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  // A setup that failed before the server existed leaves nothing to close (and must not hang here).
+  if (server) await new Promise((resolve) => server.close(resolve));
 });
 
 describe("the sandbox in a browser", () => {
@@ -71,7 +79,9 @@ describe("the sandbox in a browser", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     page.on("console", (msg) => void (msg.type() === "error" && errors.push(msg.text())));
     await page.goto(url);
-    await page.waitForFunction(() => document.body.dataset.steps !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => document.body.dataset.steps !== undefined, undefined, {
+      timeout: 60_000,
+    });
     const steps = JSON.parse((await page.evaluate(() => document.body.dataset.steps))!) as unknown[];
     expect(steps).toEqual(["AVAILABLE", "BOOKED", 1, "CANCELED", "2026-12-01T09:00:00.000+01:00"]);
     expect(outside).toEqual([]);

@@ -6,17 +6,33 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSandbox } from "../../src/sandbox/index.js";
-import { checkResponse } from "../../src/validate.js";
+import { checkResponse } from "../../src/validate/index.js";
 import { RUNS, SEED } from "../property/oracle.js";
 
 type Step = { key: 0 | 1; op: string; a: number; b: number };
 const KEYS = ["walk-key-a", "walk-key-b"];
-const BREAKABLE = new Set(["getActiveClasses", "getClassSlotsForMultipleClasses", "getClassById", "validateClassSlot", "bookClassSlot", "getClassBookingsByCustomerId"]);
+const BREAKABLE = new Set([
+  "getActiveClasses",
+  "getClassSlotsForMultipleClasses",
+  "getClassById",
+  "validateClassSlot",
+  "bookClassSlot",
+  "getClassBookingsByCustomerId",
+]);
 const step: fc.Arbitrary<Step> = fc.record({
   key: fc.constantFrom(0 as const, 1 as const),
   op: fc.constantFrom(
-    "getActiveClasses", "getClassSlotsForMultipleClasses", "getClassById", "getClassSlots", "getClassSlotById",
-    "validateClassSlot", "bookClassSlot", "bookClassSlot", "getClassBookingById", "cancelClassSlotById", "getClassBookingsByCustomerId",
+    "getActiveClasses",
+    "getClassSlotsForMultipleClasses",
+    "getClassById",
+    "getClassSlots",
+    "getClassSlotById",
+    "validateClassSlot",
+    "bookClassSlot",
+    "bookClassSlot",
+    "getClassBookingById",
+    "cancelClassSlotById",
+    "getClassBookingsByCustomerId",
   ),
   a: fc.nat({ max: 40 }),
   b: fc.nat({ max: 40 }),
@@ -25,56 +41,85 @@ const step: fc.Arbitrary<Step> = fc.record({
 describe("a long random walk", () => {
   it("answers only what the spec allows, and keeps the keys apart", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(step, fc.nat({ max: 9 })), { minLength: 300, maxLength: 300 }), async (steps) => {
-        const sandbox = createSandbox({ seed: 11 });
-        const made: Array<Map<number, number>> = [new Map(), new Map()]; // bookingId -> customerId, per key
-        const classIds = [14928, 14930, 14931, 14932, 14933, 14934, 14935, 14936, 424242];
-        const slotIds = Array.from({ length: 40 }, (_, i) => 20334 + i);
-        const customers = [203, 777, 9001, 9002, 5, 6];
-        let statuses = 0;
-        for (const [s, roll] of steps) {
-          // One call in ten breaks a rule of the spec (where the operation has a rule to break).
-          const bad = roll === 0 && BREAKABLE.has(s.op);
-          const cls = classIds[s.a % classIds.length]!;
-          const slot = slotIds[s.b % slotIds.length]!;
-          const customer = customers[s.a % customers.length]!;
-          const booking = 2033 + (s.b % 12);
-          const request: Record<string, [string, string, unknown?]> = {
-            getActiveClasses: ["GET", `/v1/classes?sliceSize=${bad ? 5 : 10 + s.a}&offset=${s.b % 3}`],
-            getClassSlotsForMultipleClasses: ["GET", `/v1/classes/slots?daysAhead=${bad ? 7 : s.a % 7}`],
-            getClassById: ["GET", `/v1/classes/${bad ? "x" : cls}`],
-            getClassSlots: ["GET", `/v1/classes/${cls}/slots`],
-            getClassSlotById: ["GET", `/v1/classes/${cls}/slots/${slot}`],
-            validateClassSlot: ["POST", "/v1/classes/booking/validate", bad ? { classSlotId: slot } : { customerId: customer, classSlotId: slot }],
-            bookClassSlot: ["POST", "/v1/classes/booking/book", bad ? { customerId: String(customer), classSlotId: slot } : { customerId: customer, classSlotId: slot }],
-            getClassBookingById: ["GET", `/v1/classes/booking/${booking}`],
-            cancelClassSlotById: ["DELETE", `/v1/classes/booking/${booking}`],
-            getClassBookingsByCustomerId: ["GET", bad ? "/v1/classes/booking" : `/v1/classes/booking?customerId=${customer}`],
-          };
-          const [method, path, body] = request[s.op]!;
-          const response = await sandbox.fetch(`http://localhost${path}`, {
-            method,
-            headers: { "x-api-key": KEYS[s.key]!, "content-type": "application/json" },
-            ...(body !== undefined && { body: JSON.stringify(body) }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(step, fc.nat({ max: 9 })), { minLength: 300, maxLength: 300 }),
+        async (steps) => {
+          const sandbox = createSandbox({ seed: 11 });
+          const made: Array<Map<number, number>> = [new Map(), new Map()]; // bookingId -> customerId, per key
+          const classIds = [14928, 14930, 14931, 14932, 14933, 14934, 14935, 14936, 424242];
+          // The slots of the rolling schedule in the coming week, the spec's example slots, and one that does not exist.
+          const week = await sandbox.fetch("http://localhost/v1/classes/slots?daysAhead=6&sliceSize=100", {
+            headers: { "x-api-key": KEYS[0]! },
           });
-          const text = await response.text();
-          const answer = text ? (JSON.parse(text) as unknown) : undefined;
-          expect(response.status, `${s.op} ${path}: ${text}`).not.toBe(500);
-          expect(checkResponse(s.op, response.status, answer), `${s.op} ${response.status}: ${text}`).toEqual([]);
-          if (bad) expect(response.status, `${s.op} ${path} ${JSON.stringify(body)}`).toBe(400);
-          statuses |= 1 << Math.floor(response.status / 100);
+          const listed = ((await week.json()) as { result: Array<{ id: number }> }).result.map(
+            (slot) => slot.id,
+          );
+          const slotIds = [...new Set([...listed, 20334, 20335, 424242])];
+          const customers = [203, 777, 9001, 9002, 5, 6];
+          let statuses = 0;
+          for (const [s, roll] of steps) {
+            // One call in ten breaks a rule of the spec (where the operation has a rule to break).
+            const bad = roll === 0 && BREAKABLE.has(s.op);
+            const cls = classIds[s.a % classIds.length]!;
+            const slot = slotIds[(s.b + s.a) % slotIds.length]!;
+            const customer = customers[s.a % customers.length]!;
+            const booking = 2033 + (s.b % 12);
+            const request: Record<string, [string, string, unknown?]> = {
+              getActiveClasses: ["GET", `/v1/classes?sliceSize=${bad ? 5 : 10 + s.a}&offset=${s.b % 3}`],
+              getClassSlotsForMultipleClasses: ["GET", `/v1/classes/slots?daysAhead=${bad ? 7 : s.a % 7}`],
+              getClassById: ["GET", `/v1/classes/${bad ? "x" : cls}`],
+              getClassSlots: ["GET", `/v1/classes/${cls}/slots`],
+              getClassSlotById: ["GET", `/v1/classes/${cls}/slots/${slot}`],
+              validateClassSlot: [
+                "POST",
+                "/v1/classes/booking/validate",
+                bad ? { classSlotId: slot } : { customerId: customer, classSlotId: slot },
+              ],
+              bookClassSlot: [
+                "POST",
+                "/v1/classes/booking/book",
+                bad
+                  ? { customerId: String(customer), classSlotId: slot }
+                  : { customerId: customer, classSlotId: slot },
+              ],
+              getClassBookingById: ["GET", `/v1/classes/booking/${booking}`],
+              cancelClassSlotById: ["DELETE", `/v1/classes/booking/${booking}`],
+              getClassBookingsByCustomerId: [
+                "GET",
+                bad ? "/v1/classes/booking" : `/v1/classes/booking?customerId=${customer}`,
+              ],
+            };
+            const [method, path, body] = request[s.op]!;
+            const response = await sandbox.fetch(`http://localhost${path}`, {
+              method,
+              headers: { "x-api-key": KEYS[s.key]!, "content-type": "application/json" },
+              ...(body !== undefined && { body: JSON.stringify(body) }),
+            });
+            const text = await response.text();
+            const answer = text ? (JSON.parse(text) as unknown) : undefined;
+            expect(response.status, `${s.op} ${path}: ${text}`).not.toBe(500);
+            expect(
+              checkResponse(s.op, response.status, answer),
+              `${s.op} ${response.status}: ${text}`,
+            ).toEqual([]);
+            if (bad) expect(response.status, `${s.op} ${path} ${JSON.stringify(body)}`).toBe(400);
+            statuses |= 1 << Math.floor(response.status / 100);
 
-          // The two keys are two studios: a key sees exactly the bookings it made.
-          const mine = made[s.key]!;
-          if (s.op === "bookClassSlot" && response.status === 200) mine.set((answer as { bookingId: number }).bookingId, customer);
-          if (s.op === "getClassBookingById" || s.op === "cancelClassSlotById") expect(response.status === 404, `${s.op} ${booking}`).toBe(!mine.has(booking));
-          if (s.op === "getClassBookingsByCustomerId" && response.status === 200) {
-            for (const b of answer as Array<{ bookingId: number; customerId: number }>) expect(mine.get(b.bookingId)).toBe(b.customerId);
+            // The two keys are two studios: a key sees exactly the bookings it made.
+            const mine = made[s.key]!;
+            if (s.op === "bookClassSlot" && response.status === 200)
+              mine.set((answer as { bookingId: number }).bookingId, customer);
+            if (s.op === "getClassBookingById" || s.op === "cancelClassSlotById")
+              expect(response.status === 404, `${s.op} ${booking}`).toBe(!mine.has(booking));
+            if (s.op === "getClassBookingsByCustomerId" && response.status === 200) {
+              for (const b of answer as Array<{ bookingId: number; customerId: number }>)
+                expect(mine.get(b.bookingId)).toBe(b.customerId);
+            }
           }
-        }
-        expect(statuses & (1 << 2)).toBeTruthy(); // some successes
-        expect(statuses & (1 << 4)).toBeTruthy(); // and some refusals
-      }),
+          expect(statuses & (1 << 2)).toBeTruthy(); // some successes
+          expect(statuses & (1 << 4)).toBeTruthy(); // and some refusals
+        },
+      ),
       { seed: SEED, numRuns: RUNS ? Math.max(1, Math.round(RUNS / 50)) : 2 },
     );
   });

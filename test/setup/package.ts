@@ -51,8 +51,17 @@ function distIsStale(): boolean {
 
 async function install(step: string, dir: string, packages: string[]): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: path.basename(dir), private: true, type: "module" }));
-  await command(step, "npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packages], dir, STEP_TIMEOUT_MS.consumer);
+  writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: path.basename(dir), private: true, type: "module" }),
+  );
+  await command(
+    step,
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", ...packages],
+    dir,
+    STEP_TIMEOUT_MS.consumer,
+  );
   return dir;
 }
 
@@ -62,11 +71,18 @@ export default function setup(project: TestProject) {
 
   const packed = (async () => {
     await record(dir, "build", async () => {
-      if (distIsStale()) await command("build", "npm", ["run", "-s", "build"], repoRoot, STEP_TIMEOUT_MS.build);
+      if (distIsStale())
+        await command("build", "npm", ["run", "-s", "build"], repoRoot, STEP_TIMEOUT_MS.build);
       return true;
     });
     return record(dir, "pack", async (): Promise<Packed> => {
-      const out = await command("pack", "npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], repoRoot, STEP_TIMEOUT_MS.pack);
+      const out = await command(
+        "pack",
+        "npm",
+        ["pack", "--ignore-scripts", "--json", "--pack-destination", dir],
+        repoRoot,
+        STEP_TIMEOUT_MS.pack,
+      );
       const [info] = JSON.parse(out) as Array<{ filename: string; files: Array<{ path: string }> }>;
       return { tarball: path.join(dir, info!.filename), files: info!.files.map((f) => f.path) };
     });
@@ -77,7 +93,10 @@ export default function setup(project: TestProject) {
         // A consumer project with the optional peers the tests use (Prism for the mock, MSW).
         record(dir, "consumer", () => {
           if (!p.ok) throw new Error(`no tarball: ${p.error}`);
-          const peers = [`@stoplight/prism-cli@${pkg.devDependencies["@stoplight/prism-cli"]}`, `msw@${pkg.devDependencies.msw}`];
+          const peers = [
+            `@stoplight/prism-cli@${pkg.devDependencies["@stoplight/prism-cli"]}`,
+            `msw@${pkg.devDependencies.msw}`,
+          ];
           return install("consumer", path.join(dir, "consumer"), [p.value.tarball, ...peers]);
         }),
         // An app that installs only the package: what it pulls in.

@@ -1,6 +1,6 @@
 /** Global setup of the "prism" tests: starts Prism once for the run and hands its URL to the tests. */
 import type { TestProject } from "vitest/node";
-import { startMockServer } from "../../src/mock.js";
+import { startMockServer } from "../../src/mock/index.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

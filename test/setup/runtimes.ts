@@ -5,7 +5,16 @@
  * machine reuses them, and the checkout stays as it was.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "../../scripts/spec.js";
@@ -15,7 +24,9 @@ const source = path.join(repoRoot, "runtimes");
 
 /** Where runtimes are cached: CLASS_BOOKING_RUNTIMES_CACHE, else $XDG_CACHE_HOME or ~/.cache, then class-booking-api. */
 export function runtimesCache(): string {
-  const base = process.env.CLASS_BOOKING_RUNTIMES_CACHE ?? path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "class-booking-api");
+  const base =
+    process.env.CLASS_BOOKING_RUNTIMES_CACHE ??
+    path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache"), "class-booking-api");
   return path.resolve(base);
 }
 
@@ -39,9 +50,17 @@ export async function ensureRuntimes(): Promise<string> {
     const temporary = `${dir}.partial-${process.pid}`;
     rmSync(temporary, { recursive: true, force: true });
     mkdirSync(temporary, { recursive: true });
-    for (const file of ["package.json", "package-lock.json"]) copyFileSync(path.join(source, file), path.join(temporary, file));
+    for (const file of ["package.json", "package-lock.json"])
+      copyFileSync(path.join(source, file), path.join(temporary, file));
     try {
-      await command("runtimes", "npm", ["ci", "--no-audit", "--no-fund"], temporary, STEP_TIMEOUT_MS.runtimes);
+      // The runtimes' own install scripts fetch their binaries: runtimes/package.json allows them.
+      await command(
+        "runtimes",
+        "npm",
+        ["ci", "--no-audit", "--no-fund"],
+        temporary,
+        STEP_TIMEOUT_MS.runtimes,
+      );
       writeFileSync(path.join(temporary, ".complete"), new Date().toISOString());
       if (!existsSync(done)) {
         rmSync(dir, { recursive: true, force: true });
@@ -53,7 +72,8 @@ export async function ensureRuntimes(): Promise<string> {
     // Runtimes of older lock files are not used again.
     for (const old of readdirSync(runtimesCache())) {
       const full = path.join(runtimesCache(), old);
-      if (old.startsWith("runtimes-") && full !== dir && !old.includes(".partial-")) rmSync(full, { recursive: true, force: true });
+      if (old.startsWith("runtimes-") && full !== dir && !old.includes(".partial-"))
+        rmSync(full, { recursive: true, force: true });
     }
   }
   return path.join(dir, "node_modules");

@@ -14,7 +14,13 @@ afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: tr
 function copy(edit: (spec: string) => string = (s) => s, version = "0.1.0"): string {
   const dir = mkdtempSync(path.join(tmpdir(), "cba-diff-"));
   scratch.push(dir);
-  for (const part of ["openapi", "redocly.yaml", ".redocly.lint-ignore.yaml", "CHANGELOG.md", "src/version.ts"]) {
+  for (const part of [
+    "openapi",
+    "redocly.yaml",
+    ".redocly.lint-ignore.yaml",
+    "CHANGELOG.md",
+    "src/core/version.ts",
+  ]) {
     cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
   }
   symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"), "dir");
@@ -47,16 +53,24 @@ describe("npm run spec:diff", () => {
     ],
     [
       "a new required request field",
-      replace("      required:\n        - customerId\n        - classSlotId\n", "      required:\n        - customerId\n        - classSlotId\n        - studioId\n"),
+      replace(
+        "      required:\n        - customerId\n        - classSlotId\n",
+        "      required:\n        - customerId\n        - classSlotId\n        - studioId\n",
+      ),
     ],
     [
       "a narrowed request type",
-      replace("        format: int32\n        default: 50\n        minimum: 10\n        maximum: 100", "        format: int32\n        default: 50\n        minimum: 10\n        maximum: 50"),
+      replace(
+        "        format: int32\n        default: 50\n        minimum: 10\n        maximum: 100",
+        "        format: int32\n        default: 50\n        minimum: 10\n        maximum: 50",
+      ),
     ],
   ])("fails on %s when the version is not raised, and passes once it is", (_name, edit) => {
     const held = specDiff(copy(edit));
     expect(held.ok).toBe(false);
-    expect(held.report).toMatch(/breaking changes, but the version 0\.1\.0 keeps compatibility with 0\.1\.0/);
+    expect(held.report).toMatch(
+      /^spec:diff: FAILED: \d+ breaking changes since 0\.1\.0, but the version 0\.1\.0 keeps compatibility with 0\.1\.0/,
+    );
     expect(specDiff(copy(edit, "0.2.0")).ok).toBe(true);
     expect(specDiff(copy(edit, "0.1.1")).ok).toBe(false);
   });
@@ -64,12 +78,24 @@ describe("npm run spec:diff", () => {
   it.each<[string, (spec: string) => string]>([
     [
       "an added optional response field",
-      replace("        bookable:\n          type: boolean\n", "        room:\n          type: string\n          description: Where it takes place.\n        bookable:\n          type: boolean\n"),
+      replace(
+        "        bookable:\n          type: boolean\n",
+        "        room:\n          type: string\n          description: Where it takes place.\n        bookable:\n          type: boolean\n",
+      ),
     ],
-    ["a new value in a response enum (the API adds them over time)", replace("            - CANCELED\n          x-enumDescriptions:\n            BOOKED:", "            - CANCELED\n            - EXPIRED\n          x-enumDescriptions:\n            BOOKED:")],
+    [
+      "a new value in a response enum (the API adds them over time)",
+      replace(
+        "            - CANCELED\n          x-enumDescriptions:\n            BOOKED:",
+        "            - CANCELED\n            - EXPIRED\n          x-enumDescriptions:\n            BOOKED:",
+      ),
+    ],
   ])("passes on %s", (_name, edit) => {
     const result = specDiff(copy(edit));
-    expect(result.report).toMatch(/need a (minor|patch) release/);
+    // A verdict, not a warning: it says it passed, and what the next release is.
+    expect(result.report).toMatch(
+      /^spec:diff: passed: no breaking change since 0\.1\.0; the next release is (minor|a patch) \(\d+ changes?\)\.$/,
+    );
     expect(result.ok).toBe(true);
   });
 });
@@ -92,13 +118,26 @@ describe("the release step (npm version)", () => {
     expect(() => release(dir)).toThrow(/CHANGELOG\.md has no section "## \[0\.2\.0\] - YYYY-MM-DD"/);
   });
 
-  it("records the spec as the new baseline and writes the version into src/version.ts", () => {
-    const dir = copy(replace("        bookable:\n          type: boolean\n", "        room:\n          type: string\n          description: Where it takes place.\n        bookable:\n          type: boolean\n"), "0.2.0");
+  it("records the spec as the new baseline and writes the version into src/core/version.ts", () => {
+    const dir = copy(
+      replace(
+        "        bookable:\n          type: boolean\n",
+        "        room:\n          type: string\n          description: Where it takes place.\n        bookable:\n          type: boolean\n",
+      ),
+      "0.2.0",
+    );
     const log = path.join(dir, "CHANGELOG.md");
-    writeFileSync(log, readFileSync(log, "utf8").replace("## [Unreleased]", "## [Unreleased]\n\n## [0.2.0] - 2026-12-01"));
+    writeFileSync(
+      log,
+      readFileSync(log, "utf8").replace("## [Unreleased]", "## [Unreleased]\n\n## [0.2.0] - 2026-12-01"),
+    );
     release(dir);
-    expect(readFileSync(path.join(dir, "openapi", "released", "openapi.yaml"), "utf8")).toBe(readFileSync(path.join(dir, "openapi", "openapi.yaml"), "utf8"));
-    expect(JSON.parse(readFileSync(path.join(dir, "openapi", "released", "release.json"), "utf8"))).toMatchObject({ version: "0.2.0" });
-    expect(readFileSync(path.join(dir, "src", "version.ts"), "utf8")).toContain('VERSION = "0.2.0"');
+    expect(readFileSync(path.join(dir, "openapi", "released", "openapi.yaml"), "utf8")).toBe(
+      readFileSync(path.join(dir, "openapi", "openapi.yaml"), "utf8"),
+    );
+    expect(
+      JSON.parse(readFileSync(path.join(dir, "openapi", "released", "release.json"), "utf8")),
+    ).toMatchObject({ version: "0.2.0" });
+    expect(readFileSync(path.join(dir, "src", "core", "version.ts"), "utf8")).toContain('VERSION = "0.2.0"');
   });
 });

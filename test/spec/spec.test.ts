@@ -141,7 +141,9 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
 
   it.each(ERROR_STATUSES)("answers %s through the shared response and ErrorResponse", (status) => {
     const ref: string | undefined = op.responses[status]?.$ref;
-    expect(ref, `${status} must be a $ref to components/responses`).toMatch(/^#\/components\/responses\/\w+$/);
+    expect(ref, `${status} must be a $ref to components/responses`).toMatch(
+      /^#\/components\/responses\/\w+$/,
+    );
     const shared = deref(spec, op.responses[status]);
     expect(shared.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/ErrorResponse" });
   });
@@ -149,7 +151,10 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
   it(`its error examples fit it: a 400 names ${fact.errors.badInput}, a 404 speaks of a ${fact.errors.missing}`, () => {
     const example = (status: string) => {
       const content = deref(spec, op.responses[status]).content["application/json"];
-      return deref(spec, Object.values<Node>(content.examples)[0]!).value as { errorMessage: string; reference?: string };
+      return deref(spec, Object.values<Node>(content.examples)[0]!).value as {
+        errorMessage: string;
+        reference?: string;
+      };
     };
     // A 400 may point into an object inside the body (`leadCustomerData.email`): such paths count as inputs too.
     const fieldPaths = (schema: Node, prefix = "", depth = 0): string[] =>
@@ -175,8 +180,12 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
 });
 
 describe("every shared error response of the operations", () => {
-  const used = new Set(operations(spec).flatMap(({ op }) => Object.values<Node>(op.responses).map((r) => r.$ref)));
-  const shared = Object.entries<Node>(spec.components.responses ?? {}).filter(([name]) => used.has(`#/components/responses/${name}`));
+  const used = new Set(
+    operations(spec).flatMap(({ op }) => Object.values<Node>(op.responses).map((r) => r.$ref)),
+  );
+  const shared = Object.entries<Node>(spec.components.responses ?? {}).filter(([name]) =>
+    used.has(`#/components/responses/${name}`),
+  );
 
   it("serves one status only, and every one is used", () => {
     const statusOf = new Map<string, Set<string>>();
@@ -187,7 +196,9 @@ describe("every shared error response of the operations", () => {
       }
     }
     for (const [ref, statuses] of statusOf) expect([...statuses], ref).toHaveLength(1);
-    expect([...statusOf.keys()].sort()).toEqual(shared.map(([name]) => `#/components/responses/${name}`).sort());
+    expect([...statusOf.keys()].sort()).toEqual(
+      shared.map(([name]) => `#/components/responses/${name}`).sort(),
+    );
   });
 
   it("is shared where the statuses do not depend on the operation (401, 403, 409, 429, 500)", () => {
@@ -220,7 +231,9 @@ describe.each(Object.entries(SCHEMAS))("schema %s", (name, fields) => {
   it("is an object with exactly the documented fields and required list", () => {
     expect(schema.type).toBe("object");
     expect(Object.keys(schema.properties ?? {}).sort()).toEqual(Object.keys(fields).sort());
-    const required = Object.entries(fields).filter(([, f]) => f.required).map(([k]) => k);
+    const required = Object.entries(fields)
+      .filter(([, f]) => f.required)
+      .map(([k]) => k);
     expect([...(schema.required ?? [])].sort()).toEqual(required.sort());
   });
 
@@ -235,7 +248,11 @@ describe.each(Object.entries(SCHEMAS))("schema %s", (name, fields) => {
     expect(prop.enum).toEqual(f.enum);
     expect(prop.deprecated ?? false).toBe(f.deprecated ?? false);
     if (f.itemsRef) expect(prop.items).toEqual({ $ref: `#/components/schemas/${f.itemsRef}` });
-    if (f.items) expect({ type: prop.items.type, deprecated: prop.items.deprecated ?? false }).toEqual({ deprecated: false, ...f.items });
+    if (f.items)
+      expect({ type: prop.items.type, deprecated: prop.items.deprecated ?? false }).toEqual({
+        deprecated: false,
+        ...f.items,
+      });
   });
 });
 
@@ -245,6 +262,15 @@ describe("paging and date-times", () => {
     expect(text).toMatch(/send it back/i);
     expect(text).toMatch(/hasNext: false/);
   });
+
+  it.each(["ClassSlicedResult", "ClassSlotSlicedResult"])(
+    "%s holds at most the largest slice size of items",
+    (name) => {
+      const largest = (spec.components.parameters.sliceSize.schema as Node).maximum;
+      expect(largest).toBe(100);
+      expect(spec.components.schemas[name].properties.result.maxItems).toBe(largest);
+    },
+  );
 
   const dateTimes = Object.entries<Node>(spec.components.schemas).flatMap(([name, schema]) =>
     Object.entries<Node>(schema.properties ?? {})
@@ -294,7 +320,9 @@ describe("the booking flow's examples agree with each other", () => {
   };
   const request = deref(
     spec,
-    Object.values<Node>(spec.paths["/v1/classes/booking/validate"].post.requestBody.content["application/json"].examples)[0]!,
+    Object.values<Node>(
+      spec.paths["/v1/classes/booking/validate"].post.requestBody.content["application/json"].examples,
+    )[0]!,
   ).value;
 
   it("the class listed first is the one getClassById returns", () => {
@@ -313,7 +341,11 @@ describe("the booking flow's examples agree with each other", () => {
     expect(request.classSlotId).toBe(slot.id);
     expect(ok("/v1/classes/booking/validate", "post")).toEqual({ validationStatus: "AVAILABLE" });
     const booked = ok("/v1/classes/booking/book", "post");
-    expect(booked).toMatchObject({ classSlotId: slot.id, classId: slot.classInformation.id, customerId: request.customerId });
+    expect(booked).toMatchObject({
+      classSlotId: slot.id,
+      classId: slot.classInformation.id,
+      customerId: request.customerId,
+    });
   });
 
   it("the booking made is the one read back by id and listed for the customer", () => {
@@ -323,7 +355,9 @@ describe("the booking flow's examples agree with each other", () => {
   });
 
   it("the interesting cases have their own named examples", () => {
-    expect(ok("/v1/classes/booking/validate", "post", "slotFull").validationStatus).toBe("BOOKING_LIMIT_REACHED");
+    expect(ok("/v1/classes/booking/validate", "post", "slotFull").validationStatus).toBe(
+      "BOOKING_LIMIT_REACHED",
+    );
     expect(ok("/v1/classes/booking/book", "post", "waitingList").bookingStatus).toBe("WAITING_LIST");
     for (const path of ["/v1/classes", "/v1/classes/slots", "/v1/classes/{classId}/slots"]) {
       expect(ok(path, "get", "lastSlice").hasNext, path).toBe(false);
@@ -346,25 +380,39 @@ describe("webhooks", () => {
       expect(op.security, type).toEqual([{ WebhookKey: [] }]);
       expect(Object.keys(op.responses).sort(), type).toEqual(["200", "400", "401"]);
     }
-    expect(spec.components.securitySchemes.WebhookKey).toMatchObject({ type: "apiKey", in: "header", name: "X-API-KEY" });
+    expect(spec.components.securitySchemes.WebhookKey).toMatchObject({
+      type: "apiKey",
+      in: "header",
+      name: "X-API-KEY",
+    });
   });
 
-  it.each(WEBHOOKS)("$type carries $entity as entityId, the documented fields, and an example of its own type", ({ type, schema, entity, content }) => {
-    const body = deref(spec, spec.webhooks[type].post.requestBody);
-    expect(body.required).toBe(true);
-    const media = body.content["application/json"];
-    expect(media.schema).toEqual({ $ref: `#/components/schemas/${schema}` });
-    const event = deref(spec, media.schema);
-    expect(event.required).toEqual(["entityId", "uuid", "payload"]);
-    expect(event.properties.entityId).toMatchObject({ type: "integer", format: "int64" });
-    expect(event.properties.entityId.description).toContain(entity);
-    expect(event.properties.uuid.type).toBe("string");
-    const item = deref(spec, event.properties.payload.items);
-    expect(item.required).toEqual(["timestamp", "type", ...(content ? ["content"] : [])]);
-    expect(item.properties.timestamp).toMatchObject({ type: "integer", format: "int64" });
-    expect(item.properties.type.enum).toContain(type);
-    if (content) expect(Object.keys(deref(spec, item.properties.content).properties)).toEqual([content]);
-    const examples = Object.values<Node>(media.examples).map((e) => deref(spec, e).value);
-    expect(examples.some((e) => e.payload[0].type === type), `an example of ${type}`).toBe(true);
-  });
+  it.each(WEBHOOKS)(
+    "$type carries $entity as entityId, the documented fields, and an example of its own type",
+    ({ type, schema, entity, content }) => {
+      const body = deref(spec, spec.webhooks[type].post.requestBody);
+      expect(body.required).toBe(true);
+      const media = body.content["application/json"];
+      expect(media.schema).toEqual({ $ref: `#/components/schemas/${schema}` });
+      const event = deref(spec, media.schema);
+      expect(event.required).toEqual(["entityId", "uuid", "payload"]);
+      expect(event.properties.entityId).toMatchObject({ type: "integer", format: "int64" });
+      expect(event.properties.entityId.description).toContain(entity);
+      // The reference: uuid (a uuid is 36 characters); content optional, an object, event-specific.
+      expect(event.properties.uuid).toMatchObject({ type: "string", format: "uuid", maxLength: 36 });
+      const item = deref(spec, event.properties.payload.items);
+      expect(item.required).toEqual(["timestamp", "type"]);
+      expect(item.properties.timestamp).toMatchObject({ type: "integer", format: "int64" });
+      expect(item.properties.type.enum).toContain(type);
+      const contentSchema = deref(spec, item.properties.content);
+      expect(contentSchema).toMatchObject({ type: "object", additionalProperties: true });
+      expect(contentSchema.required).toBeUndefined();
+      expect(Object.keys(contentSchema.properties ?? {})).toEqual(content ? [content] : []);
+      const examples = Object.values<Node>(media.examples).map((e) => deref(spec, e).value);
+      expect(
+        examples.some((e) => e.payload[0].type === type),
+        `an example of ${type}`,
+      ).toBe(true);
+    },
+  );
 });

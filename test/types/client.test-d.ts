@@ -11,7 +11,7 @@ import {
   type ErrorResponse,
   type OperationInput,
   type OperationOutput,
-} from "../../src/index.js";
+} from "../../src/client/index.js";
 
 declare const client: ClassBookingClient;
 
@@ -21,7 +21,9 @@ describe("client method types", () => {
   });
 
   it("bookClassSlot takes both ids and returns a ClassSlotBookingResult", () => {
-    expectTypeOf(client.bookClassSlot).parameter(0).toEqualTypeOf<{ customerId: number; classSlotId: number }>();
+    expectTypeOf(client.bookClassSlot)
+      .parameter(0)
+      .toEqualTypeOf<{ customerId: number; classSlotId: number }>();
     expectTypeOf(client.bookClassSlot).returns.resolves.toEqualTypeOf<ClassSlotBookingResult>();
     // @ts-expect-error classSlotId is required
     void client.bookClassSlot({ customerId: 203 });
@@ -30,7 +32,9 @@ describe("client method types", () => {
   });
 
   it("getClassBookingsByCustomerId returns an array", () => {
-    expectTypeOf(client.getClassBookingsByCustomerId).returns.resolves.toEqualTypeOf<ClassSlotBookingResult[]>();
+    expectTypeOf(client.getClassBookingsByCustomerId).returns.resolves.toEqualTypeOf<
+      ClassSlotBookingResult[]
+    >();
     // @ts-expect-error customerId is required
     void client.getClassBookingsByCustomerId({});
   });
@@ -41,7 +45,11 @@ describe("client method types", () => {
   });
 
   it("path, query and body fields meet in one flat input", () => {
-    expectTypeOf<OperationInput<"getClassSlots">>().toEqualTypeOf<{ classId: number; offset?: string; sliceSize?: number }>();
+    expectTypeOf<OperationInput<"getClassSlots">>().toEqualTypeOf<{
+      classId: number;
+      offset?: string;
+      sliceSize?: number;
+    }>();
     expectTypeOf<OperationInput<"getClassSlotsForMultipleClasses">>().toEqualTypeOf<{
       daysAhead?: number;
       slotWindowStartDate?: string;
@@ -62,14 +70,21 @@ describe("client method types", () => {
   });
 
   it("the second argument takes signal, timeoutMs, maxRetries and headers", () => {
-    void client.getActiveClasses({}, { signal: new AbortController().signal, timeoutMs: 5, maxRetries: 0, headers: { a: "b" } });
+    void client.getActiveClasses(
+      {},
+      { signal: new AbortController().signal, timeoutMs: 5, maxRetries: 0, headers: { a: "b" } },
+    );
     // @ts-expect-error unknown call option
     void client.getActiveClasses({}, { retries: 3 });
   });
 
   it("paginate exists for sliced operations only, yielding their items", () => {
-    expectTypeOf(client.paginate.getActiveClasses).returns.toEqualTypeOf<AsyncGenerator<Class, void, undefined>>();
-    expectTypeOf(client.paginate.getClassSlots).returns.toEqualTypeOf<AsyncGenerator<ClassSlot, void, undefined>>();
+    expectTypeOf(client.paginate.getActiveClasses).returns.toEqualTypeOf<
+      AsyncGenerator<Class, void, undefined>
+    >();
+    expectTypeOf(client.paginate.getClassSlots).returns.toEqualTypeOf<
+      AsyncGenerator<ClassSlot, void, undefined>
+    >();
     // @ts-expect-error getClassById is not sliced
     void client.paginate.getClassById;
   });

@@ -74,7 +74,8 @@ describe("generated types of the ten class operations: outputs", () => {
   it("cancel returns no data: no content type in the spec, undefined through openapi-fetch", () => {
     expectTypeOf<Ok<"cancelClassSlotById">["content"]>().toEqualTypeOf<undefined>();
     const client = createClient<paths>({ baseUrl: "http://127.0.0.1" });
-    const call = () => client.DELETE("/v1/classes/booking/{bookingId}", { params: { path: { bookingId: 2033 } } });
+    const call = () =>
+      client.DELETE("/v1/classes/booking/{bookingId}", { params: { path: { bookingId: 2033 } } });
     expectTypeOf<Awaited<ReturnType<typeof call>>["data"]>().toEqualTypeOf<undefined>();
   });
 });

@@ -1,8 +1,13 @@
 /** Opt-in response validation (class-booking-api/validate): drift is reported, never a crash. */
 import fc from "fast-check";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { ClassBookingError, createClassBookingClient } from "../../src/index.js";
-import { checkResponse, responseValidator, ResponseValidationError, type Drift } from "../../src/validate.js";
+import { ClassBookingError, createClassBookingClient } from "../../src/client/index.js";
+import {
+  checkResponse,
+  responseValidator,
+  ResponseValidationError,
+  type Drift,
+} from "../../src/validate/index.js";
 import { deref, loadSpec, okExample, operations } from "../../scripts/spec.js";
 import { BOOKING, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
@@ -20,16 +25,31 @@ afterEach(async () => {
 async function answering(body: unknown, mode: "throw" | "warn", status = 200) {
   server = await startServer((_req, res) => json(res, status, body));
   const drifts: Drift[] = [];
-  const { client } = testClient(server.url, { validateResponses: responseValidator({ mode, onDrift: (d) => drifts.push(d) }), maxRetries: 0 });
+  const { client } = testClient(server.url, {
+    validateResponses: responseValidator({ mode, onDrift: (d) => drifts.push(d) }),
+    maxRetries: 0,
+  });
   return { client, drifts };
 }
 
 describe("hand-made drift is reported, each problem with its pointer and operation", () => {
   const slot = okExample(spec, "getClassSlotById") as Record<string, unknown>;
   it.each<[string, unknown, Array<{ pointer: string; message: RegExp }>]>([
-    ["a missing required field", { ...BOOKING, bookingStatus: undefined }, [{ pointer: "/bookingStatus", message: /^is required$/ }]],
-    ["a wrong type", { ...BOOKING, bookingId: "2033" }, [{ pointer: "/bookingId", message: /^must be a safe integer, got a string$/ }]],
-    ["an unknown enum value", { ...BOOKING, bookingStatus: "EXPIRED" }, [{ pointer: "/bookingStatus", message: /^must be one of BOOKED, .*CANCELED, got "EXPIRED"$/ }]],
+    [
+      "a missing required field",
+      { ...BOOKING, bookingStatus: undefined },
+      [{ pointer: "/bookingStatus", message: /^is required$/ }],
+    ],
+    [
+      "a wrong type",
+      { ...BOOKING, bookingId: "2033" },
+      [{ pointer: "/bookingId", message: /^must be a safe integer, got a string$/ }],
+    ],
+    [
+      "an unknown enum value",
+      { ...BOOKING, bookingStatus: "EXPIRED" },
+      [{ pointer: "/bookingStatus", message: /^must be one of BOOKED, .*CANCELED, got "EXPIRED"$/ }],
+    ],
     [
       "several at once",
       { ...BOOKING, customerId: 1.5, participantStatus: null, classId: undefined },
@@ -41,7 +61,11 @@ describe("hand-made drift is reported, each problem with its pointer and operati
     ],
   ])("%s", async (_name, body, expected) => {
     const wire = JSON.parse(JSON.stringify(body)) as unknown;
-    const thrown = await (await answering(wire, "throw")).client.getClassBookingById({ bookingId: 2033 }).catch((e: unknown) => e);
+    const thrown = await (
+      await answering(wire, "throw")
+    ).client
+      .getClassBookingById({ bookingId: 2033 })
+      .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(ResponseValidationError);
     expect(thrown).toBeInstanceOf(ClassBookingError);
     const error = thrown as ResponseValidationError;
@@ -58,7 +82,9 @@ describe("hand-made drift is reported, each problem with its pointer and operati
     await server!.close();
     const { client, drifts } = await answering(wire, "warn");
     await expect(client.getClassBookingById({ bookingId: 2033 })).resolves.toEqual(wire);
-    expect(drifts).toEqual([{ operationId: "getClassBookingById", status: 200, violations: error.violations }]);
+    expect(drifts).toEqual([
+      { operationId: "getClassBookingById", status: 200, violations: error.violations },
+    ]);
   });
 
   it("a date-time with a zone id suffix is valid; a date that is not one is drift", () => {
@@ -66,14 +92,38 @@ describe("hand-made drift is reported, each problem with its pointer and operati
     expect(checkResponse("getClassSlotById", 200, zoned)).toEqual([]);
     const broken = { ...slot, endDateTime: "2026-12-01 10:00" };
     expect(checkResponse("getClassSlotById", 200, broken)).toEqual([
-      { operationId: "getClassSlotById", pointer: "/endDateTime", message: "must be a string in date-time form, got a string" },
+      {
+        operationId: "getClassSlotById",
+        pointer: "/endDateTime",
+        message: "must be a string in date-time form, got a string",
+      },
     ]);
   });
 
   it("checks nested items with their full pointer", () => {
     const list = [BOOKING, { ...BOOKING, classSlotStatus: "POSTPONED" }];
     expect(checkResponse("getClassBookingsByCustomerId", 200, list)).toEqual([
-      { operationId: "getClassBookingsByCustomerId", pointer: "/1/classSlotStatus", message: 'must be one of PLANNED, CANCELED, COMPLETED, got "POSTPONED"' },
+      {
+        operationId: "getClassBookingsByCustomerId",
+        pointer: "/1/classSlotStatus",
+        message: 'must be one of PLANNED, CANCELED, COMPLETED, got "POSTPONED"',
+      },
+    ]);
+  });
+
+  it("a slice holds at most 100 items (the largest slice size)", () => {
+    const classes = (n: number) => ({
+      result: Array.from({ length: n }, (_, i) => ({ id: i + 1, bookable: true })),
+      hasNext: false,
+      offset: String(n),
+    });
+    expect(checkResponse("getActiveClasses", 200, classes(100))).toEqual([]);
+    expect(checkResponse("getActiveClasses", 200, classes(101))).toEqual([
+      {
+        operationId: "getActiveClasses",
+        pointer: "/result",
+        message: "must have at most 100 items, got 101",
+      },
     ]);
   });
 
@@ -84,26 +134,43 @@ describe("hand-made drift is reported, each problem with its pointer and operati
   it("a body where the spec documents none, and an undocumented status, are drift", () => {
     expect(checkResponse("cancelClassSlotById", 200, { ok: true })[0]?.message).toMatch(/must be empty/);
     expect(checkResponse("cancelClassSlotById", 200, undefined)).toEqual([]);
-    expect(checkResponse("getClassById", 201, {})[0]?.message).toMatch(/status 201, which the spec does not document/);
+    expect(checkResponse("getClassById", 201, {})[0]?.message).toMatch(
+      /status 201, which the spec does not document/,
+    );
   });
 
   it("a listener that throws does not change the outcome", async () => {
     server = await startServer((_req, res) => json(res, 200, { ...BOOKING, bookingStatus: "EXPIRED" }));
-    const validateResponses = responseValidator({ mode: "warn", onDrift: () => { throw new Error("listener broke"); } });
+    const validateResponses = responseValidator({
+      mode: "warn",
+      onDrift: () => {
+        throw new Error("listener broke");
+      },
+    });
     const { client } = testClient(server.url, { validateResponses });
-    await expect(client.getClassBookingById({ bookingId: 1 })).resolves.toMatchObject({ bookingStatus: "EXPIRED" });
+    await expect(client.getClassBookingById({ bookingId: 1 })).resolves.toMatchObject({
+      bookingStatus: "EXPIRED",
+    });
   });
 
   it("a validator of the user's own that throws reaches the caller as a ClassBookingError", async () => {
     server = await startServer((_req, res) => json(res, 200, BOOKING));
-    const { client } = testClient(server.url, { validateResponses: () => { throw new TypeError("mine"); } });
+    const { client } = testClient(server.url, {
+      validateResponses: () => {
+        throw new TypeError("mine");
+      },
+    });
     const error = await client.getClassBookingById({ bookingId: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClassBookingError);
-    expect((error as Error).message).toBe("getClassBookingById: validateResponses refused the 200 answer: mine");
+    expect((error as Error).message).toBe(
+      "getClassBookingById: validateResponses refused the 200 answer: mine",
+    );
   });
 
   it("refuses a mode it does not know", () => {
-    expect(() => responseValidator({ mode: "strict" as "warn" })).toThrow(/option "mode" must be "throw" or "warn"/);
+    expect(() => responseValidator({ mode: "strict" as "warn" })).toThrow(
+      /option "mode" must be "throw" or "warn"/,
+    );
   });
 });
 
@@ -111,7 +178,10 @@ describe("the spec's own examples pass", () => {
   const examples = operations(spec).flatMap(({ operationId, op }) =>
     Object.entries<Record<string, unknown>>(op.responses).flatMap(([status, ref]) => {
       const content = deref(spec, ref).content?.["application/json"];
-      return Object.entries<Record<string, unknown>>(content?.examples ?? {}).map(([name, ex]) => [`${operationId} ${status} ${name}`, operationId, Number(status), deref(spec, ex).value] as const);
+      return Object.entries<Record<string, unknown>>(content?.examples ?? {}).map(
+        ([name, ex]) =>
+          [`${operationId} ${status} ${name}`, operationId, Number(status), deref(spec, ex).value] as const,
+      );
     }),
   );
   it.each(examples)("%s", (_name, operationId, status, value) => {
@@ -123,11 +193,17 @@ describe("any JSON at all is a list of violations, never a crash", () => {
   it("holds for random bodies of every operation and status", () => {
     const ids = operations(spec).map((o) => o.operationId);
     fc.assert(
-      fc.property(fc.constantFrom(...ids), fc.constantFrom(200, 400, 404, 503), fc.jsonValue({ maxDepth: 6 }), (operationId, status, body) => {
-        const found = checkResponse(operationId, status, body);
-        expect(Array.isArray(found)).toBe(true);
-        for (const v of found) expect(typeof v.pointer === "string" && typeof v.message === "string").toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.constantFrom(200, 400, 404, 503),
+        fc.jsonValue({ maxDepth: 6 }),
+        (operationId, status, body) => {
+          const found = checkResponse(operationId, status, body);
+          expect(Array.isArray(found)).toBe(true);
+          for (const v of found)
+            expect(typeof v.pointer === "string" && typeof v.message === "string").toBe(true);
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });
@@ -148,7 +224,8 @@ describe("against the mock's generated answers", () => {
       maxRetries: 0,
       validateResponses: responseValidator({ mode: "warn", onDrift: (d) => drifts.push(d) }),
     }) as unknown as Record<string, (input: object, options: object) => Promise<unknown>>;
-    for (let i = 0; i < 30; i++) await client[call.operationId]!(call.input, { headers: { Prefer: "dynamic=true" } });
+    for (let i = 0; i < 30; i++)
+      await client[call.operationId]!(call.input, { headers: { Prefer: "dynamic=true" } });
     expect(drifts).toEqual([]);
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Checks one scalar value against the rule the spec gives it (type, format, minimum, maximum,
+ * enum). The rules come from the generated operation table; nothing here knows a field by name.
+ */
+import { isCalendarDate } from "./calendar.js";
+
+/** A scalar rule in the spec's own JSON Schema keywords: an integer, a string or a boolean. */
+export interface Rule {
+  type: string;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  enum?: readonly unknown[];
+}
+
+/** int64 is what JavaScript can carry exactly: a safe integer. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+const INT32 = 2 ** 31;
+
+/** The bounds an integer rule allows: its minimum and maximum within what its format can carry. */
+function bounds(rule: Rule): [low: number, high: number] {
+  const [low, high] = rule.format === "int32" ? [-INT32, INT32 - 1] : [-SAFE, SAFE];
+  return [Math.max(rule.minimum ?? low, low), Math.min(rule.maximum ?? high, high)];
+}
+
+/** What a value of `rule` must be, in words (only needed once a value broke it). */
+function wanted(rule: Rule): string {
+  switch (rule.type) {
+    case "integer": {
+      const [lo, hi] = bounds(rule);
+      const kind = rule.format === "int32" ? "an integer" : "a safe integer";
+      if (lo === -SAFE) return hi === SAFE ? kind : `${kind} of at most ${hi}`;
+      return hi === SAFE ? `${kind} of at least ${lo}` : `an integer from ${lo} to ${hi}`;
+    }
+    case "boolean":
+      return "true or false";
+    default:
+      return rule.format === "date"
+        ? "a calendar date as YYYY-MM-DD"
+        : rule.format
+          ? `a string in ${rule.format} form`
+          : "a string";
+  }
+}
+
+/**
+ * Says what `value` must be when it breaks `rule` (a phrase such as "must be an integer from 10
+ * to 100"), or undefined when it obeys. `formats` checks string formats other than `date`.
+ */
+export function breaks(
+  rule: Rule,
+  value: unknown,
+  formats?: Record<string, (text: string) => boolean>,
+): string | undefined {
+  let ok = false;
+  switch (rule.type) {
+    case "integer": {
+      if (Number.isSafeInteger(value)) {
+        const [lo, hi] = bounds(rule);
+        ok = (value as number) >= lo && (value as number) <= hi;
+      }
+      break;
+    }
+    case "boolean":
+      ok = typeof value === "boolean";
+      break;
+    case "string": {
+      const check =
+        rule.format === "date"
+          ? isCalendarDate
+          : rule.format === undefined
+            ? undefined
+            : (formats?.[rule.format] ?? (() => true));
+      // A lone surrogate cannot be sent (as UTF-8 or in a URL), so it is no string of the API's.
+      if (typeof value === "string" && /\p{Surrogate}/u.test(value))
+        return "must be well-formed Unicode (it has a lone surrogate)";
+      ok = typeof value === "string" && (!check || check(value));
+      break;
+    }
+    default:
+      return undefined;
+  }
+  if (!ok) return `must be ${wanted(rule)}`;
+  return rule.enum && !rule.enum.includes(value) ? `must be one of ${rule.enum.join(", ")}` : undefined;
+}
+
+/** A short, safe rendering of a value for a message: a string is cut after `chars` characters (40 unless told). */
+export function show(value: unknown, chars = 40): string {
+  if (typeof value === "string")
+    return JSON.stringify(value.length > chars ? `${value.slice(0, chars)}...` : value);
+  if (typeof value === "bigint") return `${value}n`;
+  if (typeof value === "function") return "a function";
+  if (Array.isArray(value)) return "an array";
+  if (value !== null && typeof value === "object") return "an object";
+  return String(value);
+}
