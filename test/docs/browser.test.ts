@@ -50,7 +50,10 @@ const entryOf = (summary: string, method: string) =>
   menuItems().filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*${method}\\s*$`, "i") });
 const menuItems = () => page.locator('[data-component-name="Menu/MenuItem"]');
 /** A tag's group in the navigation. */
-const tagItem = (tag: string) => menuItems().filter({ hasText: new RegExp(`^${escape(tag)}`) }).first();
+const tagItem = (tag: string) =>
+  menuItems()
+    .filter({ hasText: new RegExp(`^${escape(tag)}`) })
+    .first();
 /**
  * Shows an operation's navigation entry, opening its tag's group first when it is folded: Redoc
  * folds the group of the entry that was active before when another group's entry is chosen.
@@ -132,10 +135,14 @@ describe("the docs page in Chromium", () => {
     expect(trial).toHaveLength(8);
     await shown(trial[0]!.op.summary, trial[0]!.method, "Trial Offers");
     const tops: number[] = [];
-    for (const { op, method } of trial) tops.push((await entryOf(op.summary, method).first().boundingBox())!.y);
+    for (const { op, method } of trial)
+      tops.push((await entryOf(op.summary, method).first().boundingBox())!.y);
     expect([...tops].sort((a, b) => a - b)).toEqual(tops);
     // The tag's own text walks through the same flow, step by step.
-    const steps = page.locator("li").filter({ hasText: /^Discover: list the classes offered as a trial/ }).first();
+    const steps = page
+      .locator("li")
+      .filter({ hasText: /^Discover: list the classes offered as a trial/ })
+      .first();
     await steps.waitFor({ state: "visible", timeout: 30_000 });
     expect(await steps.textContent()).toContain("getBookableTrialOfferClasses");
   });
@@ -143,7 +150,10 @@ describe("the docs page in Chromium", () => {
   it("every operation's summary is visible on the page once navigated to", async () => {
     for (const { op, method } of operations(spec)) {
       await (await shown(op.summary, method, op.tags[0])).click();
-      const heading = page.locator("h1, h2").filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) }).first();
+      const heading = page
+        .locator("h1, h2")
+        .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
+        .first();
       await heading.waitFor({ state: "visible", timeout: 30_000 });
       expect(await heading.isVisible(), op.summary).toBe(true);
     }
@@ -180,7 +190,9 @@ describe("the docs page in Chromium", () => {
   });
 
   it("shows what each enum value means next to the value (x-enumDescriptions)", async () => {
-    const meaning = spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"].BOOKED_WITH_CONFIRMATION_REQUIRED;
+    const meaning =
+      spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"]
+        .BOOKED_WITH_CONFIRMATION_REQUIRED;
     await (await shown("Get one class booking", "get", "Classes")).click();
     const section = page.locator('[id="classes/getclassbookingbyid"]').first();
     await section.getByText("200", { exact: true }).first().click();

@@ -62,11 +62,26 @@ export const text = { type: "string", required: false } as const;
 export const requiredText = { type: "string", required: true } as const;
 export const dateTime = { type: "string", format: "date-time", required: false } as const;
 
-export const pathId = (name: string): ParamFact => ({ name, in: "path", required: true, type: "integer", format: "int64" });
+export const pathId = (name: string): ParamFact => ({
+  name,
+  in: "path",
+  required: true,
+  type: "integer",
+  format: "int64",
+});
 /** The shared slice parameters, in the order every sliced operation lists them. */
 export const slice: ParamFact[] = [
   { name: "offset", in: "query", required: false, type: "string", default: "0" },
-  { name: "sliceSize", in: "query", required: false, type: "integer", format: "int32", default: 50, minimum: 10, maximum: 100 },
+  {
+    name: "sliceSize",
+    in: "query",
+    required: false,
+    type: "integer",
+    format: "int32",
+    default: 50,
+    minimum: 10,
+    maximum: 100,
+  },
 ];
 export const sliced = (item: string): Record<string, FieldFact> => ({
   result: { type: "array", required: true, itemsRef: item },

@@ -5,7 +5,18 @@
  * spec fails a named test row. The Classes facts are here, the Trial Offers ones in
  * trial-offer-facts.ts.
  */
-import { dateTime, id, int32, pathId, requiredText, slice, sliced, text, type FieldFact, type OperationFact } from "./fact-kinds.js";
+import {
+  dateTime,
+  id,
+  int32,
+  pathId,
+  requiredText,
+  slice,
+  sliced,
+  text,
+  type FieldFact,
+  type OperationFact,
+} from "./fact-kinds.js";
 import { TRIAL_OFFER_OPERATIONS, TRIAL_OFFER_SCHEMAS } from "./trial-offer-facts.js";
 
 export { ERROR_STATUSES, type FieldFact, type OperationFact, type ParamFact } from "./fact-kinds.js";
@@ -247,7 +258,10 @@ const CLASS_OPERATIONS: OperationFact[] = [
 ];
 
 /** Every schema with documented fields: the Classes ones and those the trial offers add. */
-export const SCHEMAS: Record<string, Record<string, FieldFact>> = { ...CLASS_SCHEMAS, ...TRIAL_OFFER_SCHEMAS };
+export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
+  ...CLASS_SCHEMAS,
+  ...TRIAL_OFFER_SCHEMAS,
+};
 
 /** Every operation: the Classes ones, then the Trial Offers ones in the order of their flow. */
 export const OPERATIONS: OperationFact[] = [...CLASS_OPERATIONS, ...TRIAL_OFFER_OPERATIONS];

@@ -3,7 +3,17 @@
  * description 1.11.1): the eight operations a prospect's class booking needs, in the order of
  * the flow the docs page shows, and the schemas they add. Shared class schemas are in facts.ts.
  */
-import { id, int32, pathId, requiredText, slice, sliced, text, type FieldFact, type OperationFact } from "./fact-kinds.js";
+import {
+  id,
+  int32,
+  pathId,
+  requiredText,
+  slice,
+  sliced,
+  text,
+  type FieldFact,
+  type OperationFact,
+} from "./fact-kinds.js";
 
 const int64 = { type: "integer", format: "int64", required: false } as const;
 /** The three ways a trial offer can treat one optional detail of a lead. */
@@ -80,7 +90,12 @@ export const TRIAL_OFFER_SCHEMAS: Record<string, Record<string, FieldFact>> = {
 };
 
 /** The schemas the API does not close: it accepts (or may send) fields beyond the documented ones. */
-export const OPEN_REQUEST_SCHEMAS = ["TrialOfferLeadCustomerCreationRequest", "LeadData", "Language", "LeadCustomerAddressData"] as const;
+export const OPEN_REQUEST_SCHEMAS = [
+  "TrialOfferLeadCustomerCreationRequest",
+  "LeadData",
+  "Language",
+  "LeadCustomerAddressData",
+] as const;
 
 const tag = "Trial Offers";
 

@@ -16,13 +16,21 @@ const opOf = (operationId: string): Node => {
   return found.op;
 };
 const examplesOf = (content: Node): Record<string, unknown> =>
-  Object.fromEntries(Object.entries<Node>(content.examples ?? {}).map(([name, example]) => [name, deref(spec, example).value]));
+  Object.fromEntries(
+    Object.entries<Node>(content.examples ?? {}).map(([name, example]) => [name, deref(spec, example).value]),
+  );
 /** The named 200 examples of an operation; the first one is its default. */
-const ok = (operationId: string): Record<string, Node> => examplesOf(deref(spec, opOf(operationId).responses["200"]).content["application/json"]) as Record<string, Node>;
+const ok = (operationId: string): Record<string, Node> =>
+  examplesOf(deref(spec, opOf(operationId).responses["200"]).content["application/json"]) as Record<
+    string,
+    Node
+  >;
 const first = (operationId: string): Node => Object.values(ok(operationId))[0]!;
-const request = (operationId: string): Node => Object.values(examplesOf(opOf(operationId).requestBody.content["application/json"]))[0] as Node;
+const request = (operationId: string): Node =>
+  Object.values(examplesOf(opOf(operationId).requestBody.content["application/json"]))[0] as Node;
 const paramExample = (operationId: string, name: string): unknown =>
-  (opOf(operationId).parameters ?? []).map((p: Node) => deref(spec, p)).find((p: Node) => p.name === name)?.example;
+  (opOf(operationId).parameters ?? []).map((p: Node) => deref(spec, p)).find((p: Node) => p.name === name)
+    ?.example;
 
 describe("the Trial Offers tag", () => {
   const tags = (spec.tags as Node[]).map((t) => t.name);
@@ -33,14 +41,19 @@ describe("the Trial Offers tag", () => {
   });
 
   it("holds its operations in the order of the flow, which is the order the docs page shows", () => {
-    const inSpec = operations(spec).filter(({ op }) => op.tags?.includes(TAG)).map((o) => o.operationId);
+    const inSpec = operations(spec)
+      .filter(({ op }) => op.tags?.includes(TAG))
+      .map((o) => o.operationId);
     expect(inSpec).toEqual(TRIAL_OFFER_OPERATIONS.map((o) => o.operationId));
   });
 
   it("its description walks through the flow naming each operation in that order", () => {
     const text: string = (spec.tags as Node[]).find((t) => t.name === TAG)!.description;
     const positions = TRIAL_OFFER_OPERATIONS.map((o) => text.indexOf(`\`${o.operationId}\``));
-    expect(positions.every((at) => at >= 0), text).toBe(true);
+    expect(
+      positions.every((at) => at >= 0),
+      text,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
@@ -85,7 +98,8 @@ describe("the trial flow's examples tell one story", () => {
     expect(lead.trialOfferConfigId).toBe(config.id);
     for (const [key, value] of Object.entries<string>(config.leadDataConfig)) {
       if (value === "MANDATORY") expect(lead.leadCustomerData, key).toHaveProperty(key.replace(/Mode$/, ""));
-      if (value === "INACTIVE") expect(lead.leadCustomerData, key).not.toHaveProperty(key.replace(/Mode$/, ""));
+      if (value === "INACTIVE")
+        expect(lead.leadCustomerData, key).not.toHaveProperty(key.replace(/Mode$/, ""));
     }
     expect(first("validateForLeadCustomerCreation")).toEqual({ validationStatus: "POSSIBLE" });
   });
@@ -101,22 +115,35 @@ describe("the trial flow's examples tell one story", () => {
       expect(request(operationId), operationId).toEqual({ customerId: leadId, classSlotId: slot.id });
     }
     expect(first("validateClassSlotForTrialOffers")).toEqual({ validationStatus: "AVAILABLE" });
-    expect(booking).toMatchObject({ customerId: leadId, classSlotId: slot.id, classId: trialClass.trialOfferClass.id });
+    expect(booking).toMatchObject({
+      customerId: leadId,
+      classSlotId: slot.id,
+      classId: trialClass.trialOfferClass.id,
+    });
   });
 
   it("the offer asks for a confirmation, so the booking needs one and the confirm names that booking", () => {
     expect(config.confirmationOfBookingTerm).toBeDefined();
     expect(booking.bookingStatus).toBe("BOOKED_WITH_CONFIRMATION_REQUIRED");
     expect(paramExample("confirmTrialOfferBooking", "bookingId")).toBe(booking.bookingId);
-    expect(Object.values(ok("confirmTrialOfferBooking")).map((v) => v.status)).toEqual(["CONFIRMED", "EXPIRED"]);
+    expect(Object.values(ok("confirmTrialOfferBooking")).map((v) => v.status)).toEqual([
+      "CONFIRMED",
+      "EXPIRED",
+    ]);
   });
 
   it("the confirmation deadline the examples state is the slot's start less the offer's term", () => {
     const { value, unit } = config.confirmationOfBookingTerm as { value: number; unit: string };
     expect(unit).toBe("DAY");
     const deadline = new Date(Date.parse(slot.startDateTime) - value * 86_400_000);
-    const said = deref(spec, opOf("confirmTrialOfferBooking").responses["200"]).content["application/json"].examples.confirmed.description as string;
-    const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Berlin" }).format(deadline);
+    const said = deref(spec, opOf("confirmTrialOfferBooking").responses["200"]).content["application/json"]
+      .examples.confirmed.description as string;
+    const day = new Intl.DateTimeFormat("en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/Berlin",
+    }).format(deadline);
     expect(said.replace(/\s+/g, " ")).toContain(day);
     expect(Date.parse(slot.earliestBookingDateTime)).toBeLessThan(deadline.getTime());
   });
