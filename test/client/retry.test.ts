@@ -36,6 +36,16 @@ describe("retry policy table", () => {
     expect(classOf(operations.cancelClassSlotById)).toBe("idempotent");
   });
 
+  it("the trial offers: the two checks and the confirmation retry like reads; the booking and the lead's registration do not", () => {
+    const classOf = (row: { method: string; idempotent?: boolean }) =>
+      retryClassOf(row.method, row.idempotent);
+    expect(classOf(operations.validateForLeadCustomerCreation)).toBe("idempotent");
+    expect(classOf(operations.validateClassSlotForTrialOffers)).toBe("idempotent");
+    expect(classOf(operations.confirmTrialOfferBooking)).toBe("idempotent");
+    expect(classOf(operations.createLeadCustomer)).toBe("unsafe");
+    expect(classOf(operations.bookClassSlotForTrialOffers)).toBe("unsafe");
+  });
+
   it.each([429, 500, 502, 503, 504])("reads retry on %i", (status) => {
     expect(isRetryable("idempotent", { status })).toBe(true);
   });
