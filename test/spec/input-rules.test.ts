@@ -1,7 +1,7 @@
 /** How the generator reads an input's rule from the spec: scalars, objects inside a body, and what it refuses. */
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/operations.js";
-import { inputRule } from "../../scripts/operations.js";
+import { inputRule } from "../../scripts/input-rules.js";
 
 const spec = {
   components: {

@@ -13,7 +13,7 @@ import { checkResponse } from "../contract.js";
 import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
 import { decodeSegment, readTarget, refusedMediaType, route, SERVER_METHODS } from "./route.js";
 import { Problem, type Studio } from "./studio.js";
-import type { LeadRequest } from "./trials.js";
+import type { LeadRequest } from "./leads.js";
 
 type Inputs = Record<string, unknown>;
 

@@ -17,9 +17,8 @@ import {
   type CustomerRecord,
   type SlotRecord,
   type StudioState,
-  type TrialOfferConfig,
-  type TrialOfferRecord,
 } from "./state.js";
+import { seededTrialOffers } from "./seed-trials.js";
 
 export { random } from "./schedule.js";
 
@@ -31,79 +30,6 @@ const EXAMPLE_SLOTS: ClassSlot[] = [
   ...all(examples.getClassSlots[200]).flatMap((s) => s.result),
 ];
 const EXAMPLE_BOOKING: Booking = all(examples.bookClassSlot[200])[0]!;
-const EXAMPLE_CONFIGS: TrialOfferConfig[] = all(examples.getTrialOfferConfig[200]);
-const EXAMPLE_TRIAL_CLASSES = all(examples.getBookableTrialOfferClasses[200]).flatMap((s) => s.result);
-
-/**
- * Offers of the seeded studio beside the spec's examples, each on one made-up class (by title):
- * one with a contingent of three, a one-week repeat-booking term, a confirmation three hours
- * ahead and two mandatory details; and one that does not let leads book.
- */
-const MORE_OFFERS: Array<{ title: string; config: Omit<TrialOfferConfig, "id"> }> = [
-  {
-    title: "HIIT Express",
-    config: {
-      name: "Three HIIT sessions to try",
-      preventMultipleBookingsTerm: { value: 1, unit: "WEEK" },
-      contingent: 3,
-      confirmationOfBookingTerm: { value: 3, unit: "HOURS" },
-      allowBookingForLeads: true,
-      leadDataConfig: {
-        trialOfferLeadDataConfigId: 3,
-        genderMode: "INACTIVE",
-        dateOfBirthMode: "MANDATORY",
-        telephoneMode: "OPTIONAL",
-        addressMode: "MANDATORY",
-      },
-    },
-  },
-  {
-    title: "Body Pump",
-    config: {
-      name: "Body Pump for members' friends",
-      preventMultipleBookingsTerm: { value: 1, unit: "YEAR" },
-      contingent: 1,
-      allowBookingForLeads: false,
-      leadDataConfig: {
-        trialOfferLeadDataConfigId: 4,
-        genderMode: "INACTIVE",
-        dateOfBirthMode: "INACTIVE",
-        telephoneMode: "INACTIVE",
-        addressMode: "INACTIVE",
-      },
-    },
-  },
-];
-
-/**
- * The trial offers: the spec's example offers on the classes its examples pair them with (an
- * example offer no class names goes to the first made-up class), then MORE_OFFERS.
- */
-function trialOffers(classes: ClassRecord[]): TrialOfferRecord[] {
-  const made = classes.filter((c) => !EXAMPLE_CLASSES.some((e) => e.id === c.id) && !c.displayOnly);
-  const offers: TrialOfferRecord[] = EXAMPLE_CONFIGS.map((config) => {
-    const named = EXAMPLE_TRIAL_CLASSES.filter((t) => t.trialOfferConfigId === config.id);
-    const classIds = named.length
-      ? named.map((t) => t.trialOfferClass.id)
-      : made.slice(0, 1).map((c) => c.id);
-    return { config: structuredClone(config), classIds: [...new Set(classIds)] };
-  });
-  for (const { title, config } of MORE_OFFERS) {
-    const cls = classes.find((c) => c.title === title);
-    const id = Math.max(0, ...offers.map((o) => o.config.id)) + 1;
-    if (cls)
-      offers.push({
-        config: {
-          ...config,
-          id,
-          leadDataConfig: { ...config.leadDataConfig, trialOfferLeadDataConfigId: id },
-        },
-        classIds: [cls.id],
-      });
-  }
-  return offers;
-}
-
 const TITLES = ["Pilates Core", "HIIT Express", "Zumba", "Body Pump", "Stretch & Relax"];
 const CATEGORIES = ["Strength", "Cardio", "Dance", "Mobility", "Combat", "Water"];
 const PEOPLE = [
@@ -227,7 +153,7 @@ function makeSeeded(seed: number, timeZone: string): Seeded {
     bookings: [],
     closedDays: [],
     nextBookingId: FIRST_BOOKING_ID,
-    trialOffers: trialOffers(classes),
+    trialOffers: seededTrialOffers(classes, new Set(EXAMPLE_CLASSES.map((c) => c.id))),
     leads: [],
     trialBookings: [],
     nextLeadId: FIRST_LEAD_ID,

@@ -8,10 +8,10 @@
  */
 import { DAY_MS } from "../calendar.js";
 import { instantOf } from "./data.js";
+import { leadStatus, type LeadRequest } from "./leads.js";
 import { Problem, StudioReads } from "./reads.js";
 import type {
   Booking,
-  LeadData,
   LeadStatus,
   SlotRecord,
   StudioState,
@@ -28,20 +28,6 @@ export const TERM_MS = {
   WEEK: 7 * DAY_MS,
   MONTH: 30 * DAY_MS,
   YEAR: 365 * DAY_MS,
-} as const;
-
-/** The body of the two lead calls, as the spec describes it. */
-export interface LeadRequest {
-  leadCustomerData: LeadData;
-  trialOfferConfigId: number;
-}
-
-/** The lead's details each mode of `leadDataConfig` governs (assumed: the field of the same stem). */
-const MODE_FIELDS = {
-  genderMode: "gender",
-  dateOfBirthMode: "dateOfBirth",
-  telephoneMode: "telephone",
-  addressMode: "address",
 } as const;
 
 type TrialLists = "trialOffers" | "leads" | "trialBookings";
@@ -96,29 +82,14 @@ export abstract class TrialStudio extends StudioReads {
     return this.slotsOfClass(classId);
   }
 
-  /**
-   * Whether the prospect could be registered (assumed: a detail the offer's modes make MANDATORY
-   * that is missing, a blank name, or an e-mail address without "@" is INVALID_LEAD_CUSTOMER_DATA;
-   * an e-mail address a lead of this studio already gave is DUPLICATE_CUSTOMER).
-   */
-  validateLead({ leadCustomerData: lead, trialOfferConfigId }: LeadRequest): LeadStatus {
-    const { leadDataConfig } = this.offerOf(trialOfferConfigId).config;
-    const blank = (text: string | undefined) => (text ?? "").trim() === "";
-    const missing = Object.entries(MODE_FIELDS).some(
-      ([mode, field]) =>
-        leadDataConfig[mode as keyof typeof MODE_FIELDS] === "MANDATORY" &&
-        (lead[field] === undefined || (typeof lead[field] === "string" && blank(lead[field]))),
+  /** Whether the prospect could be registered (leads.ts says how it is decided). */
+  validateLead(request: LeadRequest): LeadStatus {
+    const { leadDataConfig } = this.offerOf(request.trialOfferConfigId).config;
+    return leadStatus(
+      request.leadCustomerData,
+      leadDataConfig,
+      this.read("leads").map((l) => l.email),
     );
-    if (
-      missing ||
-      blank(lead.firstname) ||
-      blank(lead.lastname) ||
-      !/^[^\s@]+@[^\s@]+$/.test(lead.email.trim())
-    )
-      return "INVALID_LEAD_CUSTOMER_DATA";
-    const email = lead.email.trim().toLowerCase();
-    if (this.read("leads").some((l) => l.email.trim().toLowerCase() === email)) return "DUPLICATE_CUSTOMER";
-    return "POSSIBLE";
   }
 
   /** Registers the prospect: a new customer of the studio (assumed: refused with 400 and the status as errorCode unless POSSIBLE). */
