@@ -355,3 +355,64 @@ describe("scopes, per key", () => {
     expect(isApiError(await failure(classes.getBookableTrialOfferClasses()), 403)).toBe(true);
   });
 });
+
+describe("the trial state in snapshots and fixtures", () => {
+  it("a snapshot keeps the leads and a booking awaiting confirmation; a wrong trial part is refused, naming it", async () => {
+    const { sandbox, client, offer, customerId } = await leadFor("Morning Yoga");
+    const slot = await slotAfter(client, offer.trialOfferClass.id, sandbox.now(), 4);
+    const booking = await client.bookClassSlotForTrialOffers({ customerId, classSlotId: slot.id });
+    const snapshot = sandbox.snapshot();
+    const other = createSandbox();
+    other.restore(snapshot);
+    const restored = clientOn("http://localhost", other.fetch);
+    expect(await restored.confirmTrialOfferBooking({ bookingId: booking.bookingId })).toEqual({
+      status: "CONFIRMED",
+    });
+    const lead = { leadCustomerData: nora, trialOfferConfigId: offer.trialOfferConfigId };
+    expect(await restored.validateForLeadCustomerCreation(lead)).toEqual({
+      validationStatus: "DUPLICATE_CUSTOMER",
+    });
+    const [hash, state] = Object.entries(snapshot.studios)[0]!;
+    const broken = {
+      ...snapshot,
+      studios: { [hash]: { ...state, trialBookings: [{ bookingId: 1, confirmBy: "soon" }] } },
+    };
+    expect(() => other.restore(broken)).toThrow(
+      /trialBookings\[0\] must be \{ bookingId, trialOfferConfigId, bookedAt/,
+    );
+  });
+
+  it("fixtures may bring trial offers of their own", async () => {
+    const sandbox = createSandbox({
+      fixtures: {
+        classes: [{ id: 1, title: "Spin", bookable: true }],
+        trialOffers: [
+          {
+            config: {
+              id: 7,
+              name: "Spin once",
+              preventMultipleBookingsTerm: { value: 1, unit: "YEAR" },
+              contingent: 1,
+              allowBookingForLeads: true,
+              leadDataConfig: {
+                trialOfferLeadDataConfigId: 7,
+                genderMode: "INACTIVE",
+                dateOfBirthMode: "INACTIVE",
+                telephoneMode: "INACTIVE",
+                addressMode: "INACTIVE",
+              },
+            },
+            classIds: [1],
+          },
+        ],
+      },
+    });
+    const client = clientOn("http://localhost", sandbox.fetch);
+    expect((await client.getBookableTrialOfferClasses()).result).toEqual([
+      { trialOfferConfigId: 7, trialOfferClass: { id: 1, title: "Spin", bookable: true } },
+    ]);
+    expect(() =>
+      createSandbox({ fixtures: { trialOffers: [{ config: { id: 1 }, classIds: [] }] } as never }),
+    ).toThrow(/fixtures\.trialOffers\[0\]\.config/);
+  });
+});
