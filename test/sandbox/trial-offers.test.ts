@@ -377,7 +377,7 @@ describe("the trial state in snapshots and fixtures", () => {
       ...snapshot,
       studios: { [hash]: { ...state, trialBookings: [{ bookingId: 1, confirmBy: "soon" }] } },
     };
-    expect(() => other.restore(broken)).toThrow(
+    expect(() => other.restore(broken as never)).toThrow(
       /trialBookings\[0\] must be \{ bookingId, trialOfferConfigId, bookedAt/,
     );
   });
