@@ -164,7 +164,7 @@ describe("a body field that is an object (a lead's details) is checked field by 
     [
       "the details as a string",
       { leadCustomerData: "Nora", trialOfferConfigId: 1 },
-      /input "leadCustomerData" must be an object, got "Nora"$/,
+      /input "leadCustomerData" must be an object, got a string$/,
     ],
     [
       "the details as an array",

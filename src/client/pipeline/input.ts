@@ -13,15 +13,16 @@ export interface Prepared {
 }
 
 /**
- * A fault in words. A value inside an object (a lead's details) is the caller's customer data:
- * the message names only its kind, unless it is an enum value that the spec does not list.
+ * A fault in words. A value inside an object (a lead's details), or given where an object
+ * belongs, is the caller's customer data: the message names only its kind, unless it is an enum
+ * value that the spec does not list.
  */
 function faultText({ path, problem, value }: Fault, name: string): string {
   if (problem === "is missing") return `missing required input "${path}"`;
   if (problem === "is not a field") return `unknown input "${path}" (the object takes no other fields)`;
-  const nested = path !== name;
+  const personal = path !== name || problem === "must be an object";
   const shown =
-    nested && !(problem.startsWith("must be one of") && typeof value === "string")
+    personal && !(problem.startsWith("must be one of") && typeof value === "string")
       ? kindOf(value)
       : show(value);
   return `input "${path}" ${problem}, got ${shown}`;
