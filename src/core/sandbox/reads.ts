@@ -46,7 +46,7 @@ export interface StudioContext {
 }
 
 /** The bookings that hold a place or a waiting-list place. */
-export const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = [
+const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = [
   "BOOKED",
   "BOOKED_WITH_CONFIRMATION_REQUIRED",
   "WAITING_LIST",

@@ -18,8 +18,6 @@ import {
   type StudioState,
 } from "./state.js";
 
-export { random } from "./schedule.js";
-
 /** The named examples of one answer, in the spec's order. */
 const all = <T>(named: Readonly<Record<string, T>> | undefined): T[] => Object.values(named ?? {});
 const EXAMPLE_CLASSES: Class[] = all(examples.getActiveClasses[200]).flatMap((s) => s.result);

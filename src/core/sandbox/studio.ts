@@ -8,7 +8,7 @@ import { instantOf } from "./data.js";
 import { Problem, StudioReads } from "./reads.js";
 import type { Booking, SlotRecord } from "./state.js";
 
-export { Problem, type StudioContext, type StudioEvent } from "./reads.js";
+export { Problem, type StudioEvent } from "./reads.js";
 
 const TERM_MS = {
   MINUTES: 60_000,
