@@ -28,7 +28,7 @@ try {
       script(`import { createClassBookingClient, VERSION } from "class-booking-api";
 import { startMockServer } from "class-booking-api/mock";`),
     );
-    const res = run(process.execPath, ["esm.mjs"], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, ["esm.mjs"], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({
       title: "Morning Yoga",
@@ -45,7 +45,7 @@ const { startMockServer } = require("class-booking-api/mock");
 (async () => {${script("")}
 })().catch((e) => { console.error(e); process.exit(1); });`,
     );
-    const res = run(process.execPath, ["cjs.cjs"], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, ["cjs.cjs"], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({
       title: "Morning Yoga",
@@ -80,7 +80,7 @@ client.getClassById({ classId: 1 }).catch((e) => {
 });
 `,
       );
-      const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+      const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 120_000 });
       expect(res.status, res.stderr).toBe(0);
       expect(JSON.parse(res.stdout)).toEqual({ family: true, own: true, pointer: "/id" });
     },
@@ -108,7 +108,7 @@ const client = createClassBookingClient({ baseUrl: "http://localhost", apiKey: "
 client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).then((b) => console.log(JSON.stringify({ id: b.bookingId, status: b.bookingStatus })));
 `,
     );
-    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ id: 2033, status: "BOOKED" });
   });
@@ -125,7 +125,7 @@ const body = JSON.stringify({ entityId: 1, uuid: "u-1", payload: [{ timestamp: 1
 receiver.receive({ key: "whk_1", body }).then(({ events: [event], studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
 `,
     );
-    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ type: "CLASS_BOOKING_CREATED", known: true, studio: "north" });
   });
@@ -158,7 +158,7 @@ server.close();
 console.log(JSON.stringify({ validationStatus }));
 `,
     );
-    const res = run(process.execPath, ["msw.mjs"], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, ["msw.mjs"], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ validationStatus: "AVAILABLE" });
   });
