@@ -11,6 +11,7 @@ import {
 } from "@opentelemetry/sdk-trace-base";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openTelemetry } from "../../src/tracing/index.js";
+import { responseValidator } from "../../src/validate/index.js";
 import { API_KEY, BOOKING, ERROR_409, testClient } from "../helpers/client.js";
 import { json, startServer, type TestServer } from "../helpers/server.js";
 
@@ -125,6 +126,19 @@ describe("openTelemetry()", () => {
     expect(timedOut.status.message).toBe(
       `getClassSlots: no answer from GET ${server.url}/v1/classes/14928/slots?sliceSize=*** within 50 ms`,
     );
+  });
+
+  it("an answer refused by validateResponses keeps its status on the span", async () => {
+    server = await startServer((_q, res) => json(res, 200, { bookingId: "not a number" }));
+    const { client } = testClient(server.url, {
+      tracing: openTelemetry({ tracerProvider: provider }),
+      validateResponses: responseValidator(),
+    });
+    await expect(client.getClassBookingById({ bookingId: 1 })).rejects.toThrow(/does not match the spec/);
+    expect(exporter.getFinishedSpans()[0]!.attributes).toMatchObject({
+      "http.response.status_code": 200,
+      "error.type": "ResponseValidationError",
+    });
   });
 
   it("without fetch instrumentation, a trace holds the one INTERNAL span of each operation", async () => {
