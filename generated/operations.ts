@@ -12,10 +12,10 @@ export const operations = {
   getClassSlots: { method: "GET", path: "/v1/classes/{classId}/slots", inputs: { classId: { in: "path", type: "integer", format: "int64" }, offset: { in: "query", type: "string" }, sliceSize: { in: "query", type: "integer", format: "int32", minimum: 10, maximum: 100 } }, sliced: true, json: true },
   getClassSlotById: { method: "GET", path: "/v1/classes/{classId}/slots/{classSlotId}", inputs: { classId: { in: "path", type: "integer", format: "int64" }, classSlotId: { in: "path", type: "integer", format: "int64" } }, json: true },
   validateClassSlot: { method: "POST", path: "/v1/classes/booking/validate", inputs: { customerId: { in: "body", type: "integer", format: "int64" }, classSlotId: { in: "body", type: "integer", format: "int64" } }, required: ["customerId", "classSlotId"], idempotent: true, json: true },
-  getClassBookingsByCustomerId: { method: "GET", path: "/v1/classes/booking", inputs: { customerId: { in: "query", type: "integer", format: "int64" } }, required: ["customerId"], json: true },
+  getClassBookingsByCustomerId: { method: "GET", path: "/v1/classes/booking", inputs: { customerId: { in: "query", type: "integer", format: "int64", personal: true } }, required: ["customerId"], json: true },
   bookClassSlot: { method: "POST", path: "/v1/classes/booking/book", inputs: { customerId: { in: "body", type: "integer", format: "int64" }, classSlotId: { in: "body", type: "integer", format: "int64" } }, required: ["customerId", "classSlotId"], json: true },
-  getClassBookingById: { method: "GET", path: "/v1/classes/booking/{bookingId}", inputs: { bookingId: { in: "path", type: "integer", format: "int64" } }, json: true },
-  cancelClassSlotById: { method: "DELETE", path: "/v1/classes/booking/{bookingId}", inputs: { bookingId: { in: "path", type: "integer", format: "int64" } } },
+  getClassBookingById: { method: "GET", path: "/v1/classes/booking/{bookingId}", inputs: { bookingId: { in: "path", type: "integer", format: "int64", personal: true } }, json: true },
+  cancelClassSlotById: { method: "DELETE", path: "/v1/classes/booking/{bookingId}", inputs: { bookingId: { in: "path", type: "integer", format: "int64", personal: true } } },
 } as const satisfies Readonly<Record<string, OperationRow>>;
 
 /** Every operationId in the spec. */

@@ -80,13 +80,15 @@ export interface ClassBookingClientOptions {
   logger?: Logger;
   /**
    * The lowest level logged: "debug" (every attempt: method, URL, status, time, redacted
-   * headers), "info" (retries, rate-limit waits), "warn" (rate-limit refusals, 429 lockouts),
-   * "error", or "off".
+   * headers; and a failure), "info" (retries, rate-limit waits), "warn" (rate-limit refusals,
+   * 429 lockouts), "error", or "off".
    * @default the environment's CLASS_BOOKING_LOG_LEVEL, else "warn"
    */
   logLevel?: LogLevel;
   /**
-   * Also log request and answer bodies at debug level. They hold customer ids: personal data.
+   * Show personal data in logs, hooks and spans: request and answer bodies (at debug level), the
+   * API's errorMessage (it may name a customer), and URLs whole. Off, URLs show `***` for query
+   * values and for customer or booking ids in the path (the spec marks them `x-personal-data`).
    * @default false
    */
   logBodies?: boolean;
