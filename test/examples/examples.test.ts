@@ -156,7 +156,9 @@ describe("examples/", () => {
     expect(out).toMatch(/✓ booking\.test\.ts > books a customer into a slot and lists the booking/);
     expect(out).toMatch(/✓ booking\.test\.ts > starts each test from a fresh studio/);
     expect(out).toMatch(/✓ booking\.test\.ts > puts the customer on the waiting list/);
-    expect(out).toMatch(/Tests\s+3 passed \(3\)/);
+    expect(out).toMatch(/✓ clock\.test\.ts > shows a booking of a class that is over as COMPLETED/);
+    expect(out).toMatch(/Test Files\s+2 passed \(2\)/);
+    expect(out).toMatch(/Tests\s+4 passed \(4\)/);
   });
 
   it("README lists every example", () => {
