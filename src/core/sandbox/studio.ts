@@ -1,7 +1,7 @@
 /**
  * How a sandbox studio behaves when something changes: book and cancel (as the API does them),
  * and the studio's own actions a test can take (change a slot, call it off). What the API
- * documentation does not say is marked "assumed" here and listed in the README.
+ * documentation does not say is marked "assumed" here and listed in docs/sandbox.md.
  */
 import { DAY_MS } from "../calendar.js";
 import { instantOf } from "./data.js";
