@@ -91,6 +91,18 @@ describe("client method types", () => {
     void client.paginate.getClassById;
   });
 
+  it("options give the key and the host together, or neither (then both come from the environment)", () => {
+    expectTypeOf(createClassBookingClient()).toEqualTypeOf<ClassBookingClient>();
+    expectTypeOf(createClassBookingClient({ timeoutMs: 5000 })).toEqualTypeOf<ClassBookingClient>();
+    expectTypeOf(
+      createClassBookingClient({ tenant: "mystudio", apiKey: "k" }),
+    ).toEqualTypeOf<ClassBookingClient>();
+    // @ts-expect-error a host without a key
+    createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com" });
+    // @ts-expect-error a tenant without a key
+    createClassBookingClient({ tenant: "mystudio", timeoutMs: 5000 });
+  });
+
   it("the methods are mapped over the documented names: one per operation, paginate per sliced one", () => {
     expectTypeOf<keyof OperationDocs>().toEqualTypeOf<OperationId>();
     expectTypeOf<
