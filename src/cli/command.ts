@@ -4,7 +4,7 @@
  * they read their flags and a port flag, and what they say when a port is taken.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { MockServerError } from "../mock/error.js";
+import { MockServerError } from "../mock/index.js";
 
 type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
 
