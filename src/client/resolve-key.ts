@@ -31,6 +31,16 @@ export function variable(env: Environment | undefined, name: string): string | u
   }
 }
 
+/** Whether the environment lets its variables be read (Deno without --allow-env throws on each). */
+function readable(env: Environment): boolean {
+  try {
+    void env[ENVIRONMENT.apiKey];
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const { apiKey: KEY, baseUrl: BASE_URL, tenant: TENANT } = ENVIRONMENT;
 const EITHER = `${KEY} with ${BASE_URL} or ${TENANT}`;
 
@@ -59,7 +69,11 @@ export function keyAndHost(
   const baseUrl = variable(env, BASE_URL);
   const tenant = variable(env, TENANT);
   if (!apiKey && !baseUrl && !tenant)
-    refuse(`give the options apiKey and baseUrl (or tenant), or set ${EITHER} in the environment`);
+    refuse(
+      readable(env)
+        ? `give the options apiKey and baseUrl (or tenant), or set ${EITHER} in the environment`
+        : `give the options apiKey and baseUrl (or tenant): the environment could not be read for ${EITHER} (Deno needs --allow-env)`,
+    );
   const orOptions = "(or give the options apiKey with baseUrl or tenant)";
   if (!apiKey)
     refuse(`the environment has ${baseUrl ? BASE_URL : TENANT} but no ${KEY}: set it ${orOptions}`);
