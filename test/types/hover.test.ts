@@ -4,13 +4,13 @@
  * operation's summary and required scope from the spec, a @throws line for each error status it
  * documents, and an example call. The operations come from the generated table, none by hand.
  */
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { operations } from "../../generated/operations.js";
 import { responses, scopes } from "../../generated/contract.js";
 import { loadSpec, operations as specOperations, repoRoot } from "../../scripts/spec.js";
+import { hoverService } from "../helpers/hover.js";
 
 const ids = Object.keys(operations) as Array<keyof typeof operations>;
 const sliced = ids.filter((id) => (operations[id] as { sliced?: true }).sliced);
@@ -27,38 +27,18 @@ const lines = [
 ];
 const probe = lines.join("\n");
 
-let service: ts.LanguageService;
+let service: ReturnType<typeof hoverService>;
 beforeAll(() => {
   const { config } = ts.readConfigFile(path.join(repoRoot, "tsconfig.json"), ts.sys.readFile);
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, repoRoot);
-  const host: ts.LanguageServiceHost = {
-    getCompilationSettings: () => options,
-    getScriptFileNames: () => [file],
-    getScriptVersion: () => "1",
-    getScriptSnapshot: (name) => {
-      const text = name === file ? probe : existsSync(name) ? readFileSync(name, "utf8") : undefined;
-      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-    },
-    getCurrentDirectory: () => repoRoot,
-    getDefaultLibFileName: ts.getDefaultLibFilePath,
-    fileExists: (name) => name === file || ts.sys.fileExists(name),
-    readFile: (name) => (name === file ? probe : ts.sys.readFile(name)),
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
-  };
-  service = ts.createLanguageService(host, ts.createDocumentRegistry());
+  service = hoverService(file, probe, options);
 });
 
-/** The quick info at the operation's name on the probe's line that starts with `access`. */
+/** The quick info at the operation's name on the probe's line `<access>.<id>;`. */
 function hover(access: string, id: string) {
-  const line = `${access}.${id};`;
-  const start = probe.indexOf(`\n${line}\n`) + 1 || probe.indexOf(`\n${line}`) + 1;
-  expect(start, line).toBeGreaterThan(0);
-  const info = service.getQuickInfoAtPosition(file, start + access.length + 1);
-  const text = ts.displayPartsToString(info?.documentation);
-  const tags = (info?.tags ?? []).map((tag) => `@${tag.name} ${ts.displayPartsToString(tag.text)}`);
-  return { text, tags, shown: ts.displayPartsToString(info?.displayParts) };
+  const start = `\n${probe}\n`.indexOf(`\n${access}.${id};\n`);
+  expect(start, `${access}.${id}`).toBeGreaterThanOrEqual(0);
+  return service.hover(start + access.length + 1);
 }
 
 /** The statuses other than 2xx that the spec documents for an operation. */
@@ -67,8 +47,7 @@ const errorStatuses = (id: keyof typeof operations) =>
 
 describe("docs on hover", () => {
   it("the probe type-checks: every method it names exists", () => {
-    const errors = [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)];
-    expect(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(service.errors()).toEqual([]);
   });
 
   it.each(["client", "client.withResponse"])(
