@@ -3,7 +3,9 @@
  * every entry from ESM and CJS, and the browser and edge bundles a bundler makes of it.
  */
 import path from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { freeUses } from "../helpers/free-names.js";
 import pkg from "../../package.json" with { type: "json" };
 import { bundleForBrowser, pack, run, usePackedPackage, write } from "./packed.js";
 
@@ -175,6 +177,31 @@ export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 
     expect(result.errors).toEqual([]);
     expect(code).toContain("/v1/classes/booking");
     expect(code).not.toMatch(/["']node:/);
+  });
+
+  it("its browser bundle never reads an environment: no bare process for a bundler to fill in", async () => {
+    write(
+      path.join(pack.consumer, "from-env.ts"),
+      `import { createClassBookingClient } from "class-booking-api";
+export const fromEnvironment = () => createClassBookingClient();\n`,
+    );
+    // Split as an app's bundler would, so client.raw (openapi-fetch, which looks for process) is its own chunk.
+    const result = await build({
+      absWorkingDir: pack.consumer,
+      entryPoints: ["from-env.ts"],
+      bundle: true,
+      splitting: true,
+      platform: "browser",
+      format: "esm",
+      outdir: path.join(pack.consumer, "from-env"),
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const [name] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint)!;
+    const entry = result.outputFiles.find((file) => file.path === path.join(pack.consumer, name))!;
+    expect(entry.text).toContain("CLASS_BOOKING_API_KEY");
+    expect(freeUses(entry.text, "process")).toEqual([]);
   });
 
   it("keeps its error names when a bundler minifies (and renames) the classes", async () => {
