@@ -86,15 +86,6 @@ export const requestBodies: RequestBodyTable = {
 /** The media type of every body the operations answer with (the one key of each response's content). */
 export const answerMediaType = "application/json";
 
-/** The schema of each event type's webhook call (the body the API posts). */
-export const webhookEvents: SchemaTable = {
-  CLASS_BOOKING_CREATED: { $ref: "ClassBookingEvent" },
-  CLASS_BOOKING_UPDATED: { $ref: "ClassBookingEvent" },
-  CLASS_BOOKING_CANCELLED: { $ref: "ClassBookingEvent" },
-  CLASS_SLOT_UPDATED: { $ref: "ClassSlotEvent" },
-  CLASS_SLOT_CANCELLED: { $ref: "ClassSlotEvent" },
-};
-
 /** The schema of one payload item of each event type (what its content holds). */
 export const webhookItems: SchemaTable = {
   CLASS_BOOKING_CREATED: { type: "object", required: ["timestamp", "type"], properties: { timestamp: { type: "integer", format: "int64" }, type: { type: "string", enum: ["CLASS_BOOKING_CREATED", "CLASS_BOOKING_UPDATED", "CLASS_BOOKING_CANCELLED"] }, content: { type: "object", additionalProperties: true } } },

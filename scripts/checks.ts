@@ -1,8 +1,9 @@
 /**
  * npm test's first step: the checks that need no test runner, side by side (they are independent
- * and mostly wait on one core each): the spec's lint, the code's format (Prettier), generated/ in
- * step with the spec, the breaking-change gate, and the type check. Each one's output is printed
- * whole, in this order, once all have ended; the step fails when any of them does, naming it.
+ * and mostly wait on one core each): the spec's lint, the code's format (Prettier), unused files,
+ * exports and dependencies (knip), generated/ in step with the spec, the breaking-change gate, and
+ * the type check. Each one's output is printed whole, in this order, once all have ended; the step
+ * fails when any of them does, naming it.
  *
  *   tsx scripts/checks.ts
  */
@@ -11,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { repoRoot } from "./spec.js";
 
-const CHECKS = ["lint:spec", "format:check", "generate:check", "spec:diff", "typecheck"] as const;
+const CHECKS = ["lint:spec", "format:check", "knip", "generate:check", "spec:diff", "typecheck"] as const;
 
 function run(
   script: string,

@@ -125,9 +125,6 @@ export function renderContract(spec: Node): string {
     const schema = jsonContent(spec, item.post.requestBody)!.schema;
     return [type, schema] as const;
   });
-  const webhookLines = webhookBodies.map(
-    ([type, schema]) => `  ${type}: ${literal(checkedSchema(schema, `webhook ${type}`))},`,
-  );
   const envelope = commonShape(
     spec,
     webhookBodies.map(([, schema]) => schema),
@@ -172,11 +169,6 @@ export function renderContract(spec: Node): string {
     "",
     "/** The media type of every body the operations answer with (the one key of each response's content). */",
     `export const answerMediaType = ${JSON.stringify(answerMediaType(spec))};`,
-    "",
-    "/** The schema of each event type's webhook call (the body the API posts). */",
-    "export const webhookEvents: SchemaTable = {",
-    ...webhookLines,
-    "};",
     "",
     "/** The schema of one payload item of each event type (what its content holds). */",
     "export const webhookItems: SchemaTable = {",

@@ -21,7 +21,7 @@ export interface CodeSample {
 }
 
 /** The sample's input: every example value, less those equal to the parameter's default. */
-function sampleInput(spec: Node, op: Node): Record<string, unknown> {
+export function sampleInput(spec: Node, op: Node): Record<string, unknown> {
   const input = exampleInput(spec, op);
   for (const ref of op.parameters ?? []) {
     const param = deref(spec, ref);

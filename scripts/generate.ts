@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { renderContract } from "./contract.js";
+import { renderMethodDocs } from "./method-docs.js";
 import { apiFacts, apiRootOf, operationRows, runtimeRow } from "./operations.js";
 import { header, literal, SPEC_PATH } from "./render.js";
 import { loadSpec, type Node } from "./spec.js";
@@ -55,6 +56,7 @@ export async function renderAll(specFile = path.join(root, SPEC_PATH)): Promise<
     ["generated/schema.d.ts", await renderSchemaTypes(specFile)],
     ["generated/operations.ts", renderOperations(loadSpec(specFile))],
     ["generated/contract.ts", renderContract(loadSpec(specFile))],
+    ["generated/docs.ts", renderMethodDocs(loadSpec(specFile))],
   ]);
 }
 

@@ -66,6 +66,10 @@ export function operationRows(spec: Node): Map<string, SpecRow> {
       if (p.in !== "path" && p.in !== "query")
         throw new Error(`${operationId}: ${p.in} parameters are not supported`);
       add(p.in, p.name, p.schema ?? {});
+      const personal = p["x-personal-data"];
+      if (personal !== undefined && typeof personal !== "boolean")
+        throw new Error(`${operationId}: x-personal-data of "${p.name}" must be true or false`);
+      if (personal) inputs[p.name]!.personal = true;
     }
     for (const field of bodyFields ?? []) add("body", field, body!.properties[field]);
     const ok = jsonBodySchema(spec, operationId, op.responses?.["200"]);

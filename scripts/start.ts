@@ -10,11 +10,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { claimPort, urlOf } from "../src/mock/listen.js";
+import { claimPort, listen, urlOf } from "../src/mock/listen.js";
 import { MockServerError, startMockServer, type MockServer } from "../src/mock/index.js";
 import { CONTROL_PREFIX } from "../src/core/sandbox/control.js";
 import { buildDocs, docsAreStale, docsFile } from "./docs.js";
-import { failFor, readFlags, readPort, type Fail } from "../src/cli/command.js";
+import { failFor, portInUseMessage, readFlags, readPort, type Fail } from "../src/cli/command.js";
 import { exitWithParent } from "../src/cli/lifetime.js";
 import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "../src/cli/sandbox-flags.js";
 
@@ -39,10 +39,7 @@ function serveDocs(host: string, docsPort: number): Promise<Server> {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": page.length });
     res.end(req.method === "HEAD" ? undefined : page);
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(docsPort, host, () => resolve(server));
-  });
+  return listen(server, docsPort, host).then(() => server);
 }
 
 async function main(): Promise<void> {
@@ -79,14 +76,26 @@ async function main(): Promise<void> {
 
   let mock: MockServer | undefined;
   let docs: Server | undefined;
+  // Which server a taken port belongs to, and how to choose another for it.
+  const API = ["the API", "--mock-port <n> or MOCK_PORT"] as const;
+  const DOCS = ["the docs page", "--docs-port <n> or DOCS_PORT"] as const;
+  let step: readonly [string, string] = API;
   try {
+    // Both ports are checked before Prism's slow start, the API's first: when both are taken
+    // (another npm start is running), the API's is the one to name.
+    if (mockPort !== 0) await claimPort(mockPort, host);
+    step = DOCS;
     const docsPortFree = await claimPort(docsPort, host);
+    step = API;
     mock = await startMockServer(
       values.static ? { port: mockPort, host } : { port: mockPort, host, stateful: true, sandbox },
     );
+    step = DOCS;
     docs = await serveDocs(host, docsPortFree);
   } catch (error) {
     await mock?.stop();
+    const taken = portInUseMessage(error, host, step[1], step[0]);
+    if (taken) fail(taken);
     if (error instanceof MockServerError) fail(error.message);
     throw error;
   }

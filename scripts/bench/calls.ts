@@ -4,7 +4,7 @@ import type { paths } from "../../generated/schema.js";
 import { createClassBookingClient } from "../../src/client/index.js";
 import type { Call, Contender } from "./stats.js";
 
-export const API_KEY = "bench-key";
+const API_KEY = "bench-key";
 /**
  * The rate limit stays on with its default limit (1000 calls, so the default ring size), in a
  * window so short (10 ms: room for about 98000 calls a second) that no benchmark waits for room.

@@ -3,7 +3,7 @@
 import { ClassBookingError } from "../core/errors.js";
 import { MockServerError, startMockServer } from "../mock/index.js";
 import { CONTROL_PREFIX } from "../core/sandbox/control.js";
-import { failFor, readFlags, readPort, type Fail } from "./command.js";
+import { failFor, portInUseMessage, readFlags, readPort, type Fail } from "./command.js";
 import { exitWithParent } from "./lifetime.js";
 import { SANDBOX_FLAGS, SANDBOX_USAGE, sandboxFlags } from "./sandbox-flags.js";
 
@@ -70,6 +70,8 @@ async function main(): Promise<void> {
       ...(values.stateful && { stateful: true, sandbox: { ...sandbox, webhooks } }),
     });
   } catch (error) {
+    const taken = portInUseMessage(error, values.host, "--port <n>");
+    if (taken) fail(taken);
     if (error instanceof MockServerError || error instanceof ClassBookingError) fail(error.message);
     throw error;
   }

@@ -1,9 +1,10 @@
 /**
  * What the long-running commands (class-booking-mock, npm start) share besides the sandbox's
  * flags: how they fail (one line on stderr that names the command, then an exit code), and how
- * they read their flags and a port flag.
+ * they read their flags and a port flag, and what they say when a port is taken.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { MockServerError } from "../mock/index.js";
 
 type FlagOptions = NonNullable<ParseArgsConfig["options"]>;
 
@@ -42,4 +43,19 @@ export function readPort(flag: string, value: string, fail: Fail): number {
   if (!/^\d+$/.test(value) || port > 65535)
     fail(`${flag} must be a port number from 0 to 65535, got "${value}"`, 2);
   return port;
+}
+
+/**
+ * The line for a port that is already in use, naming the port and how to choose another
+ * (`change`: the flag, and the environment variable where there is one); undefined when `error`
+ * is not about a taken port. `what` names the server when a command runs more than one.
+ */
+export function portInUseMessage(
+  error: unknown,
+  host: string,
+  change: string,
+  what = "",
+): string | undefined {
+  if (!(error instanceof MockServerError) || error.portInUse === undefined) return undefined;
+  return `${what ? `${what}'s ` : ""}port ${error.portInUse} on ${host} is already in use; choose another with ${change} (0 picks a free one)`;
 }

@@ -13,7 +13,7 @@ import { methodFor, type MethodParts } from "./pipeline/method.js";
 import { retryClassOf } from "./pipeline/retry.js";
 import { createTransport, sleep } from "./pipeline/transport.js";
 import type { Runtime } from "./pipeline/types.js";
-import type { ClassBookingClientOptions } from "./options.js";
+import type { ClassBookingClientOptions, EnvironmentClientOptions } from "./options.js";
 import { resolveOptions } from "./resolve.js";
 import { paginate, type Slice } from "./paginate.js";
 import type { Shared } from "./raw.js";
@@ -22,12 +22,23 @@ import type { ClassBookingClient } from "./types.js";
 type Loose = Record<string, unknown>;
 
 /** Creates a client for the class-booking API. Throws a ClassBookingError naming the option when one is invalid. */
-export function createClassBookingClient(options: ClassBookingClientOptions): ClassBookingClient {
+export function createClassBookingClient(options: ClassBookingClientOptions): ClassBookingClient;
+/**
+ * Creates a client whose key and host come from the environment (Node, Bun, Deno with
+ * --allow-env): CLASS_BOOKING_API_KEY with CLASS_BOOKING_BASE_URL or CLASS_BOOKING_TENANT. Only
+ * when the options give none of apiKey, baseUrl and tenant; never in a browser. Throws a
+ * ClassBookingError naming the variable that is missing or invalid.
+ */
+export function createClassBookingClient(options?: EnvironmentClientOptions): ClassBookingClient;
+export function createClassBookingClient(options?: ClassBookingClientOptions | EnvironmentClientOptions) {
   return buildClient(options, { sleep, now: Date.now, random: Math.random });
 }
 
 /** createClassBookingClient with an injectable runtime; not part of the public entry. */
-export function buildClient(options: ClassBookingClientOptions, runtime: Runtime): ClassBookingClient {
+export function buildClient(
+  options: ClassBookingClientOptions | EnvironmentClientOptions | undefined,
+  runtime: Runtime,
+): ClassBookingClient {
   const { baseUrl, apiKey, userAgent, acceptLanguage, rateLimit, timeoutMs, maxRetries, ...resolved } =
     resolveOptions(options);
   const agent = `${PACKAGE_NAME}/${VERSION}${userAgent ? ` ${userAgent}` : ""}`;

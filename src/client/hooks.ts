@@ -3,12 +3,19 @@
  * they are told of a call, the logger's methods, and the log levels (events.ts calls them).
  */
 
-/** What every hook is told about a call (never the key). */
+/**
+ * What every hook is told about a call: never the key, and no personal data unless `logBodies`
+ * is on, so it can go to a log as it is.
+ */
 export interface CallInfo {
   operationId: string;
   method: string;
+  /** The URL as logs show it: unless `logBodies` is on, query values and customer or booking ids in the path are `***`. */
   url: string;
-  /** 1 for the first attempt, 2 for the first retry, ... */
+  /**
+   * Which attempt the event is about, counted from 1: 1 is the first send, 2 the first retry.
+   * For onRetry, the attempt that the wait leads to (the log line's "attempt 2 of 3").
+   */
   attempt: number;
   /** For onResponse: how long the attempt took; otherwise how long the call has taken so far (ms). */
   durationMs: number;
@@ -16,6 +23,8 @@ export interface CallInfo {
   status?: number;
   /** The API's trace id, when an error answer carried one. */
   traceId?: string;
+  /** The API's errorCode, when an error answer carried one (its errorMessage is never given here). */
+  errorCode?: string;
 }
 
 export interface Hooks {
@@ -27,7 +36,11 @@ export interface Hooks {
   onRetry?(info: CallInfo & { reason: string; delayMs: number }): void;
   /** When the rate limit makes a call wait or refuses it, or a 429 closes the operation. @default undefined */
   onRateLimit?(info: CallInfo & { waitMs: number; refused: boolean }): void;
-  /** When the call fails, with the error it rejects with. @default undefined */
+  /**
+   * When the call fails, with the error it rejects with. That error is the caller's, whole: its
+   * message holds the API's errorMessage and the full URL, so log the other fields instead.
+   * @default undefined
+   */
   onError?(info: CallInfo & { error: unknown }): void;
 }
 

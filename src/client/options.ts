@@ -13,12 +13,21 @@ import type { Hooks, Logger, LogLevel } from "./hooks.js";
 export interface ClassBookingClientOptions {
   /**
    * Where the API lives, e.g. `https://mystudio.open-api.magicline.com`. Must be https, except
-   * for localhost, 127.0.0.1 and ::1. Give either `baseUrl` or `tenant`.
+   * for localhost, 127.0.0.1 and ::1, and must not end with the path every operation starts with
+   * (`/v1`). Give either `baseUrl` or `tenant`.
+   * @default the environment's CLASS_BOOKING_BASE_URL, only when the options give no apiKey and no tenant either
    */
   baseUrl?: string;
-  /** The studio's tenant name; builds `https://<tenant>.open-api.magicline.com`. Give either `baseUrl` or `tenant`. */
+  /**
+   * The studio's tenant name; builds `https://<tenant>.open-api.magicline.com`. Give either `baseUrl` or `tenant`.
+   * @default the environment's CLASS_BOOKING_TENANT, only when the options give no apiKey and no baseUrl either
+   */
   tenant?: string;
-  /** The studio's API key, sent as X-API-KEY: printable ASCII on one line. Never printed in errors or logs. */
+  /**
+   * The studio's API key, sent as X-API-KEY: printable ASCII on one line. Never printed in errors or logs.
+   * Leave out `apiKey`, `baseUrl` and `tenant` together to read all of them from the environment
+   * (see createClassBookingClient); one given without the other is refused.
+   */
   apiKey: string;
   /**
    * How long one attempt may take, from sending until the whole answer is read, in
@@ -80,13 +89,15 @@ export interface ClassBookingClientOptions {
   logger?: Logger;
   /**
    * The lowest level logged: "debug" (every attempt: method, URL, status, time, redacted
-   * headers), "info" (retries, rate-limit waits), "warn" (rate-limit refusals, 429 lockouts),
-   * "error", or "off".
+   * headers; and a failure), "info" (retries, rate-limit waits), "warn" (rate-limit refusals,
+   * 429 lockouts), "error", or "off".
    * @default the environment's CLASS_BOOKING_LOG_LEVEL, else "warn"
    */
   logLevel?: LogLevel;
   /**
-   * Also log request and answer bodies at debug level. They hold customer ids: personal data.
+   * Show personal data in logs, hooks and spans: request and answer bodies (at debug level), the
+   * API's errorMessage (it may name a customer), and URLs whole. Off, URLs show `***` for query
+   * values and for customer or booking ids in the path (the spec marks them `x-personal-data`).
    * @default false
    */
   logBodies?: boolean;
@@ -96,6 +107,28 @@ export interface ClassBookingClientOptions {
    */
   tracing?: Tracing;
 }
+
+/**
+ * The options of a client whose key and host come from the environment: every option but
+ * `apiKey`, `baseUrl` and `tenant`, which are left out (see createClassBookingClient).
+ */
+export type EnvironmentClientOptions = Omit<ClassBookingClientOptions, "apiKey" | "baseUrl" | "tenant"> & {
+  apiKey?: undefined;
+  baseUrl?: undefined;
+  tenant?: undefined;
+};
+
+/**
+ * The environment variables the client reads, where there is an environment (`process.env` in
+ * Node, Bun, and Deno with --allow-env; a browser has none). The key and the host are read only
+ * together, when the options give neither.
+ */
+export const ENVIRONMENT = {
+  apiKey: "CLASS_BOOKING_API_KEY",
+  baseUrl: "CLASS_BOOKING_BASE_URL",
+  tenant: "CLASS_BOOKING_TENANT",
+  logLevel: "CLASS_BOOKING_LOG_LEVEL",
+} as const satisfies Partial<Record<keyof ClassBookingClientOptions, string>>;
 
 /** Per-call options, the optional second argument of every method. */
 export interface CallOptions {

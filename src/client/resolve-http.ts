@@ -3,7 +3,7 @@
  * the key, header names and values, a signal. Part of the resolver (resolve.ts): each problem
  * goes to the `complain` it is given, which throws the error naming the option.
  */
-import { api } from "../core/spec.js";
+import { api, apiRoot } from "../core/spec.js";
 import type { ClassBookingClientOptions } from "./options.js";
 
 /** Reports a bad option, naming it; never returns. */
@@ -76,6 +76,14 @@ export function baseUrlOf({ baseUrl, tenant }: ClassBookingClientOptions, fail: 
   if (url.protocol == "http:" && !LOCAL_HOSTS.includes(url.hostname)) {
     fail("baseUrl", `must use https (http is for localhost only), got ${url.origin}`);
   }
+  // Every operation's path starts with the API's root ("/v1"): a base URL ending with it would
+  // send "/v1/v1/...". Past the checks above the URL has no credentials, so it can be shown.
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path.endsWith(apiRoot))
+    fail(
+      "baseUrl",
+      `must not end with ${apiRoot}, which every operation's path starts with: give ${url.origin}${path.slice(0, -apiRoot.length)}`,
+    );
   return url.href.replace(/\/+$/, "");
 }
 

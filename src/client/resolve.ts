@@ -9,11 +9,13 @@ import type { ResponseValidator } from "../core/contract.js";
 import type { RateLimitStore } from "../core/rate-limit.js";
 import type { Tracing } from "../core/tracing.js";
 import type { CallSettings } from "./pipeline/types.js";
-import { apiKeyOf, baseUrlOf, headerRecord, headerValue, isSignal, type Complain } from "./resolve-http.js";
+import { headerRecord, headerValue, isSignal, type Complain } from "./resolve-http.js";
+import { environment, keyAndHost, variable } from "./resolve-key.js";
 import {
   BOUNDS,
   CALL_OPTION_NAMES,
   DEFAULTS,
+  ENVIRONMENT,
   HOOK_NAMES,
   LOG_LEVELS,
   OPTION_NAMES,
@@ -120,24 +122,29 @@ function rateLimitOf(given: unknown): ResolvedOptions["rateLimit"] {
   };
 }
 
-/** Reads the log level from CLASS_BOOKING_LOG_LEVEL where there is an environment (Node, Bun, Deno with --allow-env). */
-function levelFromEnvironment(): string | undefined {
-  try {
-    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-      ?.CLASS_BOOKING_LOG_LEVEL;
-  } catch {
-    // Deno without --allow-env throws on env access: no level from the environment then.
-    return undefined;
-  }
+/** Whether a value is a plain object (any realm's): not an array, a Date, a Map or a class instance. */
+function isPlainObject(value: unknown): value is object {
+  if (value === null || typeof value != "object") return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** What a value is, for a message: "an array", "a Date", "a string", "null". */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  const name = typeof value == "object" ? Object.getPrototypeOf(value)?.constructor?.name : undefined;
+  const kind = typeof name == "string" && name ? name : typeof value;
+  return `${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind}`;
 }
 
 /** The client's options, checked, with every default filled in; throws a ClassBookingError naming the first bad one. */
 export function resolveOptions(options: unknown): ResolvedOptions {
-  // Anything that is not an options object fails below as a missing baseUrl.
-  const given = (options !== null && typeof options == "object" ? options : {}) as ClassBookingClientOptions;
+  if (options !== undefined && !isPlainObject(options))
+    refuse(`the options must be a plain object such as { baseUrl, apiKey }, got ${kindOf(options)}`);
+  const given = (options ?? {}) as ClassBookingClientOptions;
   knownNames(given, OPTION_NAMES, "option", refuse);
-  const baseUrl = baseUrlOf(given, fail);
-  const apiKey = apiKeyOf(given.apiKey, fail);
+  const { baseUrl, apiKey } = keyAndHost(given, fail, refuse);
   const {
     validateResponses,
     fetch,
@@ -163,9 +170,10 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   if (!hasMethods(logger, LOG_LEVELS.slice(0, 4)))
     fail("logger", "must have debug, info, warn and error methods (console does)");
   if (typeof logBodies != "boolean") fail("logBodies", "must be true or false");
-  const logLevel = (given.logLevel ?? (levelFromEnvironment() || DEFAULTS.logLevel)) as LogLevel;
+  const logLevel = (given.logLevel ??
+    (variable(environment(), ENVIRONMENT.logLevel) || DEFAULTS.logLevel)) as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
-    const option = given.logLevel === undefined ? "logLevel (from CLASS_BOOKING_LOG_LEVEL)" : "logLevel";
+    const option = given.logLevel === undefined ? `logLevel (from ${ENVIRONMENT.logLevel})` : "logLevel";
     fail(option, `must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(logLevel)}`);
   }
   const rateLimit = rateLimitOf(given.rateLimit);
@@ -201,7 +209,8 @@ export function resolveCallOptions(
     throw new ClassBookingError(`${operationId}: ${message}`, { operationId });
   };
   const complain: Complain = (option, problem) => refuseCall(`call option "${option}" ${problem}`);
-  if (options === null || typeof options != "object") refuseCall("the call options must be an object");
+  if (!isPlainObject(options))
+    refuseCall(`the call options must be a plain object such as { timeoutMs: 5000 }, got ${kindOf(options)}`);
   const given = options as CallOptions;
   knownNames(given, CALL_OPTION_NAMES, "call option", refuseCall);
   if (given.signal !== undefined && !isSignal(given.signal)) complain("signal", "must be an AbortSignal");

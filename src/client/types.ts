@@ -2,6 +2,7 @@
 import type { Client } from "openapi-fetch";
 import type { operations as Operations, paths } from "../../generated/schema.js";
 import type { operations as table } from "../../generated/operations.js";
+import type { OperationDocs } from "../../generated/docs.js";
 import type { CallOptions } from "./options.js";
 
 export type OperationId = keyof typeof table & keyof Operations;
@@ -53,10 +54,25 @@ export type OperationWithResponse<K extends OperationId> = (
   ...args: Parameters<OperationMethod<K>>
 ) => Promise<{ data: OperationOutput<K>; response: Response }>;
 
-export type ClassBookingClient = { readonly [K in OperationId]: OperationMethod<K> } & {
+// The method maps below are mapped over `keyof OperationDocs` (generated from the spec, one
+// commented member per operation), not over OperationId: a mapped type over an interface's keys
+// keeps each member's comment, so editors show the spec's text on hover.
+
+/** The methods, one per operation. */
+type Methods = { readonly [K in keyof OperationDocs]: OperationMethod<OperationDocs[K]> };
+/** The paginators, one per sliced operation. */
+type Paginators = {
+  readonly [K in keyof OperationDocs as OperationDocs[K] extends SlicedOperationId ? K : never]: Paginator<
+    Extract<OperationDocs[K], SlicedOperationId>
+  >;
+};
+/** The methods that also resolve to the answer. */
+type WithResponse = { readonly [K in keyof OperationDocs]: OperationWithResponse<OperationDocs[K]> };
+
+export type ClassBookingClient = Methods & {
   /** Async iterators over every item of each sliced operation. */
-  readonly paginate: { readonly [K in SlicedOperationId]: Paginator<K> };
+  readonly paginate: Paginators;
   /** Every method again, resolving to `{ data, response }`: the body and the answer's status and headers. */
-  readonly withResponse: { readonly [K in OperationId]: OperationWithResponse<K> };
+  readonly withResponse: WithResponse;
   readonly raw: RawClient;
 };

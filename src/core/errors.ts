@@ -62,6 +62,19 @@ export interface ApiErrorInit {
   requestHeaders: RedactedHeaders;
 }
 
+/** Each ApiError's message without the API's errorMessage and a redirect's target (see withheldMessage). */
+const withheld = new WeakMap<object, string>();
+
+/**
+ * An error's message as logs and spans show it while personal data is withheld: for an ApiError,
+ * the status, errorCode and traceId without the API's errorMessage (which may name a customer)
+ * and without a redirect's Location; for any other error, undefined (its message holds nothing
+ * of the answer's body).
+ */
+export function withheldMessage(error: unknown): string | undefined {
+  return typeof error == "object" && error !== null ? withheld.get(error) : undefined;
+}
+
 /** The server answered with a status outside 2xx (including a redirect, which is never followed). */
 export class ApiError<Status extends number = number> extends ClassBookingError {
   override name = "ApiError";
@@ -94,9 +107,11 @@ export class ApiError<Status extends number = number> extends ClassBookingError 
       body?.errorCode && `errorCode ${body.errorCode}`,
       body?.traceId && `traceId ${body.traceId}`,
     ].filter(Boolean);
-    super(
-      `${operationId}: ${status} ${init.statusText || "HTTP error"}${said}${ids.length ? ` (${ids.join(", ")})` : ""}`,
-    );
+    const head = `${operationId}: ${status} ${init.statusText || "HTTP error"}`;
+    const tail = ids.length ? ` (${ids.join(", ")})` : "";
+    super(`${head}${said}${tail}`);
+    const hidden = body ? ": [errorMessage withheld]" : location ? ": [redirect target withheld]" : "";
+    withheld.set(this, `${head}${hidden}${tail}`);
     Object.assign(this, {
       operationId,
       status,

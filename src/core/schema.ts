@@ -60,7 +60,7 @@ export function kindOf(value: unknown): string {
 }
 
 /** A key as a segment of a JSON pointer (RFC 6901: `~` as `~0`, `/` as `~1`). */
-export const pointerSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const pointerSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 /** The key a segment of a JSON pointer names. */
 export const keyOfSegment = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 

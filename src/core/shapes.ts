@@ -20,6 +20,11 @@ export interface InputRule extends Rule {
   minimum?: number;
   maximum?: number;
   enum?: readonly string[];
+  /**
+   * The spec marks the parameter `x-personal-data`: its value points at one customer (a customer
+   * or booking id), so what logs and spans show of a URL masks it unless `logBodies` is on.
+   */
+  personal?: true;
 }
 
 /** One operation as the client and the sandbox need it; every key a row may have. */

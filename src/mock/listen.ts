@@ -6,17 +6,18 @@
 import { createServer, type Server } from "node:net";
 import { MockServerError } from "./error.js";
 
-/** Makes a server listen; resolves with its port, or rejects with a MockServerError when the port is taken. */
+/**
+ * Makes a server listen; resolves with its port, or rejects with a MockServerError when the port
+ * is taken (its `portInUse` says which, so a command can name the flag that changes it).
+ */
 export function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       const taken = error.code === "EADDRINUSE" || error.code === "EACCES";
       reject(
-        new MockServerError(
-          taken
-            ? `port ${port} on ${host} is already in use`
-            : `cannot listen on ${host}:${port}: ${error.message}`,
-        ),
+        taken
+          ? new MockServerError(`port ${port} on ${host} is already in use`, "", port)
+          : new MockServerError(`cannot listen on ${host}:${port}: ${error.message}`),
       );
     });
     server.listen(port, host, () => resolve((server.address() as { port: number }).port));

@@ -65,8 +65,20 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new MockServerError(`port must be an integer from 0 to 65535, got ${port}`);
   }
-  if (options.stateful) return startSandboxServer(host, port, options.sandbox);
-  if (options.sandbox !== undefined)
+  if (!options.stateful && options.sandbox !== undefined)
     throw new MockServerError("the option sandbox goes with stateful: true (Prism has no sandbox)");
-  return startPrism({ host, port, dynamic, errors, startTimeoutMs });
+  try {
+    return await (options.stateful
+      ? startSandboxServer(host, port, options.sandbox)
+      : startPrism({ host, port, dynamic, errors, startTimeoutMs }));
+  } catch (error) {
+    // A taken port: say how to choose another. The commands (class-booking-mock, npm start) name their own flag instead.
+    if (error instanceof MockServerError && error.portInUse !== undefined)
+      throw new MockServerError(
+        `${error.message}; pass another port (0 picks a free one)`,
+        error.output,
+        error.portInUse,
+      );
+    throw error;
+  }
 }

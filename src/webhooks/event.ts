@@ -90,7 +90,7 @@ export class WebhookError extends ClassBookingError {
 }
 
 /** How many violations an answer or message lists; the rest are counted. */
-export const LISTED_VIOLATIONS = 5;
+const LISTED_VIOLATIONS = 5;
 /** The default largest body, in bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 65_536;
 

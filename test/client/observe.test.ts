@@ -24,7 +24,7 @@ function recorder(): Logger & { lines: Array<[string, string]> } {
 }
 
 describe("hooks", () => {
-  it("see every attempt, the retry and its reason, in order, and never the key", async () => {
+  it("see every attempt, the retry and its reason, in order, counted as the logs count them, and never the key", async () => {
     const s = await serve((_q, res, n) =>
       n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING),
     );
@@ -43,7 +43,8 @@ describe("hooks", () => {
     expect(seen.map(([name, info]) => [name, info.attempt, info.status ?? null])).toEqual([
       ["request", 1, null],
       ["response", 1, 503],
-      ["retry", 1, 503],
+      // The retry leads to attempt 2, as its log line says ("attempt 2 of 3").
+      ["retry", 2, 503],
       ["request", 2, null],
       ["response", 2, 200],
     ]);
@@ -52,7 +53,8 @@ describe("hooks", () => {
       delayMs: 375,
       operationId: "getClassBookingById",
       method: "GET",
-      url: `${s.url}/v1/classes/booking/2033`,
+      // A booking id points at one customer: masked unless logBodies is on.
+      url: `${s.url}/v1/classes/booking/***`,
     });
     for (const [, info] of seen) {
       expect(typeof info.durationMs).toBe("number");
@@ -75,6 +77,7 @@ describe("hooks", () => {
       operationId: "bookClassSlot",
       status: 409,
       traceId: ERROR_409.traceId,
+      errorCode: ERROR_409.errorCode,
       attempt: 1,
     });
     expect(errors[0]!.error).toBeInstanceOf(ApiError);
@@ -137,7 +140,7 @@ describe("hooks", () => {
 });
 
 describe("logging", () => {
-  it("debug lines show method, URL, status, time and retries, with headers redacted and no body", async () => {
+  it("debug lines show method, URL, status, time and retries, with headers redacted, no body and no customer data", async () => {
     const s = await serve((_q, res, n) =>
       n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, BOOKING),
     );
@@ -147,7 +150,7 @@ describe("logging", () => {
     await client.bookClassSlot({ customerId: 203, classSlotId: 20334 });
     const text = logger.lines.map(([level, line]) => `${level} ${line}`).join("\n");
     expect(text).toMatch(
-      /debug class-booking-api: getClassBookingById: GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/2033 \(attempt 1\) headers \{.*"x-api-key":"\*\*\*"/,
+      /debug class-booking-api: getClassBookingById: GET http:\/\/127\.0\.0\.1:\d+\/v1\/classes\/booking\/\*\*\* \(attempt 1\) headers \{.*"x-api-key":"\*\*\*"/,
     );
     expect(text).toMatch(
       /debug class-booking-api: getClassBookingById: GET \S+ -> 200 in \d+ ms \(attempt 2\)/,
@@ -157,6 +160,7 @@ describe("logging", () => {
     );
     expect(text).not.toContain(API_KEY);
     expect(text).not.toContain('"customerId":203'); // no bodies unless asked for
+    expect(text).not.toContain("2033"); // nor the booking id in the URL
   });
 
   it("with logBodies, bodies are logged too (they hold personal data, so only when asked)", async () => {
@@ -167,6 +171,10 @@ describe("logging", () => {
     const text = logger.lines.map(([, line]) => line).join("\n");
     expect(text).toContain('body {"customerId":203,"classSlotId":20334}');
     expect(text).toContain(`body ${JSON.stringify(BOOKING)}`);
+    await client.getClassBookingById({ bookingId: 2033 });
+    expect(logger.lines.map(([, line]) => line).join("\n")).toMatch(
+      /GET \S+\/v1\/classes\/booking\/2033 \(attempt 1\)/,
+    );
   });
 
   it("by default only warnings are logged, e.g. a 429 closing an operation", async () => {

@@ -1,4 +1,6 @@
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
+import { apiRoot } from "../../generated/operations.js";
 import { ClassBookingError, createClassBookingClient } from "../../src/client/index.js";
 import type { ClassBookingClientOptions } from "../../src/client/index.js";
 
@@ -67,14 +69,49 @@ describe("options are checked at construction, naming the option", () => {
     expect(seen).toEqual(["https://mystudio.open-api.magicline.com/v1/classes/1"]);
   });
 
-  it.each([undefined, null, "https://mystudio.open-api.magicline.com"])(
-    "options given as %j name the missing baseUrl",
-    (options) => {
-      const make = () => createClassBookingClient(options as unknown as ClassBookingClientOptions);
+  it.each<[unknown, string]>([
+    [null, "null"],
+    ["https://mystudio.open-api.magicline.com", "a string"],
+    [[{ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k" }], "an array"],
+    [new Date(0), "a Date"],
+    [new (class StudioOptions {})(), "a StudioOptions"],
+  ])("options given as %j are refused: they must be a plain object", (options, kind) => {
+    const make = () => createClassBookingClient(options as ClassBookingClientOptions);
+    expect(make).toThrow(ClassBookingError);
+    expect(make).toThrow(
+      `createClassBookingClient: the options must be a plain object such as { baseUrl, apiKey }, got ${kind}`,
+    );
+  });
+
+  it("options from another realm (a vm context) are plain objects too", () => {
+    const options = runInNewContext('({ baseUrl: "https://mystudio.open-api.magicline.com", apiKey: "k" })');
+    expect(() => createClassBookingClient(options)).not.toThrow();
+  });
+
+  it.each([`${apiRoot}`, `${apiRoot}/`, `/proxy${apiRoot}`, `/proxy${apiRoot}//`])(
+    "a baseUrl whose path ends with the API's root (%s) is refused with the URL to give instead",
+    (suffix) => {
+      const fix = `https://mystudio.open-api.magicline.com${suffix.startsWith("/proxy") ? "/proxy" : ""}`;
+      const make = () =>
+        createClassBookingClient({
+          baseUrl: `https://mystudio.open-api.magicline.com${suffix}`,
+          apiKey: "k",
+        });
       expect(make).toThrow(ClassBookingError);
-      expect(make).toThrow(/option "baseUrl" is required/);
+      expect(make).toThrow(
+        `createClassBookingClient: option "baseUrl" must not end with ${apiRoot}, which every operation's path starts with: give ${fix}`,
+      );
     },
   );
+
+  it("a baseUrl with the API's root inside its path, not at its end, is a base like any other", () => {
+    expect(() =>
+      createClassBookingClient({ baseUrl: `https://proxy.example${apiRoot}/studio`, apiKey: "k" }),
+    ).not.toThrow();
+    expect(() =>
+      createClassBookingClient({ baseUrl: `https://proxy.example/x${apiRoot.slice(1)}`, apiKey: "k" }),
+    ).not.toThrow();
+  });
 
   it("a password in baseUrl is not repeated in the message", () => {
     let message = "";
@@ -85,6 +122,42 @@ describe("options are checked at construction, naming the option", () => {
     }
     expect(message).toMatch(/option "baseUrl"/);
     expect(message).not.toContain("hunter2");
+  });
+
+  it.each<[unknown, string]>([
+    [null, "null"],
+    ["fast", "a string"],
+    [[{ timeoutMs: 1000 }], "an array"],
+    [new Date(0), "a Date"],
+    [new AbortController().signal, "an AbortSignal"],
+    [new (class CallSettings {})(), "a CallSettings"],
+  ])("call options given as %j are refused before anything is sent", async (options, kind) => {
+    const seen: string[] = [];
+    const fetch = (async (url: string) => {
+      seen.push(url);
+      return new Response("{}", { status: 200 });
+    }) as unknown as typeof globalThis.fetch;
+    const client = make({ fetch })();
+    for (const method of [client.getClassById, client.withResponse.getClassById]) {
+      const call = method({ classId: 1 }, options as never);
+      await expect(call).rejects.toThrow(ClassBookingError);
+      await expect(method({ classId: 1 }, options as never)).rejects.toThrow(
+        `getClassById: the call options must be a plain object such as { timeoutMs: 5000 }, got ${kind}`,
+      );
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it("call options from another realm are plain objects too", async () => {
+    const fetch = (async () =>
+      Response.json({ id: 1, bookable: true })) as unknown as typeof globalThis.fetch;
+    const client = make({ fetch })();
+    await expect(
+      client.getClassById({ classId: 1 }, runInNewContext("({ maxRetries: 0 })")),
+    ).resolves.toEqual({
+      id: 1,
+      bookable: true,
+    });
   });
 
   it("per-call numbers are checked too", async () => {

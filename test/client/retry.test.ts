@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   BACKOFF,
@@ -12,6 +14,7 @@ import { operations } from "../../generated/operations.js";
 import { createClassBookingClient } from "../../src/client/index.js";
 import { BOOKING } from "../helpers/client.js";
 import { json, startServer } from "../helpers/server.js";
+import { repoRoot } from "../../scripts/spec.js";
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
 
@@ -64,9 +67,17 @@ describe("retry policy table", () => {
     expect(isRetryable("idempotent", "connection")).toBe(true);
   });
 
-  it("the table is the one the README documents", () => {
+  it("the table is the one docs/retries-and-rate-limits.md documents, and README sums up", () => {
     expect(RETRY_RULES.idempotent.statuses).toEqual([429, 500, 502, 503, 504]);
     expect(RETRY_RULES.unsafe.statuses).toEqual([429]);
+    const guide = readFileSync(path.join(repoRoot, "docs", "retries-and-rate-limits.md"), "utf8");
+    expect(guide).toContain(`connection errors, timeouts, ${RETRY_RULES.idempotent.statuses.join(", ")} |`);
+    expect(guide).toMatch(/^\| `bookClassSlot` \(POST\) +\| 429 only +\|/m);
+    const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8").replace(/\s+/g, " ");
+    const idempotent = RETRY_RULES.idempotent.statuses;
+    expect(readme).toContain(
+      `${idempotent.slice(0, -1).join(", ")} and ${idempotent.at(-1)}; a booking only on 429`,
+    );
   });
 });
 

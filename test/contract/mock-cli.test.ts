@@ -50,12 +50,21 @@ describe("startMockServer()", () => {
     expect(pkg.peerDependencies[PRISM_PACKAGE]).toBe(`~${PRISM_VERSION}`);
   });
 
-  it("rejects with a clear message when the port is taken", async () => {
-    const port = await takenPort();
-    await expect(startMockServer({ port })).rejects.toThrow(
-      new MockServerError(`port ${port} on 127.0.0.1 is already in use`),
-    );
-  });
+  it.each([false, true])(
+    "rejects naming the taken port and what to do, with portInUse set (stateful: %s)",
+    async (stateful) => {
+      const port = await takenPort();
+      const error = await startMockServer({ port, stateful }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(MockServerError);
+      expect((error as MockServerError).message).toBe(
+        `port ${port} on 127.0.0.1 is already in use; pass another port (0 picks a free one)`,
+      );
+      expect((error as MockServerError).portInUse).toBe(port);
+    },
+  );
 
   it("rejects a port out of range before starting anything", async () => {
     await expect(startMockServer({ port: 70000 })).rejects.toThrow(/port must be an integer/);
@@ -110,7 +119,9 @@ describe("class-booking-mock CLI", () => {
     let stderr = "";
     child.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
     expect(await exitOf(child)).toBe(1);
-    expect(stderr.trim()).toBe(`class-booking-mock: port ${port} on 127.0.0.1 is already in use`);
+    expect(stderr.trim()).toBe(
+      `class-booking-mock: port ${port} on 127.0.0.1 is already in use; choose another with --port <n> (0 picks a free one)`,
+    );
   });
 
   it("without Prism it exits 1 saying how to install it", () => {

@@ -159,18 +159,39 @@ describe("npm start", () => {
     }
   });
 
-  it("a taken port gives a clear message, not a stack trace", async () => {
-    ensureDocs();
+  /** A port on 127.0.0.1 that a server of this test holds until the test ends. */
+  async function takenPort(): Promise<number> {
     const blocker = createServer();
     blockers.push(blocker);
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
-    const taken = (blocker.address() as { port: number }).port;
+    return (blocker.address() as { port: number }).port;
+  }
+
+  it("a taken docs port: one line naming it and --docs-port / DOCS_PORT, not a stack trace", async () => {
+    ensureDocs();
+    const taken = await takenPort();
     const free = await claimPort(0, "127.0.0.1");
     const run = npmStart(["--mock-port", String(free), "--docs-port", String(taken)]);
     expect(await run.exited).not.toBe(0);
-    expect(run.output()).toContain(`npm start: port ${taken} on 127.0.0.1 is already in use`);
+    expect(run.output()).toContain(
+      `npm start: the docs page's port ${taken} on 127.0.0.1 is already in use; choose another with --docs-port <n> or DOCS_PORT (0 picks a free one)`,
+    );
     expect(run.output()).not.toMatch(/\n\s+at /);
   });
+
+  it.each([[[]], [["--static"]]])(
+    "both ports taken (%j): the API's port is the one named, with --mock-port / MOCK_PORT",
+    async (extra) => {
+      ensureDocs();
+      const [api, docs] = [await takenPort(), await takenPort()];
+      const run = npmStart([...extra, "--mock-port", String(api), "--docs-port", String(docs)]);
+      expect(await run.exited).not.toBe(0);
+      expect(run.output()).toContain(
+        `npm start: the API's port ${api} on 127.0.0.1 is already in use; choose another with --mock-port <n> or MOCK_PORT (0 picks a free one)`,
+      );
+      expect(run.output()).not.toContain(String(docs));
+    },
+  );
 
   it("PORT picks the mock port, and the docs take the next one", async () => {
     ensureDocs();

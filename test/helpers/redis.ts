@@ -19,29 +19,21 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
+/** A throwaway redis-server's arguments: on 127.0.0.1 at this port, nothing written to disk but in `dir`. */
+export const redisArgs = (port: number, dir: string, more: string[] = []): string[] => [
+  ...["--port", String(port), "--bind", "127.0.0.1"],
+  ...["--save", "", "--appendonly", "no", "--dir", dir],
+  ...more,
+];
+
 export async function startRedis(): Promise<RedisServer> {
   const found = spawnSync("redis-server", ["--version"], { encoding: "utf8" });
   if (found.error) throw new Error(`redis-server is not installed. Install it with: ${REDIS_INSTALL}`);
   const port = await claimPort(0, "127.0.0.1");
   const dir = mkdtempSync(path.join(tmpdir(), "cba-redis-"));
-  const child: ChildProcess = spawn(
-    "redis-server",
-    [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--save",
-      "",
-      "--appendonly",
-      "no",
-      "--dir",
-      dir,
-      "--protected-mode",
-      "yes",
-    ],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child: ChildProcess = spawn("redis-server", redisArgs(port, dir, ["--protected-mode", "yes"]), {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   await waitForLine(child, /Ready to accept connections/, 15_000);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {

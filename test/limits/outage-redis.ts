@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "redis";
 import { claimPort } from "../../src/mock/listen.js";
-import { REDIS_INSTALL } from "../helpers/redis.js";
+import { REDIS_INSTALL, redisArgs } from "../helpers/redis.js";
 import { waitForLine } from "../helpers/process.js";
 
 export interface OutageRedis {
@@ -35,20 +35,7 @@ export async function startOutageRedis(): Promise<OutageRedis> {
   let child: ChildProcess | undefined;
   let exited = Promise.resolve();
   const start = async () => {
-    const args = [
-      "--port",
-      String(port),
-      "--bind",
-      "127.0.0.1",
-      "--save",
-      "",
-      "--appendonly",
-      "no",
-      "--dir",
-      dir,
-      "--enable-debug-command",
-      "local",
-    ];
+    const args = redisArgs(port, dir, ["--enable-debug-command", "local"]);
     const started = spawn("redis-server", args, { stdio: ["ignore", "pipe", "pipe"] });
     child = started;
     exited = new Promise<void>((resolve) => started.once("exit", () => resolve()));

@@ -3,7 +3,9 @@
  * every entry from ESM and CJS, and the browser and edge bundles a bundler makes of it.
  */
 import path from "node:path";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { freeUses } from "../helpers/free-names.js";
 import pkg from "../../package.json" with { type: "json" };
 import { bundleForBrowser, pack, run, usePackedPackage, write } from "./packed.js";
 
@@ -28,7 +30,7 @@ try {
       script(`import { createClassBookingClient, VERSION } from "class-booking-api";
 import { startMockServer } from "class-booking-api/mock";`),
     );
-    const res = run(process.execPath, ["esm.mjs"], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, ["esm.mjs"], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({
       title: "Morning Yoga",
@@ -45,7 +47,7 @@ const { startMockServer } = require("class-booking-api/mock");
 (async () => {${script("")}
 })().catch((e) => { console.error(e); process.exit(1); });`,
     );
-    const res = run(process.execPath, ["cjs.cjs"], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, ["cjs.cjs"], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({
       title: "Morning Yoga",
@@ -80,7 +82,7 @@ client.getClassById({ classId: 1 }).catch((e) => {
 });
 `,
       );
-      const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+      const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 120_000 });
       expect(res.status, res.stderr).toBe(0);
       expect(JSON.parse(res.stdout)).toEqual({ family: true, own: true, pointer: "/id" });
     },
@@ -108,7 +110,7 @@ const client = createClassBookingClient({ baseUrl: "http://localhost", apiKey: "
 client.bookClassSlot({ customerId: 203, classSlotId: 20334 }).then((b) => console.log(JSON.stringify({ id: b.bookingId, status: b.bookingStatus })));
 `,
     );
-    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ id: 2033, status: "BOOKED" });
   });
@@ -125,7 +127,7 @@ const body = JSON.stringify({ entityId: 1, uuid: "u-1", payload: [{ timestamp: 1
 receiver.receive({ key: "whk_1", body }).then(({ events: [event], studio }) => console.log(JSON.stringify({ type: event.type, known: event.known, studio })));
 `,
     );
-    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, [file], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ type: "CLASS_BOOKING_CREATED", known: true, studio: "north" });
   });
@@ -158,7 +160,7 @@ server.close();
 console.log(JSON.stringify({ validationStatus }));
 `,
     );
-    const res = run(process.execPath, ["msw.mjs"], { cwd: pack.consumer, timeout: 60_000 });
+    const res = run(process.execPath, ["msw.mjs"], { cwd: pack.consumer, timeout: 120_000 });
     expect(res.status, res.stderr).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({ validationStatus: "AVAILABLE" });
   });
@@ -175,6 +177,31 @@ export const bookings = () => client.getClassBookingsByCustomerId({ customerId: 
     expect(result.errors).toEqual([]);
     expect(code).toContain("/v1/classes/booking");
     expect(code).not.toMatch(/["']node:/);
+  });
+
+  it("its browser bundle never reads an environment: no bare process for a bundler to fill in", async () => {
+    write(
+      path.join(pack.consumer, "from-env.ts"),
+      `import { createClassBookingClient } from "class-booking-api";
+export const fromEnvironment = () => createClassBookingClient();\n`,
+    );
+    // Split as an app's bundler would, so client.raw (openapi-fetch, which looks for process) is its own chunk.
+    const result = await build({
+      absWorkingDir: pack.consumer,
+      entryPoints: ["from-env.ts"],
+      bundle: true,
+      splitting: true,
+      platform: "browser",
+      format: "esm",
+      outdir: path.join(pack.consumer, "from-env"),
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const [name] = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint)!;
+    const entry = result.outputFiles.find((file) => file.path === path.join(pack.consumer, name))!;
+    expect(entry.text).toContain("CLASS_BOOKING_API_KEY");
+    expect(freeUses(entry.text, "process")).toEqual([]);
   });
 
   it("keeps its error names when a bundler minifies (and renames) the classes", async () => {

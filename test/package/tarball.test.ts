@@ -13,13 +13,24 @@ import { bin, pack, run, usePackedPackage } from "./packed.js";
 usePackedPackage();
 
 describe("the pack.tarball", () => {
-  it("holds only what users need: dist, the spec, generated, README, CHANGELOG, LICENSE", () => {
+  it("holds only what users need: dist, the spec, generated, README with its guides and examples, CHANGELOG, LICENSE", () => {
     for (const file of pack.files) {
       expect(file, file).toMatch(
-        /^(dist\/|openapi\/openapi\.yaml$|generated\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/,
+        /^(dist\/|openapi\/openapi\.yaml$|generated\/|README\.md$|docs\/[\w-]+\.md$|examples\/|CHANGELOG\.md$|LICENSE$|package\.json$)/,
       );
-      expect(file, file).not.toMatch(/\.map$|\.test\.|^test\/|^scripts\/|^dist\/docs\//);
+      expect(file, file).not.toMatch(/\.map$|^test\/|^scripts\/|^dist\/docs\//);
+      // The package's own tests stay out; the vitest example's test files are the example.
+      if (!file.startsWith("examples/vitest/")) expect(file, file).not.toMatch(/\.test\./);
     }
+    // Every file README links to is in the package, so its links work where npm shows it.
+    const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const linked = [...readme.matchAll(/\]\(((?:docs|examples)\/[^)#\s]*)/g)].map((m) => m[1]!);
+    expect(linked.length).toBeGreaterThan(5);
+    for (const target of linked)
+      expect(
+        pack.files.some((f) => f === target || f.startsWith(target.endsWith("/") ? target : `${target}/`)),
+        target,
+      ).toBe(true);
     expect(pack.files).toEqual(
       expect.arrayContaining([
         "dist/index.js",

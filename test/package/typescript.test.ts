@@ -1,6 +1,10 @@
 /** The packed package in a strict TypeScript project, under moduleResolution node16 and bundler. */
 import path from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/operations.js";
+import { scopes } from "../../generated/contract.js";
+import { hoverService } from "../helpers/hover.js";
 import { TSC_TEST_TIMEOUT_MS, TSC_TIMEOUT_MS } from "../helpers/typecheck.js";
 import { bin, pack, run, usePackedPackage, write } from "./packed.js";
 
@@ -58,6 +62,37 @@ void createClassBookingClient({ baseUrl: "https://x.example", apiKey: "k" }).boo
       ).toEqual([]);
       expect(res.stdout).toMatch(/wrong\.ts\(2,\d+\): error TS2322/);
       expect(res.status).not.toBe(0);
+    },
+    TSC_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "shows each method's docs on hover from the installed declarations",
+    () => {
+      const ids = Object.keys(operations) as Array<keyof typeof operations>;
+      const source = [
+        'import { createClassBookingClient } from "class-booking-api";',
+        "const client = createClassBookingClient();",
+        ...ids.map((id) => `client.withResponse.${id};`),
+      ].join("\n");
+      const service = hoverService(path.join(pack.consumer, "hover-probe.ts"), source, {
+        strict: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        lib: ["lib.es2022.d.ts", "lib.dom.d.ts"],
+        types: [],
+      });
+      expect(service.errors()).toEqual([]);
+      for (const id of ids) {
+        const { shown, text, tags } = service.hover(source.indexOf(`.${id};`) + 1);
+        expect(shown, id).toContain(id);
+        expect(text, id).toContain(`Required scope: \`${scopes[id]}\``);
+        expect(
+          tags.find((tag) => tag.startsWith("@example")),
+          id,
+        ).toContain(`client.${id}(`);
+      }
     },
     TSC_TEST_TIMEOUT_MS,
   );

@@ -54,9 +54,14 @@ function runAsync(
   args: string[],
   cwd: string,
   timeout: number,
+  env: Record<string, string> = {},
 ): Promise<{ status: number | null; out: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, {
+      cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
@@ -121,6 +126,43 @@ console.log(JSON.stringify({ validationStatus, booked: booking.bookingStatus, li
       missing: 404,
     });
   });
+
+  it("takes the key and host from the environment when the options give neither", async () => {
+    const { command } = runtime();
+    const key = `runtime-env-${name.replace(/\W+/g, "-")}`;
+    const file = path.join(consumer, `env-${key}.mjs`);
+    writeFileSync(
+      file,
+      `import { createClassBookingClient } from "class-booking-api";
+const { validationStatus } = await createClassBookingClient().validateClassSlot({ customerId: 203, classSlotId: 20334 });
+console.log(JSON.stringify({ validationStatus }));
+`,
+    );
+    const env = { CLASS_BOOKING_API_KEY: key, CLASS_BOOKING_BASE_URL: server.url };
+    const res = await runAsync(command[0]!, [...command.slice(1), file], consumer, 120_000, env);
+    expect(res.status, res.out).toBe(0);
+    expect(JSON.parse(res.stdout.trim().split("\n").pop()!)).toEqual({ validationStatus: "AVAILABLE" });
+  });
+});
+
+it("Deno without --allow-env: the environment cannot be read, and the message says so", async () => {
+  const deno = runtimes(bins).find((r) => r.name === "Deno")!.command;
+  const file = path.join(consumer, "env-deno-denied.mjs");
+  writeFileSync(
+    file,
+    `import { createClassBookingClient } from "class-booking-api";
+try { createClassBookingClient(); } catch (e) { console.log(JSON.stringify({ name: e.name, message: e.message })); }
+`,
+  );
+  const args = [...deno.slice(1).filter((flag) => flag !== "--allow-env"), file];
+  const env = { CLASS_BOOKING_API_KEY: "runtime-env-denied", CLASS_BOOKING_TENANT: "mystudio" };
+  const res = await runAsync(deno[0]!, args, consumer, 120_000, env);
+  expect(res.status, res.out).toBe(0);
+  const { name, message } = JSON.parse(res.stdout.trim().split("\n").pop()!);
+  expect(name).toBe("ClassBookingError");
+  expect(message).toContain("could not be read");
+  expect(message).toContain("--allow-env");
+  expect(message).not.toContain("runtime-env-denied");
 });
 
 // After the matrix: the runtimes live in the machine's cache, and the checkout is as it was.

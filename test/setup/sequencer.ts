@@ -22,6 +22,7 @@ const LONGEST_FIRST = [
   "test/package/npx.test.ts",
   "test/limits/failover-frozen.test.ts",
   "test/contract/dynamic.test.ts",
+  "test/examples/examples.test.ts",
   "test/limits/holds.test.ts",
   "test/validate/validate.test.ts",
   "test/spec/generate.test.ts",

@@ -45,8 +45,11 @@ describe("generate:check", () => {
     expect(res.stderr).toContain("stale: generated/operations.ts");
   });
 
-  it.each(["schema.d.ts", "operations.ts"])("generated/%s starts with the generated-from header", (name) => {
-    const file = readFileSync(path.join(repoRoot, "generated", name), "utf8");
-    expect(file.split("\n").slice(0, 3).join("\n")).toMatch(/GENERATED FILE[\s\S]*openapi\/openapi\.yaml/);
-  });
+  it.each(["schema.d.ts", "operations.ts", "docs.ts"])(
+    "generated/%s starts with the generated-from header",
+    (name) => {
+      const file = readFileSync(path.join(repoRoot, "generated", name), "utf8");
+      expect(file.split("\n").slice(0, 3).join("\n")).toMatch(/GENERATED FILE[\s\S]*openapi\/openapi\.yaml/);
+    },
+  );
 });

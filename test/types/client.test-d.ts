@@ -17,6 +17,8 @@ import {
   type OperationInput,
   type OperationOutput,
 } from "../../src/client/index.js";
+import type { OperationDocs } from "../../generated/docs.js";
+import type { OperationId, SlicedOperationId } from "../../src/client/types.js";
 
 declare const client: ClassBookingClient;
 
@@ -92,6 +94,27 @@ describe("client method types", () => {
     >();
     // @ts-expect-error getClassById is not sliced
     void client.paginate.getClassById;
+  });
+
+  it("options give the key and the host together, or neither (then both come from the environment)", () => {
+    expectTypeOf(createClassBookingClient()).toEqualTypeOf<ClassBookingClient>();
+    expectTypeOf(createClassBookingClient({ timeoutMs: 5000 })).toEqualTypeOf<ClassBookingClient>();
+    expectTypeOf(
+      createClassBookingClient({ tenant: "mystudio", apiKey: "k" }),
+    ).toEqualTypeOf<ClassBookingClient>();
+    // @ts-expect-error a host without a key
+    createClassBookingClient({ baseUrl: "https://mystudio.open-api.magicline.com" });
+    // @ts-expect-error a tenant without a key
+    createClassBookingClient({ tenant: "mystudio", timeoutMs: 5000 });
+  });
+
+  it("the methods are mapped over the documented names: one per operation, paginate per sliced one", () => {
+    expectTypeOf<keyof OperationDocs>().toEqualTypeOf<OperationId>();
+    expectTypeOf<
+      Exclude<keyof ClassBookingClient, "paginate" | "withResponse" | "raw">
+    >().toEqualTypeOf<OperationId>();
+    expectTypeOf<keyof ClassBookingClient["withResponse"]>().toEqualTypeOf<OperationId>();
+    expectTypeOf<keyof ClassBookingClient["paginate"]>().toEqualTypeOf<SlicedOperationId>();
   });
 
   it("raw is typed openapi-fetch", async () => {

@@ -59,7 +59,8 @@ export function methodFor(operationId: string, row: OperationRow, parts: MethodP
       return result;
     } catch (error) {
       emit.failed?.(call, error);
-      span?.end({ status: error instanceof ApiError ? error.status : undefined, error, retries: retries() });
+      // An error answer's status, or that of an answer refused after it was read (validateResponses).
+      span?.end({ status: error instanceof ApiError ? error.status : status, error, retries: retries() });
       throw error;
     }
   }

@@ -51,7 +51,7 @@ export function jsonAnswer(status: number, body: unknown, headers: Record<string
 }
 
 /** The body of every error answer: the spec's ErrorResponse. */
-export interface ErrorBody {
+interface ErrorBody {
   errorMessage: string;
   errorCode: string;
   traceId?: string;

@@ -9,7 +9,7 @@ import { show } from "../rules.js";
 export type ClockMode = "fixed" | "real";
 
 /** The first and last instants the sandbox clock may show: its 14-day window must stay within years 1970 to 9999. */
-export const CLOCK_RANGE = { min: Date.UTC(1970, 0, 2), max: Date.UTC(9999, 11, 1) } as const;
+const CLOCK_RANGE = { min: Date.UTC(1970, 0, 2), max: Date.UTC(9999, 11, 1) } as const;
 /** The clock's range in words: "1970-01-02T00:00:00.000Z to 9999-12-01T00:00:00.000Z". */
 export const CLOCK_SPAN = `${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()}`;
 

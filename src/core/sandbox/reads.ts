@@ -2,7 +2,7 @@
  * What a sandbox studio reads: its classes, slots and bookings as the API shows them, the windows
  * of time the list operations cover, and the answer validate gives. The clock moves them: a slot
  * that has ended reads COMPLETED, and the windows roll with the clock. What the API documentation
- * does not say is marked "assumed" here and listed in the README.
+ * does not say is marked "assumed" here and listed in docs/sandbox.md.
  */
 import type { webhooks } from "../../../generated/schema.js";
 import { instantOf, type StudioData } from "./data.js";
@@ -46,7 +46,7 @@ export interface StudioContext {
 }
 
 /** The bookings that hold a place or a waiting-list place. */
-export const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = [
+const ACTIVE: ReadonlyArray<Booking["bookingStatus"]> = [
   "BOOKED",
   "BOOKED_WITH_CONFIRMATION_REQUIRED",
   "WAITING_LIST",

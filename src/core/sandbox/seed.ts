@@ -20,8 +20,6 @@ import {
 } from "./state.js";
 import { seededTrialOffers } from "./seed-trials.js";
 
-export { random } from "./schedule.js";
-
 /** The named examples of one answer, in the spec's order. */
 const all = <T>(named: Readonly<Record<string, T>> | undefined): T[] => Object.values(named ?? {});
 const EXAMPLE_CLASSES: Class[] = all(examples.getActiveClasses[200]).flatMap((s) => s.result);

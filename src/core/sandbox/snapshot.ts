@@ -40,7 +40,7 @@ const bySchema = (name: string) => (item: unknown, at: string) => {
 };
 
 /** The first thing wrong with a full studio state, or undefined. */
-export function stateProblem(state: unknown, where: string): string | undefined {
+function stateProblem(state: unknown, where: string): string | undefined {
   if (!isObject(state)) return `${where} must be an object, got ${kindOf(state)}`;
   const s = state as Partial<Record<keyof StudioState, unknown>>;
   return (

@@ -2,14 +2,14 @@
  * How a sandbox studio behaves when something changes: book and cancel (as the API does them),
  * and the studio's own actions a test can take (change a slot, call it off); the trial offers'
  * flow is in trials.ts. What the API documentation does not say is marked "assumed" here and
- * listed in the README.
+ * listed in docs/sandbox.md.
  */
 import { instantOf } from "./data.js";
 import { Problem } from "./reads.js";
 import type { Booking, SlotRecord } from "./state.js";
 import { TERM_MS, TrialStudio } from "./trials.js";
 
-export { Problem, type StudioContext, type StudioEvent } from "./reads.js";
+export { Problem, type StudioEvent } from "./reads.js";
 
 export class Studio extends TrialStudio {
   /** This studio's own copy of a slot, to change it. */

@@ -41,7 +41,7 @@ export class Lru<K, V> {
 }
 
 /** One key's requests to one operation: when they were made, and until when it is locked out. */
-export interface RequestLog {
+interface RequestLog {
   times: number[];
   lockedUntil: number;
 }

@@ -36,7 +36,7 @@ export function isTimeZone(timeZone: unknown): boolean {
 }
 
 /** Minutes the zone is ahead of UTC at `instant`. */
-export function offsetMinutes(instant: number, timeZone: string): number {
+function offsetMinutes(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
     format(timeZone)
       .formatToParts(new Date(instant))

@@ -4,7 +4,7 @@
  * rules decide: how many trial bookings a lead may hold (`contingent`), how long after one the
  * next may be made (`preventMultipleBookingsTerm`), which details the lead must give
  * (`leadDataConfig`), and until when a booking must be confirmed (`confirmationOfBookingTerm`).
- * What the API documentation does not say is marked "assumed" here and listed in the README.
+ * What the API documentation does not say is marked "assumed" here and listed in docs/sandbox.md.
  */
 import { DAY_MS } from "../calendar.js";
 import { instantOf } from "./data.js";
