@@ -19,7 +19,7 @@ export interface TrialOfferRecord {
 }
 
 /** A prospect registered with createLeadCustomer: a customer of the studio from then on. */
-export interface LeadRecord {
+interface LeadRecord {
   /** The lead's customer id (the `leadCustomerId` createLeadCustomer answered). */
   id: number;
   /** The trial offer the lead signed up for. */
@@ -29,7 +29,7 @@ export interface LeadRecord {
 }
 
 /** A booking made under a trial offer, and what its confirmation needs. */
-export interface TrialBookingRecord {
+interface TrialBookingRecord {
   bookingId: number;
   trialOfferConfigId: number;
   /** When it was booked (sandbox clock, ms since 1970): the repeat-booking term counts from here. */
