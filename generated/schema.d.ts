@@ -221,6 +221,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/trial-offers/bookable-trial-offers/classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the classes bookable as a free trial
+         * @description Required scope: `TRIAL_OFFER_READ`.
+         *
+         *     Returns, one slice at a time, the classes a prospect may try for free, looking up to a
+         *     year ahead. Each entry pairs the class with the id of the trial offer it is bookable
+         *     under: read that offer's rules with `getTrialOfferConfig`, and list the class's slots
+         *     with `getClassSlotsForTrialOffers`, passing `trialOfferClass.id` as `classId`.
+         */
+        get: operations["getBookableTrialOfferClasses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/config/{configId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the rules of a trial offer
+         * @description Required scope: `TRIAL_OFFER_READ`.
+         *
+         *     Returns one trial offer's configuration: how often a prospect may use it, whether a
+         *     booking has to be confirmed and by when, and which personal details the sign-up form
+         *     must ask for (`leadDataConfig`). Pass the `trialOfferConfigId` of an entry of
+         *     `getBookableTrialOfferClasses`.
+         */
+        get: operations["getTrialOfferConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/lead/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a prospect can sign up for a trial offer
+         * @description Required scope: `TRIAL_OFFER_WRITE`.
+         *
+         *     Runs the checks of `createLeadCustomer` without registering anyone, so it is safe to
+         *     send twice (`x-idempotent`: clients may retry it like a read). Details that cannot be
+         *     accepted still answer 200; `validationStatus` says what is wrong.
+         */
+        post: operations["validateForLeadCustomerCreation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/lead/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a prospect as a lead for a trial offer
+         * @description Required scope: `TRIAL_OFFER_WRITE`.
+         *
+         *     Registers the prospect as a lead customer of the studio under the trial offer and
+         *     answers with the new customer's id: book the trial with it as `customerId`. Not
+         *     idempotent: what a second call with the same details does is not documented, so never
+         *     send it again after an ambiguous failure (a timeout, a dropped connection, a 5xx). Check
+         *     with `validateForLeadCustomerCreation` first; it answers `DUPLICATE_CUSTOMER` once the
+         *     prospect is registered.
+         */
+        post: operations["createLeadCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/bookable-trial-offers/classes/{classId}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the slots of a class offered as a trial
+         * @description Required scope: `TRIAL_OFFER_READ`.
+         *
+         *     Returns, one slice at a time, the slots of one class offered as a trial, scheduled
+         *     between one day ago and 14 days from now. Each slot has the same shape as in
+         *     `getClassSlots`; pass its `id` as `classSlotId` to validate and book.
+         */
+        get: operations["getClassSlotsForTrialOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/classes/booking/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check whether a lead can book a trial slot
+         * @description Required scope: `TRIAL_OFFER_WRITE`.
+         *
+         *     Runs the checks of a trial booking without booking anything, so it is safe to send
+         *     twice (`x-idempotent`: clients may retry it like a read). Pass the `leadCustomerId` of
+         *     `createLeadCustomer` as `customerId`. A slot the lead cannot book still answers 200;
+         *     `validationStatus` says why. Book only on `AVAILABLE`.
+         */
+        post: operations["validateClassSlotForTrialOffers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/classes/booking/book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a lead into a trial slot
+         * @description Required scope: `TRIAL_OFFER_WRITE`.
+         *
+         *     Books the lead into the class slot under the trial offer. When the offer asks for a
+         *     confirmation, `bookingStatus` is `BOOKED_WITH_CONFIRMATION_REQUIRED`: have the prospect
+         *     confirm, then call `confirmTrialOfferBooking` before the offer's deadline, or the booking
+         *     is canceled. Not idempotent: never send it again after an ambiguous failure (a timeout, a
+         *     dropped connection, a 5xx), since the first attempt may have booked; look for the
+         *     booking with `getClassBookingsByCustomerId` instead.
+         */
+        post: operations["bookClassSlotForTrialOffers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/trial-offers/bookings/{bookingId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a trial booking
+         * @description Required scope: `TRIAL_OFFER_WRITE`.
+         *
+         *     Records that the prospect confirmed a trial booking made with
+         *     `BOOKED_WITH_CONFIRMATION_REQUIRED`, typically when they follow the link in the message
+         *     the integration sent them. `CONFIRMED` means the place is kept; `EXPIRED` means the
+         *     offer's `confirmationOfBookingTerm` had passed and the booking is not kept. The call
+         *     takes no body.
+         *
+         *     Safe to send twice (`x-idempotent`): it only moves an existing booking from awaiting
+         *     confirmation to confirmed and never creates one, so a repeat cannot book the lead twice.
+         *     The answer to a repeat is not documented, and a repeat that arrives after the deadline
+         *     may answer `EXPIRED` although the first attempt was in time: read the booking with
+         *     `getClassBookingById` when in doubt.
+         */
+        post: operations["confirmTrialOfferBooking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     CLASS_BOOKING_CREATED: {
@@ -235,7 +444,8 @@ export interface webhooks {
         /**
          * A class booking was made
          * @description Sent when a customer was booked into a class slot, through this API or anywhere else.
-         *     `entityId` is the new booking's id; read it with `getClassBookingById`.
+         *     `entityId` is the new booking's id; read it with `getClassBookingById`. A trial booking
+         *     that needs a confirmation is announced once it is confirmed.
          */
         post: operations["classBookingCreated"];
         delete?: never;
@@ -716,6 +926,248 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A class a prospect may book for free, and the trial offer it is bookable under. */
+        TrialOfferClass: {
+            /**
+             * Format: int64
+             * @description An id the API sends without saying what it identifies. To list the class's slots use
+             *     `trialOfferClass.id`; to read the offer's rules use `trialOfferConfigId`.
+             */
+            id?: number;
+            /**
+             * Format: int64
+             * @description The trial offer's configuration; pass it as `configId` to `getTrialOfferConfig` and as `trialOfferConfigId` when registering the lead.
+             * @example 1
+             */
+            trialOfferConfigId: number;
+            /** @description The class itself, as `getClassById` describes it. */
+            trialOfferClass: components["schemas"]["Class"];
+        };
+        /**
+         * @description One slice of classes offered as a trial. Send `offset` back to get the next slice;
+         *     `hasNext: false` marks the last one.
+         */
+        TrialOfferClassesSlicedResult: {
+            /** @description The trial classes in this slice. */
+            result: components["schemas"]["TrialOfferClass"][];
+            /**
+             * @description Whether another slice follows this one.
+             * @example true
+             */
+            hasNext: boolean;
+            /**
+             * @description Send this value back as the `offset` query parameter to get the next slice.
+             * @example 14928
+             */
+            offset: string;
+        };
+        /** @description The outcome of confirming a trial booking. */
+        BookingConfirmationResult: {
+            /**
+             * @description Whether the confirmation came before the offer's deadline.
+             * @example CONFIRMED
+             * @enum {string}
+             */
+            status: "CONFIRMED" | "EXPIRED";
+        };
+        /**
+         * @description The rules of one trial offer: how often a prospect may use it, whether bookings need a
+         *     confirmation, and which personal details a prospect has to give.
+         */
+        TrialOfferConfig: {
+            /**
+             * Format: int64
+             * @description Identifies the configuration (the `trialOfferConfigId` of a trial class).
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description The offer's name, as the studio set it up.
+             * @example One free yoga class
+             */
+            name: string;
+            preventMultipleBookingsTerm: components["schemas"]["Term"];
+            /**
+             * Format: int32
+             * @description How many times one lead may book under this offer.
+             * @example 1
+             */
+            contingent: number;
+            confirmationOfBookingTerm?: components["schemas"]["TermWithMinutes"];
+            /**
+             * @description Whether leads (prospects registered with `createLeadCustomer`) may book under this offer.
+             * @example true
+             */
+            allowBookingForLeads: boolean;
+            leadDataConfig: components["schemas"]["TrialOfferLeadDataConfig"];
+        };
+        /** @description Which optional personal details a trial offer asks of a prospect, and how firmly. */
+        TrialOfferLeadDataConfig: {
+            /**
+             * Format: int64
+             * @description Identifies this set of rules.
+             * @example 1
+             */
+            trialOfferLeadDataConfigId: number;
+            /**
+             * @description Whether the sign-up form asks for the prospect's gender.
+             * @example INACTIVE
+             * @enum {string}
+             */
+            genderMode: "INACTIVE" | "OPTIONAL" | "MANDATORY";
+            /**
+             * @description Whether the sign-up form asks for the prospect's date of birth.
+             * @example INACTIVE
+             * @enum {string}
+             */
+            dateOfBirthMode: "INACTIVE" | "OPTIONAL" | "MANDATORY";
+            /**
+             * @description Whether the sign-up form asks for the prospect's phone number.
+             * @example INACTIVE
+             * @enum {string}
+             */
+            telephoneMode: "INACTIVE" | "OPTIONAL" | "MANDATORY";
+            /**
+             * @description Whether the sign-up form asks for the prospect's postal address.
+             * @example INACTIVE
+             * @enum {string}
+             */
+            addressMode: "INACTIVE" | "OPTIONAL" | "MANDATORY";
+        };
+        /** @description A length of time counted in whole days, weeks, months or years. */
+        Term: {
+            /**
+             * Format: int32
+             * @description How many units.
+             * @example 2
+             */
+            value: number;
+            /**
+             * @description The unit the amount counts in.
+             * @example WEEK
+             * @enum {string}
+             */
+            unit: "DAY" | "WEEK" | "MONTH" | "YEAR";
+        };
+        /**
+         * @description A prospect's details and the trial offer they sign up for. The API does not refuse other
+         *     fields in this body, nor in the objects inside it.
+         */
+        TrialOfferLeadCustomerCreationRequest: {
+            leadCustomerData: components["schemas"]["LeadData"];
+            /**
+             * Format: int64
+             * @description The trial offer (the `trialOfferConfigId` of a trial class).
+             * @example 1
+             */
+            trialOfferConfigId: number;
+        };
+        /**
+         * @description What a prospect tells about themselves. The offer's `leadDataConfig` says which of the
+         *     optional details to ask for.
+         */
+        LeadData: {
+            /**
+             * @description The prospect's id in the integration's own system, kept with the lead.
+             * @example WEB-20661
+             */
+            thirdPartyId?: string;
+            /**
+             * @description The prospect's first name.
+             * @example Nora
+             */
+            firstname: string;
+            /** @description A further first name, where the prospect has one. */
+            secondFirstname?: string;
+            /**
+             * @description The prospect's last name.
+             * @example Lindqvist
+             */
+            lastname: string;
+            /** @description A further last name, where the prospect has one. */
+            secondLastname?: string;
+            /**
+             * @description The prospect's e-mail address.
+             * @example nora.lindqvist@example.org
+             */
+            email: string;
+            /**
+             * @description The prospect's gender, where the offer asks for it.
+             * @example FEMALE
+             * @enum {string}
+             */
+            gender?: "MALE" | "FEMALE" | "UNISEX";
+            /**
+             * Format: date
+             * @description The prospect's date of birth, where the offer asks for it.
+             * @example 1994-03-18
+             */
+            dateOfBirth?: string;
+            /**
+             * @description The prospect's phone number, where the offer asks for it, as the prospect typed it.
+             * @example 015112345678
+             */
+            telephone?: string;
+            /** @description The language the studio should use with the prospect. */
+            language?: components["schemas"]["Language"];
+            address?: components["schemas"]["LeadCustomerAddressData"];
+        };
+        /** @description A language, optionally narrowed to the way a country uses it. */
+        Language: {
+            /**
+             * Format: ISO 639-1
+             * @description The language as a two-letter ISO 639-1 code.
+             * @example de
+             */
+            languageCode: string;
+            /**
+             * Format: ISO 3166-1
+             * @description The country as a two-letter ISO 3166-1 code.
+             * @example DE
+             */
+            countryCode?: string;
+        };
+        /** @description A prospect's postal address. */
+        LeadCustomerAddressData: {
+            /**
+             * @description The street.
+             * @example Kastanienallee
+             */
+            street: string;
+            /**
+             * @description The house number, letters included.
+             * @example 12a
+             */
+            houseNumber?: string;
+            /**
+             * @description The postal code.
+             * @example 10435
+             */
+            zipCode: string;
+            /**
+             * @description The town or city.
+             * @example Berlin
+             */
+            city: string;
+        };
+        /** @description Whether a prospect could be registered as a lead now, and if not, why. */
+        TrialOfferLeadCustomerCreationValidationResult: {
+            /**
+             * @description POSSIBLE when registering would succeed; the other values name the reason it would not.
+             * @example POSSIBLE
+             * @enum {string}
+             */
+            validationStatus: "POSSIBLE" | "INVALID_LEAD_CUSTOMER_DATA" | "DUPLICATE_CUSTOMER";
+        };
+        /** @description The lead that was registered. */
+        TrialOfferLeadCustomerCreationResult: {
+            /**
+             * Format: int64
+             * @description The new lead's customer id; book the trial with it as `customerId`.
+             * @example 5120
+             */
+            leadCustomerId?: number;
+        };
     };
     responses: {
         /** @description The integration took the event (or had seen it already). */
@@ -899,6 +1351,42 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The configuration id is not a valid id, or another value in the request is not accepted. */
+        InvalidConfigId: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description A field of the lead's details or of the request around them is missing or not accepted. */
+        InvalidLeadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No trial offer configuration has the given id. */
+        TrialOfferConfigNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description No booking made under a trial offer has the given id. */
+        TrialBookingNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -928,6 +1416,21 @@ export interface components {
          * @example 2033
          */
         bookingId: number;
+        /**
+         * @description The trial offer's configuration, as `trialOfferConfigId` of a trial class names it.
+         * @example 1
+         */
+        configId: number;
+        /**
+         * @description The class offered as a trial (`trialOfferClass.id` of an entry of `getBookableTrialOfferClasses`).
+         * @example 14928
+         */
+        trialOfferClassId: number;
+        /**
+         * @description The trial booking, as returned by `bookClassSlotForTrialOffers`.
+         * @example 2058
+         */
+        trialBookingId: number;
     };
     requestBodies: {
         /** @description The event, as JSON. */
@@ -965,6 +1468,18 @@ export type ClassBookingEventItem = components['schemas']['ClassBookingEventItem
 export type ClassSlotEvent = components['schemas']['ClassSlotEvent'];
 export type ClassSlotEventItem = components['schemas']['ClassSlotEventItem'];
 export type ClassSlotEventContent = components['schemas']['ClassSlotEventContent'];
+export type TrialOfferClass = components['schemas']['TrialOfferClass'];
+export type TrialOfferClassesSlicedResult = components['schemas']['TrialOfferClassesSlicedResult'];
+export type BookingConfirmationResult = components['schemas']['BookingConfirmationResult'];
+export type TrialOfferConfig = components['schemas']['TrialOfferConfig'];
+export type TrialOfferLeadDataConfig = components['schemas']['TrialOfferLeadDataConfig'];
+export type Term = components['schemas']['Term'];
+export type TrialOfferLeadCustomerCreationRequest = components['schemas']['TrialOfferLeadCustomerCreationRequest'];
+export type LeadData = components['schemas']['LeadData'];
+export type Language = components['schemas']['Language'];
+export type LeadCustomerAddressData = components['schemas']['LeadCustomerAddressData'];
+export type TrialOfferLeadCustomerCreationValidationResult = components['schemas']['TrialOfferLeadCustomerCreationValidationResult'];
+export type TrialOfferLeadCustomerCreationResult = components['schemas']['TrialOfferLeadCustomerCreationResult'];
 export type ResponseEventReceived = components['responses']['EventReceived'];
 export type ResponseEventRefused = components['responses']['EventRefused'];
 export type ResponseEventKeyRefused = components['responses']['EventKeyRefused'];
@@ -985,11 +1500,18 @@ export type ResponseBookingNotFound = components['responses']['BookingNotFound']
 export type ResponseConflict = components['responses']['Conflict'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
+export type ResponseInvalidConfigId = components['responses']['InvalidConfigId'];
+export type ResponseInvalidLeadRequest = components['responses']['InvalidLeadRequest'];
+export type ResponseTrialOfferConfigNotFound = components['responses']['TrialOfferConfigNotFound'];
+export type ResponseTrialBookingNotFound = components['responses']['TrialBookingNotFound'];
 export type ParameterOffset = components['parameters']['offset'];
 export type ParameterSliceSize = components['parameters']['sliceSize'];
 export type ParameterClassId = components['parameters']['classId'];
 export type ParameterClassSlotId = components['parameters']['classSlotId'];
 export type ParameterBookingId = components['parameters']['bookingId'];
+export type ParameterConfigId = components['parameters']['configId'];
+export type ParameterTrialOfferClassId = components['parameters']['trialOfferClassId'];
+export type ParameterTrialBookingId = components['parameters']['trialBookingId'];
 export type RequestBodyClassBookingEvent = components['requestBodies']['ClassBookingEvent'];
 export type RequestBodyClassSlotEvent = components['requestBodies']['ClassSlotEvent'];
 export type $defs = Record<string, never>;
@@ -1357,6 +1879,282 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["BookingNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getBookableTrialOfferClasses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the slice starts. Leave it out (or send "0") for the first slice. Every sliced
+                 *     answer returns an `offset`: send it back unchanged to get the next slice, and stop once
+                 *     an answer says `hasNext: false`. Treat the value as an opaque string.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description How many items one slice holds at most.
+                 * @example 50
+                 */
+                sliceSize?: components["parameters"]["sliceSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One slice of classes offered as a trial. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialOfferClassesSlicedResult"];
+                };
+            };
+            400: components["responses"]["InvalidSliceSize"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["StudioNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getTrialOfferConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The trial offer's configuration, as `trialOfferConfigId` of a trial class names it.
+                 * @example 1
+                 */
+                configId: components["parameters"]["configId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trial offer's configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialOfferConfig"];
+                };
+            };
+            400: components["responses"]["InvalidConfigId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TrialOfferConfigNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateForLeadCustomerCreation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrialOfferLeadCustomerCreationRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the prospect could be registered, and if not, why. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialOfferLeadCustomerCreationValidationResult"];
+                };
+            };
+            400: components["responses"]["InvalidLeadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TrialOfferConfigNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createLeadCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrialOfferLeadCustomerCreationRequest"];
+            };
+        };
+        responses: {
+            /** @description The lead that was registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrialOfferLeadCustomerCreationResult"];
+                };
+            };
+            400: components["responses"]["InvalidLeadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TrialOfferConfigNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getClassSlotsForTrialOffers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Where the slice starts. Leave it out (or send "0") for the first slice. Every sliced
+                 *     answer returns an `offset`: send it back unchanged to get the next slice, and stop once
+                 *     an answer says `hasNext: false`. Treat the value as an opaque string.
+                 * @example 0
+                 */
+                offset?: components["parameters"]["offset"];
+                /**
+                 * @description How many items one slice holds at most.
+                 * @example 50
+                 */
+                sliceSize?: components["parameters"]["sliceSize"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The class offered as a trial (`trialOfferClass.id` of an entry of `getBookableTrialOfferClasses`).
+                 * @example 14928
+                 */
+                classId: components["parameters"]["trialOfferClassId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One slice of the class's slots. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotSlicedResult"];
+                };
+            };
+            400: components["responses"]["InvalidClassId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ClassNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateClassSlotForTrialOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassSlotBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description Whether the trial booking would succeed, and if not, why. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotBookingValidationResult"];
+                };
+            };
+            400: components["responses"]["InvalidBookingRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ClassSlotNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    bookClassSlotForTrialOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClassSlotBookingRequest"];
+            };
+        };
+        responses: {
+            /** @description The trial booking that was made. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClassSlotBookingResult"];
+                };
+            };
+            400: components["responses"]["InvalidBookingRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ClassSlotNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    confirmTrialOfferBooking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The trial booking, as returned by `bookClassSlotForTrialOffers`.
+                 * @example 2058
+                 */
+                bookingId: components["parameters"]["trialBookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the confirmation came in time. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingConfirmationResult"];
+                };
+            };
+            400: components["responses"]["InvalidBookingId"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["TrialBookingNotFound"];
             409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -4,16 +4,10 @@
  * OperationRow (core/shapes.ts) that generated/operations.ts holds.
  */
 import type { InputRule, OperationRow } from "../src/core/shapes.js";
+import { inputRule } from "./input-rules.js";
 import { deref, operations as specOperations, type Node } from "./spec.js";
 
 export type { InputRule };
-
-/** Schema keywords an input rule carries; any other validation keyword on an input is refused. */
-const RULE_KEYWORDS = ["type", "format", "minimum", "maximum", "enum"] as const;
-/** Keywords that only document or default a value; the client does not check them. */
-const NOTE_KEYWORDS = new Set(["description", "default", "example", "examples", "title", "deprecated"]);
-/** Formats the client knows how to check. */
-const FORMATS: Record<string, string[]> = { integer: ["int32", "int64"], string: ["date"], boolean: [] };
 
 /** What the spec says of one operation, read: all the generator needs (the runtime row and more). */
 export interface SpecRow {
@@ -35,30 +29,6 @@ export interface SpecRow {
   json: boolean;
   /** The scope the operation's description names ("Required scope: `CLASSES_READ`."). */
   scope: string;
-}
-
-/** Reads the rule of one input from its schema, refusing keywords the client could not enforce. */
-export function inputRule(where: InputRule["in"], name: string, schema: Node): InputRule {
-  const type: InputRule["type"] = schema.type;
-  if (typeof type !== "string" || !(type in FORMATS))
-    throw new Error(`input "${name}": type ${JSON.stringify(type)} is not a scalar type`);
-  if (schema.format !== undefined && !FORMATS[type]!.includes(schema.format)) {
-    throw new Error(`input "${name}": format "${schema.format}" of a ${type} cannot be checked`);
-  }
-  for (const key of Object.keys(schema)) {
-    if (!(RULE_KEYWORDS as readonly string[]).includes(key) && !NOTE_KEYWORDS.has(key)) {
-      throw new Error(`input "${name}": the keyword "${key}" cannot be checked by the client`);
-    }
-  }
-  return {
-    in: where,
-    type,
-    ...Object.fromEntries(
-      RULE_KEYWORDS.slice(1)
-        .filter((key) => schema[key] !== undefined)
-        .map((key) => [key, schema[key]]),
-    ),
-  };
 }
 
 const SCOPE = /^Required scope: `(\w+)`\./;
@@ -87,7 +57,7 @@ export function operationRows(spec: Node): Map<string, SpecRow> {
       if (name in inputs)
         throw new Error(`${operationId}: input name "${name}" is used twice; flat inputs need unique names`);
       try {
-        inputs[name] = inputRule(where, name, deref(spec, schema));
+        inputs[name] = inputRule(where, name, deref(spec, schema), spec);
       } catch (error) {
         throw new Error(`${operationId}: ${(error as Error).message}`);
       }

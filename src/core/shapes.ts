@@ -9,10 +9,13 @@ import type { operations } from "../../generated/schema.js";
 import type { Rule } from "./rules.js";
 import type { Schema } from "./schema.js";
 
-/** What one input must be (the spec's own keywords for one parameter or body field), and where it goes. */
+/**
+ * What one input must be (the spec's own keywords for one parameter or body field, an object's
+ * fields included), and where it goes.
+ */
 export interface InputRule extends Rule {
   in: "path" | "query" | "body";
-  type: "integer" | "string" | "boolean";
+  type: "integer" | "string" | "boolean" | "object";
   format?: string;
   minimum?: number;
   maximum?: number;

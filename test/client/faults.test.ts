@@ -141,6 +141,43 @@ describe("bookClassSlot never risks a double booking", () => {
   });
 });
 
+describe("the trial flow: the booking and the lead's registration are never resent after an ambiguous failure", () => {
+  type Loose = Record<string, (input: unknown) => Promise<unknown>>;
+  const lead = {
+    leadCustomerData: { firstname: "Nora", lastname: "Lindqvist", email: "nora.lindqvist@example.org" },
+    trialOfferConfigId: 1,
+  };
+  it.each<[string, unknown]>([
+    ["bookClassSlotForTrialOffers", { customerId: 5120, classSlotId: 20334 }],
+    ["createLeadCustomer", lead],
+  ])("%s: a 500, a reset and a timeout each end after exactly one request", async (operationId, input) => {
+    for (const [handler, failure] of [
+      [(_q, res) => json(res, 500, { errorMessage: "boom" }), ApiError],
+      [(_q, res) => reset(res), ConnectionError],
+      [never, TimeoutError],
+    ] as Array<[Handler, new (...args: never[]) => Error]>) {
+      const s = await serve(handler);
+      // The timeout leaves the request time to arrive on a busy machine; the other two answer at once.
+      const client = testClient(s.url, { timeoutMs: 1_000 }).client as unknown as Loose;
+      await expect(client[operationId]!(input)).rejects.toBeInstanceOf(failure);
+      expect(s.requests).toHaveLength(1);
+    }
+  });
+
+  it("confirmTrialOfferBooking is marked x-idempotent (it never creates a booking), so it retries like a read", async () => {
+    const s = await serve((_q, res, n) =>
+      n === 0 ? json(res, 503, { errorMessage: "busy" }) : json(res, 200, { status: "CONFIRMED" }),
+    );
+    await expect(testClient(s.url).client.confirmTrialOfferBooking({ bookingId: 2058 })).resolves.toEqual({
+      status: "CONFIRMED",
+    });
+    expect(s.requests.map((r) => r.url)).toEqual([
+      "/v1/trial-offers/bookings/2058/confirm",
+      "/v1/trial-offers/bookings/2058/confirm",
+    ]);
+  });
+});
+
 describe("the caller's own abort", () => {
   it("mid-retry: rejects at once with the AbortError, no further request", async () => {
     const s = await serve((_q, res) => json(res, 503, { errorMessage: "busy" }));

@@ -156,3 +156,84 @@ describe("raw calls: the path must match the operation's template", () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe("a body field that is an object (a lead's details) is checked field by field, at every depth", () => {
+  const nora = { firstname: "Nora", lastname: "Lindqvist", email: "nora.lindqvist@example.org" };
+  it.each<[string, unknown, RegExp]>([
+    ["the details left out", { trialOfferConfigId: 1 }, /missing required input "leadCustomerData"$/],
+    [
+      "the details as a string",
+      { leadCustomerData: "Nora", trialOfferConfigId: 1 },
+      /input "leadCustomerData" must be an object, got a string$/,
+    ],
+    [
+      "the details as an array",
+      { leadCustomerData: [nora], trialOfferConfigId: 1 },
+      /must be an object, got an array/,
+    ],
+    [
+      "no e-mail address",
+      { leadCustomerData: { ...nora, email: undefined }, trialOfferConfigId: 1 },
+      /missing required input "leadCustomerData\.email"$/,
+    ],
+    [
+      "a first name that is a number",
+      { leadCustomerData: { ...nora, firstname: 7 }, trialOfferConfigId: 1 },
+      /input "leadCustomerData\.firstname" must be a string, got a number$/,
+    ],
+    [
+      "a gender the spec does not list",
+      { leadCustomerData: { ...nora, gender: "OTHER" }, trialOfferConfigId: 1 },
+      /input "leadCustomerData\.gender" must be one of MALE, FEMALE, UNISEX, got "OTHER"$/,
+    ],
+    [
+      "a date of birth that is no day",
+      { leadCustomerData: { ...nora, dateOfBirth: "1994-02-30" }, trialOfferConfigId: 1 },
+      /input "leadCustomerData\.dateOfBirth" must be a calendar date as YYYY-MM-DD, got a string$/,
+    ],
+    [
+      "an address without a city",
+      {
+        leadCustomerData: { ...nora, address: { street: "Kastanienallee", zipCode: "10435" } },
+        trialOfferConfigId: 1,
+      },
+      /missing required input "leadCustomerData\.address\.city"$/,
+    ],
+    [
+      "a language code that is a number",
+      { leadCustomerData: { ...nora, language: { languageCode: 49 } }, trialOfferConfigId: 1 },
+      /input "leadCustomerData\.language\.languageCode" must be a string, got a number$/,
+    ],
+  ])("%s", async (_label, input, message) => {
+    const { loose, requests } = await looseClient();
+    const error = await loose.createLeadCustomer!(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClassBookingError);
+    expect((error as Error).message).toMatch(/^createLeadCustomer: /);
+    expect((error as Error).message).toMatch(message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("a wrong value inside the details is named by its kind, never shown: it is the prospect's data", async () => {
+    const { loose } = await looseClient();
+    const error = await loose.validateForLeadCustomerCreation!({
+      leadCustomerData: { ...nora, dateOfBirth: "18.03.1994" },
+      trialOfferConfigId: 1,
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).not.toContain("18.03.1994");
+  });
+
+  it("valid details are sent as given, a field the spec does not list included (the API takes it), and the ISO codes as plain text", async () => {
+    server = await startServer((_req, res) => json(res, 200, { leadCustomerId: 5120 }));
+    const { client } = testClient(server.url);
+    const leadCustomerData = {
+      ...nora,
+      language: { languageCode: "de", countryCode: "any text" },
+      address: { street: "Kastanienallee", zipCode: "10435", city: "Berlin" },
+      newsletter: true,
+    };
+    await expect(client.createLeadCustomer({ leadCustomerData, trialOfferConfigId: 1 })).resolves.toEqual({
+      leadCustomerId: 5120,
+    });
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ leadCustomerData, trialOfferConfigId: 1 });
+  });
+});

@@ -39,6 +39,16 @@ describe("retry policy table", () => {
     expect(classOf(operations.cancelClassSlotById)).toBe("idempotent");
   });
 
+  it("the trial offers: the two checks and the confirmation retry like reads; the booking and the lead's registration do not", () => {
+    const classOf = (row: { method: string; idempotent?: boolean }) =>
+      retryClassOf(row.method, row.idempotent);
+    expect(classOf(operations.validateForLeadCustomerCreation)).toBe("idempotent");
+    expect(classOf(operations.validateClassSlotForTrialOffers)).toBe("idempotent");
+    expect(classOf(operations.confirmTrialOfferBooking)).toBe("idempotent");
+    expect(classOf(operations.createLeadCustomer)).toBe("unsafe");
+    expect(classOf(operations.bookClassSlotForTrialOffers)).toBe("unsafe");
+  });
+
   it.each([429, 500, 502, 503, 504])("reads retry on %i", (status) => {
     expect(isRetryable("idempotent", { status })).toBe(true);
   });
@@ -62,7 +72,14 @@ describe("retry policy table", () => {
     expect(RETRY_RULES.unsafe.statuses).toEqual([429]);
     const guide = readFileSync(path.join(repoRoot, "docs", "retries-and-rate-limits.md"), "utf8");
     expect(guide).toContain(`connection errors, timeouts, ${RETRY_RULES.idempotent.statuses.join(", ")} |`);
-    expect(guide).toMatch(/^\| `bookClassSlot` \(POST\) +\| 429 only +\|/m);
+    // The rows name the operations by the class the operation table gives them.
+    const rows = Object.entries(operations) as Array<[string, { method: string; idempotent?: boolean }]>;
+    const unsafe = rows.filter(([, row]) => retryClassOf(row.method, row.idempotent) === "unsafe");
+    const names = unsafe.map(([id]) => `\`${id}\``).join(", ");
+    expect(guide).toMatch(new RegExp(`^\\| ${names} \\(POST\\) +\\| 429 only +\\|`, "m"));
+    const idempotentRow = guide.split("\n").find((line) => line.includes("x-idempotent"))!;
+    for (const [id, row] of rows)
+      if (row.method === "POST" && row.idempotent) expect(idempotentRow).toContain(`\`${id}\``);
     const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8").replace(/\s+/g, " ");
     const idempotent = RETRY_RULES.idempotent.statuses;
     expect(readme).toContain(

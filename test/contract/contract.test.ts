@@ -33,7 +33,8 @@ function recordingClient(options: { apiKey?: string; dropKey?: boolean } = {}) {
 
 describe("the client against Prism serving the spec", () => {
   it("covers every operation of the spec, the same ones the client has", () => {
-    expect(calls.map((c) => c.operationId).sort()).toHaveLength(10);
+    // Ten Classes operations and eight Trial Offers ones.
+    expect(calls.map((c) => c.operationId).sort()).toHaveLength(18);
     expect(calls.map((c) => c.operationId).sort()).toEqual(Object.keys(operations).sort());
   });
 
@@ -111,5 +112,28 @@ describe("the client against Prism serving the spec", () => {
     expect(await client.getClassBookingById({ bookingId: booking.bookingId })).toEqual(booking);
     expect(await client.getClassBookingsByCustomerId({ customerId: 203 })).toContainEqual(booking);
     await expect(client.cancelClassSlotById({ bookingId: booking.bookingId })).resolves.toBeUndefined();
+  });
+
+  it("a prospect's trial flow in the order of the spec's tag: each step answers its example", async () => {
+    const client: ClassBookingClient = recordingClient().client;
+    const offers = [];
+    for await (const entry of client.paginate.getBookableTrialOfferClasses()) offers.push(entry);
+    const { trialOfferConfigId, trialOfferClass } = offers[0]!;
+    const config = await client.getTrialOfferConfig({ configId: trialOfferConfigId });
+    expect(config.id).toBe(trialOfferConfigId);
+    const lead = calls.find((c) => c.operationId === "createLeadCustomer")!.input as {
+      leadCustomerData: { email: string; firstname: string; lastname: string };
+      trialOfferConfigId: number;
+    };
+    expect(await client.validateForLeadCustomerCreation(lead)).toEqual({ validationStatus: "POSSIBLE" });
+    const { leadCustomerId } = await client.createLeadCustomer(lead);
+    const slot = (await client.getClassSlotsForTrialOffers({ classId: trialOfferClass.id })).result[0]!;
+    const request = { customerId: leadCustomerId!, classSlotId: slot.id };
+    expect(await client.validateClassSlotForTrialOffers(request)).toEqual({ validationStatus: "AVAILABLE" });
+    const booking = await client.bookClassSlotForTrialOffers(request);
+    expect(booking).toMatchObject({ bookingStatus: "BOOKED_WITH_CONFIRMATION_REQUIRED", ...request });
+    expect(await client.confirmTrialOfferBooking({ bookingId: booking.bookingId })).toEqual({
+      status: "CONFIRMED",
+    });
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
 import { loadSpec, operations } from "../../scripts/spec.js";
 import { launchChromium } from "../helpers/browser.js";
@@ -49,6 +49,32 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const entryOf = (summary: string, method: string) =>
   menuItems().filter({ hasText: new RegExp(`^\\s*${escape(summary)}\\s*${method}\\s*$`, "i") });
 const menuItems = () => page.locator('[data-component-name="Menu/MenuItem"]');
+/** A tag's group in the navigation. */
+const tagItem = (tag: string) =>
+  menuItems()
+    .filter({ hasText: new RegExp(`^${escape(tag)}`) })
+    .first();
+/**
+ * Shows an operation's navigation entry, opening its tag's group first when it is folded: Redoc
+ * folds the group of the entry that was active before when another group's entry is chosen.
+ */
+async function shown(summary: string, method: string, tag: string) {
+  const entry = entryOf(summary, method).first();
+  if (!(await entry.isVisible())) await tagItem(tag).click();
+  await entry.waitFor({ state: "visible", timeout: 30_000 });
+  return entry;
+}
+/**
+ * Opens an operation's entry from the navigation. Redoc folds and unfolds groups with an
+ * animation, during which another entry may lie over the one to click, or the group may fold
+ * again; the whole step is then tried again until the entry takes the click (bounded).
+ */
+async function open(summary: string, method: string, tag: string) {
+  await vi.waitFor(async () => (await shown(summary, method, tag)).click({ timeout: 5_000 }), {
+    timeout: 60_000,
+    interval: 50,
+  });
+}
 /** Visible code blocks whose content is wider than their box (cut off, or behind a scrollbar that is easy to miss). */
 const clipped = () =>
   page.evaluate(() =>
@@ -109,20 +135,39 @@ describe("the docs page in Chromium", () => {
     ).toBe(true);
   });
 
-  it("lists the Classes tag in the navigation, with every operation's summary once opened", async () => {
-    const tag = menuItems()
-      .filter({ hasText: /^Classes/ })
+  it("lists each tag of the operations in the navigation, with every operation's summary once opened", async () => {
+    const tags = [...new Set(operations(spec).flatMap(({ op }) => op.tags as string[]))];
+    expect(tags).toEqual(["Classes", "Trial Offers"]);
+    for (const { op, method } of operations(spec)) await shown(op.summary, method, op.tags[0]);
+  });
+
+  it("lists the trial offers in the order of their flow, as the spec holds them", async () => {
+    const trial = operations(spec).filter(({ op }) => op.tags.includes("Trial Offers"));
+    expect(trial).toHaveLength(8);
+    await shown(trial[0]!.op.summary, trial[0]!.method, "Trial Offers");
+    await shown(trial.at(-1)!.op.summary, trial.at(-1)!.method, "Trial Offers");
+    // Measured once the group has stopped unfolding: while it moves, its entries overlap.
+    const tops = async () => {
+      const found: number[] = [];
+      for (const { op, method } of trial)
+        found.push((await entryOf(op.summary, method).first().boundingBox())?.y ?? Number.NaN);
+      return found;
+    };
+    await expect
+      .poll(async () => (await tops()).every((y, i, all) => i === 0 || y > all[i - 1]!), { timeout: 30_000 })
+      .toBe(true);
+    // The tag's own text walks through the same flow, step by step.
+    const steps = page
+      .locator("li")
+      .filter({ hasText: /^Discover: list the classes offered as a trial/ })
       .first();
-    await tag.click();
-    for (const { op, method } of operations(spec)) {
-      const entry = entryOf(op.summary, method);
-      await entry.waitFor({ state: "visible", timeout: 30_000 });
-    }
+    await steps.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await steps.textContent()).toContain("getBookableTrialOfferClasses");
   });
 
   it("every operation's summary is visible on the page once navigated to", async () => {
     for (const { op, method } of operations(spec)) {
-      await entryOf(op.summary, method).click();
+      await open(op.summary, method, op.tags[0]);
       const heading = page
         .locator("h1, h2")
         .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
@@ -134,7 +179,7 @@ describe("the docs page in Chromium", () => {
 
   it("shows every operation's code samples whole: no line runs out of its box", async () => {
     for (const { op, method } of operations(spec)) {
-      await entryOf(op.summary, method).click();
+      await open(op.summary, method, op.tags[0]);
       const heading = page
         .locator("h1, h2")
         .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
@@ -145,7 +190,7 @@ describe("the docs page in Chromium", () => {
   });
 
   it("clicking bookClassSlot shows its request body fields, its 409 response and the TypeScript sample", async () => {
-    await entryOf("Book a class slot for a customer", "post").click();
+    await open("Book a class slot for a customer", "post", "Classes");
     await page.waitForURL(/#\/classes\/bookclassslot$/, { timeout: 30_000 });
     const section = page.locator('[id="classes/bookclassslot"]').first();
     await section.waitFor({ state: "visible" });
@@ -166,7 +211,7 @@ describe("the docs page in Chromium", () => {
     const meaning =
       spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"]
         .BOOKED_WITH_CONFIRMATION_REQUIRED;
-    await entryOf("Get one class booking", "get").click();
+    await open("Get one class booking", "get", "Classes");
     const section = page.locator('[id="classes/getclassbookingbyid"]').first();
     await section.getByText("200", { exact: true }).first().click();
     const row = section.getByText(meaning).first();

@@ -85,4 +85,17 @@ describe("generated code samples", () => {
     );
     expect(samplesOf(op)[1]!.source).toContain(`-d '{"customerId":203,"classSlotId":20334}'`);
   });
+
+  it("the lead's sample sends the prospect's details as one nested object, in TypeScript and in curl", () => {
+    const { op } = operations(spec).find((o) => o.operationId === "createLeadCustomer")!;
+    const [typescript, curl] = samplesOf(op).map((s) => s.source);
+    expect(typescript).toMatch(
+      /client\.createLeadCustomer\(\{ leadCustomerData: \{"thirdPartyId":"WEB-20661",.*\}, trialOfferConfigId: 1 \}\)/,
+    );
+    expect(curl).toContain(
+      `"address":{"street":"Kastanienallee","houseNumber":"12a","zipCode":"10435","city":"Berlin"}`,
+    );
+    const confirm = operations(spec).find((o) => o.operationId === "confirmTrialOfferBooking")!.op;
+    expect(samplesOf(confirm)[1]!.source).toContain("/v1/trial-offers/bookings/2058/confirm");
+  });
 });

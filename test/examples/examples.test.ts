@@ -37,6 +37,17 @@ const EXPECTED: Record<string, { prints: RegExp[]; env?: () => Promise<Record<st
       /^Ben: booking \d+ is BOOKED, PARTICIPATING$/m,
     ],
   },
+  "trial-offer.ts": {
+    prints: [
+      /^trial class 14928: Morning Yoga$/m,
+      /^offer 1 "One free yoga class": 1 booking\(s\), confirm 2 DAY ahead$/m,
+      /^lead 5120 registered$/m,
+      /^booking \d+ is BOOKED_WITH_CONFIRMATION_REQUIRED$/m,
+      /^confirmation: CONFIRMED$/m,
+      /^booking \d+ is BOOKED, PARTICIPATING$/m,
+      /^signing up again: DUPLICATE_CUSTOMER$/m,
+    ],
+  },
   "webhook-receiver.ts": {
     prints: [
       /^CLASS_BOOKING_CREATED: booking 2033 is BOOKED$/m,

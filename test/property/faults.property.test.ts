@@ -149,7 +149,9 @@ const server = createServer((req, res) => {
       req.method === "POST"
         ? req.url!.endsWith("/book")
           ? "bookClassSlot"
-          : "validateClassSlot"
+          : req.url!.endsWith("/lead/create")
+            ? "createLeadCustomer"
+            : "validateClassSlot"
         : req.method === "DELETE"
           ? "cancelClassSlotById"
           : "getClassBookingById";
@@ -191,10 +193,21 @@ const calls = {
   validateClassSlot: { customerId: 203, classSlotId: 20334 },
   getClassBookingById: { bookingId: 2033 },
   cancelClassSlotById: { bookingId: 2033 },
+  bookClassSlotForTrialOffers: { customerId: 5120, classSlotId: 20334 },
+  createLeadCustomer: {
+    leadCustomerData: { firstname: "Nora", lastname: "Lindqvist", email: "nora.lindqvist@example.org" },
+    trialOfferConfigId: 1,
+  },
 } as const;
+/** The calls that are not idempotent: a second request is sent only after a 429. */
+const UNSAFE: ReadonlySet<string> = new Set([
+  "bookClassSlot",
+  "bookClassSlotForTrialOffers",
+  "createLeadCustomer",
+]);
 
 describe("random server faults", () => {
-  it("every call ends in time, in the error family, without the key, and never books twice", async () => {
+  it("every call ends in time, in the error family, without the key, and never books (or registers a lead) twice", async () => {
     const outcomes = new Set<string>();
     await fc.assert(
       fc.asyncProperty(
@@ -234,7 +247,7 @@ describe("random server faults", () => {
           } else {
             outcomes.add("resolved");
           }
-          if (operationId === "bookClassSlot") {
+          if (UNSAFE.has(operationId)) {
             // Every booking request but the last was refused with 429: the server surely did nothing.
             for (const { fault: f } of seen.slice(0, -1))
               expect(f).toMatchObject({ kind: "status", status: 429 });

@@ -46,6 +46,30 @@ ajv.addFormat("date", (text: string) => {
   return date.getUTCMonth() === +m[2]! - 1 && date.getUTCDate() === +m[3]!;
 });
 
+// Labels, not checks: the spec names the standard a code follows, and the API takes any string.
+for (const label of ["ISO 639-1", "ISO 3166-1"]) ajv.addFormat(label, () => true);
+
+/** Where the spec's components live for ajv: a body field's `$ref` into them resolves there. */
+const SPEC_ID = "https://class-booking-api.invalid/openapi.yaml";
+
+/**
+ * A schema as the judge reads it: every string must be well-formed Unicode (a lone surrogate
+ * cannot be put into a URL or sent as UTF-8), at any depth, and a `$ref` points into the
+ * components registered under SPEC_ID.
+ */
+function judged(schema: Node): Node {
+  if (Array.isArray(schema)) return schema.map(judged);
+  if (schema === null || typeof schema !== "object") return schema;
+  const out: Node = {};
+  for (const [key, value] of Object.entries(schema))
+    out[key] =
+      key === "$ref" && typeof value === "string" && value.startsWith("#") ? SPEC_ID + value : judged(value);
+  return out.type === "string" ? { ...out, pattern: "^(?:(?!\\p{Surrogate})[\\s\\S])*$" } : out;
+}
+// The component schemas, so that a body field holding an object (a lead's details, with its
+// language and address) is judged field by field, as the spec describes it.
+ajv.addSchema({ $id: SPEC_ID, components: { schemas: judged(spec.components.schemas) } });
+
 function inputsOf(op: Node): Input[] {
   const params: Input[] = (op.parameters ?? []).map((ref: Node) => {
     const p = deref(spec, ref);
@@ -65,12 +89,9 @@ function inputsOf(op: Node): Input[] {
 
 export const models: OperationModel[] = operations(spec).map(({ operationId, method, path, op }) => {
   const inputs = inputsOf(op);
-  // A string must be well-formed Unicode: a lone surrogate cannot be put into a URL or sent as UTF-8.
-  const wellFormed = (s: Node) =>
-    s.type === "string" ? { ...s, pattern: "^(?:(?!\\p{Surrogate})[\\s\\S])*$" } : s;
   const schema = {
     type: "object",
-    properties: Object.fromEntries(inputs.map((i) => [i.name, wellFormed(i.schema)])),
+    properties: Object.fromEntries(inputs.map((i) => [i.name, judged(i.schema)])),
     required: inputs.filter((i) => i.required).map((i) => i.name),
     additionalProperties: false,
   };
@@ -130,6 +151,25 @@ const hostile = fc.constantFrom<unknown>(
 /** Values for one input: mostly ones its schema allows, plus out-of-range and hostile ones. */
 export function valuesFor(schema: Node): fc.Arbitrary<unknown> {
   let good: fc.Arbitrary<unknown>;
+  if (schema.type === "object") {
+    // Mostly with the fields it must have, sometimes with any of them, and now and then a field it does not list.
+    const fields = Object.fromEntries(
+      Object.entries<Node>(schema.properties ?? {}).map(([name, field]) => [
+        name,
+        valuesFor(deref(spec, field)),
+      ]),
+    );
+    const required: string[] = schema.required ?? [];
+    good = fc.oneof(
+      { arbitrary: fc.record(fields, { requiredKeys: required }), weight: 6 },
+      { arbitrary: fc.record(fields, { requiredKeys: [] }), weight: 1 },
+      {
+        arbitrary: fc.record(fields, { requiredKeys: required }).map((o) => ({ ...o, extra: "x" })),
+        weight: 1,
+      },
+    );
+    return fc.oneof({ arbitrary: good, weight: 8 }, { arbitrary: hostile, weight: 1 });
+  }
   if (schema.type === "integer") {
     const [low, high] =
       schema.format === "int32"
@@ -164,6 +204,14 @@ export function valuesFor(schema: Node): fc.Arbitrary<unknown> {
       { arbitrary: good, weight: 6 },
       { arbitrary: nearly, weight: 1 },
       { arbitrary: hostile, weight: 2 },
+    );
+  }
+  if (schema.enum) {
+    good = fc.constantFrom(...(schema.enum as unknown[]));
+    return fc.oneof(
+      { arbitrary: good, weight: 6 },
+      { arbitrary: fc.string(), weight: 1 },
+      { arbitrary: hostile, weight: 1 },
     );
   }
   good = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("0", "1", "c1", "a b&c=d"));

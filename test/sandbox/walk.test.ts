@@ -18,6 +18,8 @@ const BREAKABLE = new Set([
   "validateClassSlot",
   "bookClassSlot",
   "getClassBookingsByCustomerId",
+  "createLeadCustomer",
+  "validateClassSlotForTrialOffers",
 ]);
 const step: fc.Arbitrary<Step> = fc.record({
   key: fc.constantFrom(0 as const, 1 as const),
@@ -33,6 +35,15 @@ const step: fc.Arbitrary<Step> = fc.record({
     "getClassBookingById",
     "cancelClassSlotById",
     "getClassBookingsByCustomerId",
+    "getBookableTrialOfferClasses",
+    "getTrialOfferConfig",
+    "validateForLeadCustomerCreation",
+    "createLeadCustomer",
+    "getClassSlotsForTrialOffers",
+    "validateClassSlotForTrialOffers",
+    "bookClassSlotForTrialOffers",
+    "confirmTrialOfferBooking",
+    "moveClock",
   ),
   a: fc.nat({ max: 40 }),
   b: fc.nat({ max: 40 }),
@@ -55,7 +66,39 @@ describe("a long random walk", () => {
             (slot) => slot.id,
           );
           const slotIds = [...new Set([...listed, 20334, 20335, 424242])];
+          // The slots of the classes offered as a trial, for the trial bookings.
+          const get = async (path: string) =>
+            (await (
+              await sandbox.fetch(`http://localhost${path}`, { headers: { "x-api-key": KEYS[0]! } })
+            ).json()) as {
+              result: Array<{ id: number; trialOfferConfigId: number; trialOfferClass: { id: number } }>;
+            };
+          const trialClasses = (await get("/v1/trial-offers/bookable-trial-offers/classes")).result;
+          const trialSlots: number[] = [424242];
+          const slotsOfOffer = new Map<number, number[]>();
+          for (const { trialOfferClass, trialOfferConfigId } of trialClasses)
+            for (const { id } of (
+              await get(`/v1/trial-offers/bookable-trial-offers/classes/${trialOfferClass.id}/slots`)
+            ).result) {
+              trialSlots.push(id);
+              slotsOfOffer.set(trialOfferConfigId, [...(slotsOfOffer.get(trialOfferConfigId) ?? []), id]);
+            }
+          // The offer of each lead made so far, so that half of the trial bookings try a slot of the lead's own offer.
+          const offerOfLead = new Map<number, number>();
           const customers = [203, 777, 9001, 9002, 5, 6];
+          // Leads get ids from 5120 on; the e-mail addresses repeat, so some sign-ups are duplicates.
+          const leads = [5120, 5121, 5122, 5123, 203];
+          const configIds = [1, 2, 3, 4, 99999];
+          const lead = (n: number) => ({
+            firstname: "Nora",
+            lastname: "Lindqvist",
+            email: `lead${n % 4}@example.org`,
+            ...(n % 2 === 0 && { telephone: "0151" }),
+            ...(n % 3 === 0 && {
+              dateOfBirth: "1994-03-18",
+              address: { street: "K", zipCode: "1", city: "B" },
+            }),
+          });
           let statuses = 0;
           for (const [s, roll] of steps) {
             // One call in ten breaks a rule of the spec (where the operation has a rule to break).
@@ -89,6 +132,45 @@ describe("a long random walk", () => {
                 bad ? "/v1/classes/booking" : `/v1/classes/booking?customerId=${customer}`,
               ],
             };
+            const leadBody = {
+              leadCustomerData: lead(s.b),
+              trialOfferConfigId: configIds[s.a % configIds.length],
+            };
+            const trialLead = leads[s.a % leads.length]!;
+            const own = s.b % 2 ? undefined : slotsOfOffer.get(offerOfLead.get(trialLead) ?? 0);
+            const trialBooking = {
+              customerId: trialLead,
+              classSlotId: own ? own[s.b % own.length]! : trialSlots[(s.a * 7 + s.b) % trialSlots.length]!,
+            };
+            Object.assign(request, {
+              getBookableTrialOfferClasses: [
+                "GET",
+                `/v1/trial-offers/bookable-trial-offers/classes?sliceSize=10`,
+              ],
+              getTrialOfferConfig: ["GET", `/v1/trial-offers/config/${configIds[s.a % configIds.length]}`],
+              validateForLeadCustomerCreation: ["POST", "/v1/trial-offers/lead/validate", leadBody],
+              createLeadCustomer: [
+                "POST",
+                "/v1/trial-offers/lead/create",
+                bad ? { ...leadBody, leadCustomerData: { firstname: "Nora", lastname: "L" } } : leadBody,
+              ],
+              getClassSlotsForTrialOffers: [
+                "GET",
+                `/v1/trial-offers/bookable-trial-offers/classes/${cls}/slots`,
+              ],
+              validateClassSlotForTrialOffers: [
+                "POST",
+                "/v1/trial-offers/classes/booking/validate",
+                bad ? { customerId: trialBooking.customerId } : trialBooking,
+              ],
+              bookClassSlotForTrialOffers: ["POST", "/v1/trial-offers/classes/booking/book", trialBooking],
+              confirmTrialOfferBooking: ["POST", `/v1/trial-offers/bookings/${booking}/confirm`],
+            });
+            if (s.op === "moveClock") {
+              // A few hours on: over the walk, confirmation deadlines pass and unconfirmed trial bookings are canceled.
+              sandbox.advance((s.a % 6) * 3_600_000);
+              continue;
+            }
             const [method, path, body] = request[s.op]!;
             const response = await sandbox.fetch(`http://localhost${path}`, {
               method,
@@ -109,6 +191,13 @@ describe("a long random walk", () => {
             const mine = made[s.key]!;
             if (s.op === "bookClassSlot" && response.status === 200)
               mine.set((answer as { bookingId: number }).bookingId, customer);
+            if (s.op === "createLeadCustomer" && response.status === 200)
+              offerOfLead.set(
+                (answer as { leadCustomerId: number }).leadCustomerId,
+                leadBody.trialOfferConfigId!,
+              );
+            if (s.op === "bookClassSlotForTrialOffers" && response.status === 200)
+              mine.set((answer as { bookingId: number }).bookingId, trialBooking.customerId!);
             if (s.op === "getClassBookingById" || s.op === "cancelClassSlotById")
               expect(response.status === 404, `${s.op} ${booking}`).toBe(!mine.has(booking));
             if (s.op === "getClassBookingsByCustomerId" && response.status === 200) {

@@ -1,85 +1,27 @@
 /**
  * The facts the spec must state exactly, copied by hand from the seed documents
- * (../shared/seeds) and the API reference. The spec test compares openapi.yaml against them,
- * so a changed type, enum, status or required flag in the spec fails a named test row.
+ * (../shared/seeds) and the API references (classes-api.md, trial-offers.md). The spec test
+ * compares openapi.yaml against them, so a changed type, enum, status or required flag in the
+ * spec fails a named test row. The Classes facts are here, the Trial Offers ones in
+ * trial-offer-facts.ts.
  */
+import {
+  dateTime,
+  id,
+  int32,
+  pathId,
+  requiredText,
+  slice,
+  sliced,
+  text,
+  type FieldFact,
+  type OperationFact,
+} from "./fact-kinds.js";
+import { TRIAL_OFFER_OPERATIONS, TRIAL_OFFER_SCHEMAS } from "./trial-offer-facts.js";
 
-export const ERROR_STATUSES = ["400", "401", "403", "404", "409", "429", "500"] as const;
+export { ERROR_STATUSES, type FieldFact, type OperationFact, type ParamFact } from "./fact-kinds.js";
 
-/** One field of a schema: JSON type, format, whether required, enum values, and what it points to. */
-export interface FieldFact {
-  type?: string;
-  format?: string;
-  required?: boolean;
-  enum?: string[];
-  deprecated?: boolean;
-  /** A `$ref` to this component schema. */
-  ref?: string;
-  /** For arrays: the component schema of the items. */
-  itemsRef?: string;
-  /** For arrays of plain values: the items' type, and whether the items are deprecated too. */
-  items?: { type: string; deprecated?: boolean };
-}
-
-export interface ParamFact {
-  name: string;
-  in: "path" | "query";
-  required: boolean;
-  type: string;
-  format?: string;
-  default?: string | number;
-  minimum?: number;
-  maximum?: number;
-}
-
-export interface OperationFact {
-  operationId: string;
-  method: string;
-  path: string;
-  scope: "CLASSES_READ" | "CLASSES_WRITE";
-  params: ParamFact[];
-  /** Component schema of the required JSON request body, if any. */
-  body?: string;
-  /** What the 200 answer carries. */
-  ok: { schema: string } | { arrayOf: string } | "no body";
-  /** The input a 400 example names in `reference`, and the entity a 404 example speaks of. */
-  errors: { badInput: string; missing: string };
-}
-
-const id = { type: "integer", format: "int64", required: true } as const;
-const int32 = { type: "integer", format: "int32", required: false } as const;
-const text = { type: "string", required: false } as const;
-const requiredText = { type: "string", required: true } as const;
-const dateTime = { type: "string", format: "date-time", required: false } as const;
-
-const pathId = (name: string): ParamFact => ({
-  name,
-  in: "path",
-  required: true,
-  type: "integer",
-  format: "int64",
-});
-/** The shared slice parameters, in the order every sliced operation lists them. */
-const slice: ParamFact[] = [
-  { name: "offset", in: "query", required: false, type: "string", default: "0" },
-  {
-    name: "sliceSize",
-    in: "query",
-    required: false,
-    type: "integer",
-    format: "int32",
-    default: 50,
-    minimum: 10,
-    maximum: 100,
-  },
-];
-const sliced = (item: string): Record<string, FieldFact> => ({
-  result: { type: "array", required: true, itemsRef: item },
-  hasNext: { type: "boolean", required: true },
-  offset: { type: "string", required: true },
-});
-
-export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
+const CLASS_SCHEMAS: Record<string, Record<string, FieldFact>> = {
   ClassSlotBookingRequest: {
     customerId: id,
     classSlotId: id,
@@ -196,11 +138,12 @@ export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
   },
 };
 
-export const OPERATIONS: OperationFact[] = [
+const CLASS_OPERATIONS: OperationFact[] = [
   {
     operationId: "getActiveClasses",
     method: "get",
     path: "/v1/classes",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: slice,
     ok: { schema: "ClassSlicedResult" },
@@ -210,6 +153,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "getClassById",
     method: "get",
     path: "/v1/classes/{classId}",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: [pathId("classId")],
     ok: { schema: "Class" },
@@ -219,6 +163,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "getClassSlotsForMultipleClasses",
     method: "get",
     path: "/v1/classes/slots",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: [
       {
@@ -241,6 +186,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "getClassSlots",
     method: "get",
     path: "/v1/classes/{classId}/slots",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: [pathId("classId"), ...slice],
     ok: { schema: "ClassSlotSlicedResult" },
@@ -250,6 +196,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "getClassSlotById",
     method: "get",
     path: "/v1/classes/{classId}/slots/{classSlotId}",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: [pathId("classId"), pathId("classSlotId")],
     ok: { schema: "ClassSlot" },
@@ -259,7 +206,9 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "validateClassSlot",
     method: "post",
     path: "/v1/classes/booking/validate",
+    tag: "Classes",
     scope: "CLASSES_WRITE",
+    idempotent: true,
     params: [],
     body: "ClassSlotBookingRequest",
     ok: { schema: "ClassSlotBookingValidationResult" },
@@ -269,6 +218,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "bookClassSlot",
     method: "post",
     path: "/v1/classes/booking/book",
+    tag: "Classes",
     scope: "CLASSES_WRITE",
     params: [],
     body: "ClassSlotBookingRequest",
@@ -279,6 +229,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "getClassBookingsByCustomerId",
     method: "get",
     path: "/v1/classes/booking",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: [{ name: "customerId", in: "query", required: true, type: "integer", format: "int64" }],
     ok: { arrayOf: "ClassSlotBookingResult" },
@@ -288,6 +239,7 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "getClassBookingById",
     method: "get",
     path: "/v1/classes/booking/{bookingId}",
+    tag: "Classes",
     scope: "CLASSES_READ",
     params: [pathId("bookingId")],
     ok: { schema: "ClassSlotBookingResult" },
@@ -297,12 +249,22 @@ export const OPERATIONS: OperationFact[] = [
     operationId: "cancelClassSlotById",
     method: "delete",
     path: "/v1/classes/booking/{bookingId}",
+    tag: "Classes",
     scope: "CLASSES_WRITE",
     params: [pathId("bookingId")],
     ok: "no body",
     errors: { badInput: "bookingId", missing: "class booking" },
   },
 ];
+
+/** Every schema with documented fields: the Classes ones and those the trial offers add. */
+export const SCHEMAS: Record<string, Record<string, FieldFact>> = {
+  ...CLASS_SCHEMAS,
+  ...TRIAL_OFFER_SCHEMAS,
+};
+
+/** Every operation: the Classes ones, then the Trial Offers ones in the order of their flow. */
+export const OPERATIONS: OperationFact[] = [...CLASS_OPERATIONS, ...TRIAL_OFFER_OPERATIONS];
 
 /** The class events of the reference's "Webhooks" section: what entityId is, and what content adds. */
 export const WEBHOOKS = [

@@ -69,11 +69,30 @@ describe("the spec as a whole", () => {
 describe.each(OPERATIONS)("operation $operationId", (fact) => {
   const op: Node = spec.paths?.[fact.path]?.[fact.method] ?? {};
 
-  it(`is ${fact.method.toUpperCase()} ${fact.path} tagged Classes`, () => {
+  it(`is ${fact.method.toUpperCase()} ${fact.path} tagged ${fact.tag}`, () => {
     expect(op.operationId).toBe(fact.operationId);
-    expect(op.tags).toEqual(["Classes"]);
+    expect(op.tags).toEqual([fact.tag]);
     expect(op.summary).toBeTypeOf("string");
   });
+
+  it("sets no flag or override of its own (deprecated, servers, externalDocs, response headers)", () => {
+    for (const key of ["deprecated", "servers", "externalDocs", "security"])
+      expect(op[key], key).toBeUndefined();
+    for (const [status, response] of Object.entries<Node>(op.responses))
+      expect(deref(spec, response).headers, status).toBeUndefined();
+  });
+
+  const mark = fact.idempotent === true ? "is marked x-idempotent" : "is not marked x-idempotent";
+  it(
+    fact.idempotent === false ? `${mark} and says not to resend it after an ambiguous failure` : mark,
+    () => {
+      if (fact.idempotent === true) return expect(op["x-idempotent"]).toBe(true);
+      expect(op["x-idempotent"]).toBeUndefined();
+      const prose = String(op.description).replace(/\s+/g, " ");
+      if (fact.idempotent === false)
+        expect(prose).toMatch(/Not idempotent:[^.]*never send it again after an ambiguous failure/);
+    },
+  );
 
   it(`starts its description with the scope ${fact.scope}`, () => {
     expect(op.description).toMatch(new RegExp(`^Required scope: \`${fact.scope}\`\\.`));
@@ -143,9 +162,18 @@ describe.each(OPERATIONS)("operation $operationId", (fact) => {
         reference?: string;
       };
     };
+    // A 400 may point into an object inside the body (`leadCustomerData.email`): such paths count as inputs too.
+    const fieldPaths = (schema: Node, prefix = "", depth = 0): string[] =>
+      Object.entries<Node>(schema.properties ?? {}).flatMap(([name, field]) => {
+        const inner = deref(spec, field);
+        const here = `${prefix}${name}`;
+        return inner.type === "object" && depth < 2
+          ? [here, ...fieldPaths(inner, `${here}.`, depth + 1)]
+          : [here];
+      });
     const inputs = [
       ...(op.parameters ?? []).map((p: Node) => deref(spec, p).name),
-      ...(fact.body ? Object.keys(spec.components.schemas[fact.body].properties) : []),
+      ...(fact.body ? fieldPaths(spec.components.schemas[fact.body]) : []),
     ];
     expect(inputs).toContain(fact.errors.badInput);
     expect(example("400").reference).toBe(fact.errors.badInput);

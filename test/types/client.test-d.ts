@@ -3,6 +3,11 @@ import {
   createClassBookingClient,
   isApiError,
   type ApiError,
+  type BookingConfirmationResult,
+  type LeadData,
+  type TrialOfferClass,
+  type TrialOfferConfig,
+  type TrialOfferLeadCustomerCreationResult,
   type Class,
   type ClassBookingClient,
   type ClassSlot,
@@ -127,5 +132,31 @@ describe("isApiError narrowing", () => {
       expectTypeOf(e.errorCode).toEqualTypeOf<string | undefined>();
     }
     if (isApiError(e)) expectTypeOf(e).toEqualTypeOf<ApiError<number>>();
+  });
+});
+
+describe("the trial offers: one method per operation, their types exported by name", () => {
+  it("createLeadCustomer takes the lead's details as one object, typed as the spec's LeadData", () => {
+    expectTypeOf(client.createLeadCustomer)
+      .parameter(0)
+      .toEqualTypeOf<{ leadCustomerData: LeadData; trialOfferConfigId: number }>();
+    expectTypeOf(
+      client.createLeadCustomer,
+    ).returns.resolves.toEqualTypeOf<TrialOfferLeadCustomerCreationResult>();
+    // @ts-expect-error the e-mail address is required
+    const noEmail: LeadData = { firstname: "Nora", lastname: "Lindqvist" };
+    void noEmail;
+  });
+
+  it("the configuration, the confirmation and the two sliced lists", () => {
+    expectTypeOf(client.getTrialOfferConfig).returns.resolves.toEqualTypeOf<TrialOfferConfig>();
+    expectTypeOf(client.confirmTrialOfferBooking).parameter(0).toEqualTypeOf<{ bookingId: number }>();
+    expectTypeOf(client.confirmTrialOfferBooking).returns.resolves.toEqualTypeOf<BookingConfirmationResult>();
+    expectTypeOf(client.paginate.getBookableTrialOfferClasses).returns.toEqualTypeOf<
+      AsyncGenerator<TrialOfferClass, void, undefined>
+    >();
+    expectTypeOf(client.paginate.getClassSlotsForTrialOffers).returns.toEqualTypeOf<
+      AsyncGenerator<ClassSlot, void, undefined>
+    >();
   });
 });

@@ -3,13 +3,37 @@
  * path values into their segments, query values into the query string, body fields into JSON.
  */
 import { ClassBookingError } from "../../core/errors.js";
-import { breaks, show } from "../../core/rules.js";
+import { faultIn, show, type Fault } from "../../core/rules.js";
 import { isPlainSegment, type InputRule, type OperationRow } from "../../core/spec.js";
 
 /** The part of a request the input decides: path with query string, and the JSON body. */
 export interface Prepared {
   path: string;
   body: string | undefined;
+}
+
+/**
+ * A fault in words. A value inside an object (a lead's details), or given where an object
+ * belongs, is the caller's customer data: the message names only its kind, unless it is an enum
+ * value that the spec does not list.
+ */
+function faultText({ path, problem, value }: Fault, name: string): string {
+  if (problem === "is missing") return `missing required input "${path}"`;
+  if (problem === "is not a field") return `unknown input "${path}" (the object takes no other fields)`;
+  const personal = path !== name || problem === "must be an object";
+  const shown =
+    personal && !(problem.startsWith("must be one of") && typeof value === "string")
+      ? kindOf(value)
+      : show(value);
+  return `input "${path}" ${problem}, got ${shown}`;
+}
+
+/** The kind of a value, for a message that must not show the value itself. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  const kind = typeof value;
+  return kind === "object" ? "an object" : `a ${kind}`;
 }
 
 /** Makes the function that checks an operation's input and prepares the request from it. */
@@ -33,8 +57,8 @@ export function inputPreparer(operationId: string, row: OperationRow): (input: u
       if (!Object.hasOwn(row.inputs, name))
         throw fail(`unknown input "${name}" (the inputs are: ${names.join(", ") || "none"})`);
       const value = given[name];
-      const problem = value === undefined ? undefined : breaks(row.inputs[name]!, value);
-      if (problem) throw fail(`input "${name}" ${problem}, got ${show(value)}`);
+      const fault = value === undefined ? undefined : faultIn(row.inputs[name]!, value, name);
+      if (fault) throw fail(faultText(fault, name));
       own[name] = value;
     }
     for (const name of required) if (own[name] === undefined) throw fail(`missing required input "${name}"`);

@@ -34,7 +34,7 @@ export interface SandboxOptions {
   timeZone?: string;
   /** Append `[time zone]` to every date-time, as some API versions do. @default false */
   zoneIds?: boolean;
-  /** Scopes of particular keys; any other non-empty key has both scopes (or, with strictKeys, none). @default {} */
+  /** Scopes of particular keys; any other non-empty key has every scope (or, with strictKeys, none). @default {} */
   keys?: Record<string, { scopes?: Scope[] }>;
   /** Only the keys in `keys` are valid; any other answers 401. @default false */
   strictKeys?: boolean;

@@ -13,6 +13,7 @@ import { checkResponse } from "../contract.js";
 import { jsonAnswer, jsonBody, NOT_JSON, type Answer, type Incoming } from "./answer.js";
 import { decodeSegment, readTarget, refusedMediaType, route, SERVER_METHODS } from "./route.js";
 import { Problem, type Studio } from "./studio.js";
+import type { LeadRequest } from "./leads.js";
 
 type Inputs = Record<string, unknown>;
 
@@ -69,6 +70,23 @@ const BEHAVIOUR: Partial<Record<OperationId, (studio: Studio, i: Inputs) => unkn
   getClassBookingById: (s, i) => s.bookingAnswer(s.bookingOf(i.bookingId as number)),
   cancelClassSlotById: (s, i) => void s.cancel(i.bookingId as number),
   getClassBookingsByCustomerId: (s, i) => s.bookingsOf(i.customerId as number).map((b) => s.bookingAnswer(b)),
+  getBookableTrialOfferClasses: (s, i) => slice(s.bookableTrialClasses(), i),
+  getTrialOfferConfig: (s, i) => s.trialConfig(i.configId as number),
+  validateForLeadCustomerCreation: (s, i) => ({
+    validationStatus: s.validateLead(i as unknown as LeadRequest),
+  }),
+  createLeadCustomer: (s, i) => ({ leadCustomerId: s.createLead(i as unknown as LeadRequest) }),
+  getClassSlotsForTrialOffers: (s, i) =>
+    slice(
+      s.trialSlotsOfClass(i.classId as number).map((x) => s.slotAnswer(x)),
+      i,
+    ),
+  validateClassSlotForTrialOffers: (s, i) => ({
+    validationStatus: s.validateTrial(i.customerId as number, i.classSlotId as number),
+  }),
+  bookClassSlotForTrialOffers: (s, i) =>
+    s.bookingAnswer(s.bookTrial(i.customerId as number, i.classSlotId as number)),
+  confirmTrialOfferBooking: (s, i) => ({ status: s.confirmTrial(i.bookingId as number) }),
 };
 
 /** One slice of a list: `offset` is the index to start at, written as text; the answer's offset is where the next one starts. */
@@ -240,6 +258,8 @@ export async function answerRequest(incoming: Incoming, context: RequestContext)
     const behaviour = BEHAVIOUR[operationId];
     if (!behaviour)
       return error(501, `The sandbox does not implement ${operationId} yet.`, "NOT_IMPLEMENTED");
+    // Trial bookings whose confirmation deadline the clock has passed are canceled first.
+    studio.expireOverdue();
     return answer(200, behaviour(studio, inputs));
   } catch (thrown) {
     if (!(thrown instanceof Problem)) throw thrown;

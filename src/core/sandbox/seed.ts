@@ -8,6 +8,7 @@ import { examples } from "../../../generated/contract.js";
 import { random, Schedule, type ScheduledClass } from "./schedule.js";
 import {
   FIRST_BOOKING_ID,
+  FIRST_LEAD_ID,
   freeze,
   type Booking,
   type Class,
@@ -17,6 +18,7 @@ import {
   type SlotRecord,
   type StudioState,
 } from "./state.js";
+import { seededTrialOffers } from "./seed-trials.js";
 
 /** The named examples of one answer, in the spec's order. */
 const all = <T>(named: Readonly<Record<string, T>> | undefined): T[] => Object.values(named ?? {});
@@ -26,7 +28,6 @@ const EXAMPLE_SLOTS: ClassSlot[] = [
   ...all(examples.getClassSlots[200]).flatMap((s) => s.result),
 ];
 const EXAMPLE_BOOKING: Booking = all(examples.bookClassSlot[200])[0]!;
-
 const TITLES = ["Pilates Core", "HIIT Express", "Zumba", "Body Pump", "Stretch & Relax"];
 const CATEGORIES = ["Strength", "Cardio", "Dance", "Mobility", "Combat", "Water"];
 const PEOPLE = [
@@ -150,6 +151,10 @@ function makeSeeded(seed: number, timeZone: string): Seeded {
     bookings: [],
     closedDays: [],
     nextBookingId: FIRST_BOOKING_ID,
+    trialOffers: seededTrialOffers(classes, new Set(EXAMPLE_CLASSES.map((c) => c.id))),
+    leads: [],
+    trialBookings: [],
+    nextLeadId: FIRST_LEAD_ID,
   };
   return {
     state: freeze(state),

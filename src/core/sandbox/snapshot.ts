@@ -71,18 +71,70 @@ function stateProblem(state: unknown, where: string): string | undefined {
       ? `${where}.closedDays must be an array of dates (YYYY-MM-DD)`
       : undefined) ??
     (!Number.isSafeInteger(s.nextBookingId) ? `${where}.nextBookingId must be an integer` : undefined) ??
+    trialProblem(s, where) ??
     (s.seed !== undefined && !Number.isSafeInteger(s.seed) ? `${where}.seed must be an integer` : undefined)
+  );
+}
+
+const int = (value: unknown) => Number.isSafeInteger(value);
+
+/** The first thing wrong with the trial offers' part of a state (each list may be left out). */
+function trialProblem(s: Partial<Record<keyof StudioState, unknown>>, where: string): string | undefined {
+  const optional = (value: unknown, at: string, check: Parameters<typeof listProblem>[2]) =>
+    value === undefined ? undefined : listProblem(value, at, check);
+  return (
+    optional(s.trialOffers, `${where}.trialOffers`, (o, at) =>
+      !Array.isArray(o.classIds) || !o.classIds.every(int)
+        ? `${at}.classIds must be an array of class ids`
+        : bySchema("TrialOfferConfig")(o.config, `${at}.config`),
+    ) ??
+    optional(s.leads, `${where}.leads`, (l, at) =>
+      !int(l.id) || !int(l.trialOfferConfigId) || typeof l.email !== "string"
+        ? `${at} must be { id, trialOfferConfigId, email }`
+        : undefined,
+    ) ??
+    optional(s.trialBookings, `${where}.trialBookings`, (t, at) =>
+      !int(t.bookingId) ||
+      !int(t.trialOfferConfigId) ||
+      !int(t.bookedAt) ||
+      (t.confirmBy !== undefined && !int(t.confirmBy)) ||
+      (t.confirmed !== undefined && typeof t.confirmed !== "boolean")
+        ? `${at} must be { bookingId, trialOfferConfigId, bookedAt, confirmBy?, confirmed? }`
+        : undefined,
+    ) ??
+    (s.nextLeadId !== undefined && !int(s.nextLeadId) ? `${where}.nextLeadId must be an integer` : undefined)
   );
 }
 
 /** The first thing wrong with fixtures (each part is optional), as "fixtures.<place> <problem>", or undefined. */
 export function fixturesProblem(fixtures: SandboxFixtures): string | undefined {
   const given = fixtures as Record<string, unknown>;
-  const parts = ["classes", "slots", "customers", "bookings", "closedDays", "anyCustomer", "nextBookingId"];
+  const parts = [
+    "classes",
+    "slots",
+    "customers",
+    "bookings",
+    "closedDays",
+    "anyCustomer",
+    "nextBookingId",
+    "trialOffers",
+    "leads",
+    "trialBookings",
+    "nextLeadId",
+  ];
   for (const name of Object.keys(given))
     if (!parts.includes(name))
       return `fixtures has an unknown part "${name}"; the parts are: ${parts.join(", ")}`;
-  for (const name of ["classes", "slots", "customers", "bookings", "closedDays"]) {
+  for (const name of [
+    "classes",
+    "slots",
+    "customers",
+    "bookings",
+    "closedDays",
+    "trialOffers",
+    "leads",
+    "trialBookings",
+  ]) {
     if (given[name] !== undefined && !Array.isArray(given[name]))
       return `fixtures.${name} must be an array, got ${kindOf(given[name])}`;
   }

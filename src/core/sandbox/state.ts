@@ -7,6 +7,38 @@ export type Class = Schemas["Class"];
 export type ClassSlot = Schemas["ClassSlot"];
 export type Booking = Schemas["ClassSlotBookingResult"];
 export type ValidationStatus = Schemas["ClassSlotBookingValidationResult"]["validationStatus"];
+export type TrialOfferConfig = Schemas["TrialOfferConfig"];
+export type LeadData = Schemas["LeadData"];
+export type LeadStatus = Schemas["TrialOfferLeadCustomerCreationValidationResult"]["validationStatus"];
+
+/** A trial offer: its configuration as the API shows it, and the classes bookable under it. */
+export interface TrialOfferRecord {
+  config: TrialOfferConfig;
+  /** The classes a prospect may book under this offer. */
+  classIds: number[];
+}
+
+/** A prospect registered with createLeadCustomer: a customer of the studio from then on. */
+interface LeadRecord {
+  /** The lead's customer id (the `leadCustomerId` createLeadCustomer answered). */
+  id: number;
+  /** The trial offer the lead signed up for. */
+  trialOfferConfigId: number;
+  /** The e-mail address as given, to tell a second sign-up of the same person (DUPLICATE_CUSTOMER). */
+  email: string;
+}
+
+/** A booking made under a trial offer, and what its confirmation needs. */
+interface TrialBookingRecord {
+  bookingId: number;
+  trialOfferConfigId: number;
+  /** When it was booked (sandbox clock, ms since 1970): the repeat-booking term counts from here. */
+  bookedAt: number;
+  /** Until when it may be confirmed (ms since 1970); absent when the offer asks for no confirmation. */
+  confirmBy?: number;
+  /** Whether the lead confirmed it. */
+  confirmed?: boolean;
+}
 
 /** A class as the API shows it, and whether it may be booked online at all. */
 export interface ClassRecord extends Class {
@@ -52,6 +84,14 @@ export interface StudioState {
   closedDays: string[];
   /** The id the next booking gets. */
   nextBookingId: number;
+  /** The trial offers, each with its classes. @default [] */
+  trialOffers?: TrialOfferRecord[];
+  /** The prospects registered as leads. @default [] */
+  leads?: LeadRecord[];
+  /** The bookings made under a trial offer (their bookings are in `bookings` too). @default [] */
+  trialBookings?: TrialBookingRecord[];
+  /** The customer id the next lead gets. @default the spec's example lead's id */
+  nextLeadId?: number;
 }
 
 /** Data for a studio of your own instead of the seeded one (every part optional). */
@@ -62,6 +102,9 @@ export type SandboxFixtures = Partial<Omit<StudioState, "slots">> & {
       Partial<Pick<SlotRecord, "classId" | "status" | "waitingList">>
   >;
 };
+
+/** The customer id the first lead of a studio gets when nothing says otherwise: the spec's example lead's. */
+export const FIRST_LEAD_ID = Object.values(examples.createLeadCustomer[200] ?? {})[0]?.leadCustomerId ?? 1;
 
 /** The id the first booking of a studio gets when nothing says otherwise: the spec's example booking's. */
 export const FIRST_BOOKING_ID = Object.values(examples.bookClassSlot[200] ?? {})[0]?.bookingId ?? 1;
@@ -91,6 +134,10 @@ export function studioFromFixtures(fixtures: SandboxFixtures): StudioState {
     anyCustomer: copy.anyCustomer ?? copy.customers === undefined,
     bookings,
     closedDays: copy.closedDays ?? [],
+    trialOffers: copy.trialOffers ?? [],
+    leads: copy.leads ?? [],
+    trialBookings: copy.trialBookings ?? [],
+    nextLeadId: copy.nextLeadId ?? FIRST_LEAD_ID,
     nextBookingId:
       copy.nextBookingId ?? Math.max(FIRST_BOOKING_ID - 1, ...bookings.map((b) => b.bookingId)) + 1,
   };

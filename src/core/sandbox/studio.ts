@@ -1,25 +1,17 @@
 /**
  * How a sandbox studio behaves when something changes: book and cancel (as the API does them),
- * and the studio's own actions a test can take (change a slot, call it off). What the API
- * documentation does not say is marked "assumed" here and listed in docs/sandbox.md.
+ * and the studio's own actions a test can take (change a slot, call it off); the trial offers'
+ * flow is in trials.ts. What the API documentation does not say is marked "assumed" here and
+ * listed in docs/sandbox.md.
  */
-import { DAY_MS } from "../calendar.js";
 import { instantOf } from "./data.js";
-import { Problem, StudioReads } from "./reads.js";
+import { Problem } from "./reads.js";
 import type { Booking, SlotRecord } from "./state.js";
+import { TERM_MS, TrialStudio } from "./trials.js";
 
 export { Problem, type StudioEvent } from "./reads.js";
 
-const TERM_MS = {
-  MINUTES: 60_000,
-  HOURS: 3_600_000,
-  DAY: DAY_MS,
-  WEEK: 7 * DAY_MS,
-  MONTH: 30 * DAY_MS,
-  YEAR: 365 * DAY_MS,
-} as const;
-
-export class Studio extends StudioReads {
+export class Studio extends TrialStudio {
   /** This studio's own copy of a slot, to change it. */
   private writableSlot(id: number): SlotRecord {
     this.slotOf(id);
@@ -40,23 +32,32 @@ export class Studio extends StudioReads {
         status,
         "classSlotId",
       );
+    return this.place(customerId, slotId, false);
+  }
+
+  /**
+   * Makes a booking that validation allowed: a place, or the waiting list when the places are
+   * taken. One that must be confirmed holds its place unannounced (assumed: UNSET until confirmed);
+   * every other booking is announced with CLASS_BOOKING_CREATED at once.
+   */
+  protected place(customerId: number, slotId: number, confirm: boolean): Booking {
     const slot = this.writableSlot(slotId);
     const waiting = this.placesLeft(slot) <= 0;
     const bookingId = this.data.read("nextBookingId");
     this.data.set("nextBookingId", bookingId + 1);
     const booking: Booking = {
       bookingId,
-      bookingStatus: waiting ? "WAITING_LIST" : "BOOKED",
+      bookingStatus: waiting ? "WAITING_LIST" : confirm ? "BOOKED_WITH_CONFIRMATION_REQUIRED" : "BOOKED",
       classSlotId: slot.id,
       classId: slot.classId,
       customerId,
       classSlotStatus: slot.status,
-      participantStatus: waiting ? "UNSET" : "PARTICIPATING",
+      participantStatus: waiting || confirm ? "UNSET" : "PARTICIPATING",
     };
     if (waiting) slot.waitingList.push(booking.bookingId);
     else slot.bookedParticipants = (slot.bookedParticipants ?? 0) + 1;
     this.data.write("bookings").push(booking);
-    this.ctx.emit({ type: "CLASS_BOOKING_CREATED", entityId: booking.bookingId });
+    if (!confirm) this.ctx.emit({ type: "CLASS_BOOKING_CREATED", entityId: booking.bookingId });
     return booking;
   }
 
@@ -98,12 +99,17 @@ export class Studio extends StudioReads {
         "bookingId",
       );
     }
+    this.release(bookingId, true);
+  }
+
+  /** Cancels a booking and gives its place to the waiting list; `announce` sends CLASS_BOOKING_CANCELLED. */
+  protected release(bookingId: number, announce: boolean): void {
     const booking = this.data.write("bookings").find((b) => b.bookingId === bookingId)!;
     const slot = this.writableSlot(booking.classSlotId);
     const held = booking.bookingStatus !== "WAITING_LIST";
     booking.bookingStatus = "CANCELED";
     booking.participantStatus = "NOT_PARTICIPATING";
-    this.ctx.emit({ type: "CLASS_BOOKING_CANCELLED", entityId: bookingId });
+    if (announce) this.ctx.emit({ type: "CLASS_BOOKING_CANCELLED", entityId: bookingId });
     if (!held) {
       slot.waitingList = slot.waitingList.filter((id) => id !== bookingId);
       return;
