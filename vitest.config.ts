@@ -2,11 +2,7 @@ import { defineConfig } from "vitest/config";
 import { LongestFirst } from "./test/setup/sequencer.js";
 
 /** Tests that call Prism, started once for them (test/setup/prism.ts). */
-const PRISM = [
-  "test/contract/contract.test.ts",
-  "test/contract/dynamic.test.ts",
-  "test/validate/**/*.test.ts",
-];
+const PRISM = ["test/contract/contract.test.ts", "test/contract/dynamic.test.ts"];
 /** Tests of the built and packed package (test/setup/package.ts builds, packs and installs it once, in the background). */
 const PACKAGE = ["test/package/**/*.test.ts", "test/runtimes/**/*.test.ts", "test/examples/**/*.test.ts"];
 

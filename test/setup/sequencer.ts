@@ -10,28 +10,28 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
  * Files measured to take longest on a 2-core machine, longest first (vitest prints each file's
- * time), except that the package's files, which first wait for the package setup to pack and
- * install, do not all start at once.
+ * time), except that the package's files, which first wait about 30 s for the package setup to
+ * pack and install, start once a few long files are running, one at a time, instead of holding
+ * workers that would only wait.
  */
 const LONGEST_FIRST = [
   "test/contract/mock-cli.test.ts",
   "test/limits/failover-killed.test.ts",
-  "test/package/typescript.test.ts",
   "test/docs/start.test.ts",
-  "test/package/consumer.test.ts",
-  "test/package/npx.test.ts",
-  "test/limits/failover-frozen.test.ts",
-  "test/contract/dynamic.test.ts",
-  "test/examples/examples.test.ts",
-  "test/limits/holds.test.ts",
-  "test/validate/validate.test.ts",
-  "test/spec/generate.test.ts",
-  "test/limits/failover-sleep.test.ts",
-  "test/docs/browser.test.ts",
-  "test/limits/redis.test.ts",
   "test/spec/spec-diff.test.ts",
+  "test/package/typescript.test.ts",
+  "test/limits/failover-frozen.test.ts",
+  "test/package/consumer.test.ts",
+  "test/contract/dynamic.test.ts",
+  "test/docs/browser.test.ts",
+  "test/package/npx.test.ts",
+  "test/examples/examples.test.ts",
   "test/sandbox/memory.test.ts",
+  "test/limits/redis.test.ts",
+  "test/limits/holds.test.ts",
+  "test/spec/generate.test.ts",
   "test/docs/readme.test.ts",
+  "test/limits/failover-sleep.test.ts",
   "test/package/tarball.test.ts",
 ];
 
