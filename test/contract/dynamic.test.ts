@@ -6,7 +6,7 @@ import { responseValidator, type Drift } from "../../src/validate/index.js";
 import { deref } from "../../scripts/spec.js";
 import { calls, spec } from "./spec-calls.js";
 
-const CALLS_PER_OPERATION = 50;
+const CALLS_PER_OPERATION = 30;
 const baseUrl = inject("mockUrl");
 
 // The spec's components as one JSON Schema 2020-12 document, so "#/components/..." refs resolve.

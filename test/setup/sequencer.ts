@@ -15,6 +15,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  * workers that would only wait.
  */
 const LONGEST_FIRST = [
+  "test/contract/dynamic.test.ts",
   "test/contract/mock-cli.test.ts",
   "test/limits/failover-killed.test.ts",
   "test/docs/start.test.ts",
@@ -22,7 +23,6 @@ const LONGEST_FIRST = [
   "test/package/typescript.test.ts",
   "test/limits/failover-frozen.test.ts",
   "test/package/consumer.test.ts",
-  "test/contract/dynamic.test.ts",
   "test/docs/browser.test.ts",
   "test/package/npx.test.ts",
   "test/examples/examples.test.ts",
