@@ -199,7 +199,10 @@ export function renderContract(spec: Node): string {
   ].join("\n");
 }
 
-/** The one media type the operations' answers are written in; more than one would need content negotiation. */
+/**
+ * The one media type the operations' answers are written in; more than one would need content
+ * negotiation.
+ */
 export function answerMediaType(spec: Node): string {
   const types = new Set(
     specOperations(spec).flatMap(({ op }) =>

@@ -69,7 +69,10 @@ export function typesVersionsFor(entries: Entry[] = ENTRIES): Record<string, Rec
   return { "*": map };
 }
 
-/** The entries as `paths` for a tsconfig, so a project's `class-booking-api[/entry]` imports read the sources. */
+/**
+ * The entries as `paths` for a tsconfig, so a project's `class-booking-api[/entry]` imports read
+ * the sources.
+ */
 export function sourcePaths(): Record<string, string[]> {
   return Object.fromEntries(ENTRIES.map((entry) => [entry.specifier, [path.join(repoRoot, entry.source)]]));
 }

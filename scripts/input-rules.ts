@@ -36,7 +36,10 @@ const DEFINED_FORMATS = new Set(
 /** How deep objects may nest inside a body field. */
 const MAX_DEPTH = 4;
 
-/** Reads the rule of one value from its schema (an object's fields too), refusing keywords the client could not enforce. */
+/**
+ * Reads the rule of one value from its schema (an object's fields too), refusing keywords the
+ * client could not enforce.
+ */
 function ruleOf(spec: Node, name: string, schema: Node, depth: number): Rule {
   const type = schema.type;
   if (type === "object") return objectRule(spec, name, schema, depth);

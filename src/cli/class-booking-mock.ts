@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** class-booking-mock: the class-booking API on this machine, as Prism on the spec's examples or as the stateful sandbox. */
+/**
+ * class-booking-mock: the class-booking API on this machine, as Prism on the spec's examples or as
+ * the stateful sandbox.
+ */
 import { ClassBookingError } from "../core/errors.js";
 import { MockServerError, startMockServer } from "../mock/index.js";
 import { CONTROL_PREFIX } from "../core/sandbox/control.js";

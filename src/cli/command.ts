@@ -24,7 +24,10 @@ type FlagValues<Options extends FlagOptions> = ReturnType<
   typeof parseArgs<{ options: Options; strict: true; allowPositionals: false }>
 >["values"];
 
-/** Reads a command's flags (no positional arguments); an unknown or malformed one fails with code 2 and the usage. */
+/**
+ * Reads a command's flags (no positional arguments); an unknown or malformed one fails with code 2
+ * and the usage.
+ */
 export function readFlags<const Options extends FlagOptions>(
   options: Options,
   usage: string,

@@ -21,7 +21,10 @@ import type { ClassBookingClient } from "./types.js";
 
 type Loose = Record<string, unknown>;
 
-/** Creates a client for the class-booking API. Throws a ClassBookingError naming the option when one is invalid. */
+/**
+ * Creates a client for the class-booking API. Throws a ClassBookingError naming the option when one
+ * is invalid.
+ */
 export function createClassBookingClient(options: ClassBookingClientOptions): ClassBookingClient;
 /**
  * Creates a client whose key and host come from the environment (Node, Bun, Deno with

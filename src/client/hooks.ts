@@ -10,7 +10,10 @@
 export interface CallInfo {
   operationId: string;
   method: string;
-  /** The URL as logs show it: unless `logBodies` is on, query values and customer or booking ids in the path are `***`. */
+  /**
+   * The URL as logs show it: unless `logBodies` is on, query values and customer or booking ids in
+   * the path are `***`.
+   */
   url: string;
   /**
    * Which attempt the event is about, counted from 1: 1 is the first send, 2 the first retry.
@@ -34,7 +37,10 @@ export interface Hooks {
   onResponse?(info: CallInfo): void;
   /** Before the wait for a retry: why, and how long the wait is. @default undefined */
   onRetry?(info: CallInfo & { reason: string; delayMs: number }): void;
-  /** When the rate limit makes a call wait or refuses it, or a 429 closes the operation. @default undefined */
+  /**
+   * When the rate limit makes a call wait or refuses it, or a 429 closes the operation.
+   * @default undefined
+   */
   onRateLimit?(info: CallInfo & { waitMs: number; refused: boolean }): void;
   /**
    * When the call fails, with the error it rejects with. That error is the caller's, whole: its

@@ -132,7 +132,10 @@ export const ENVIRONMENT = {
 
 /** Per-call options, the optional second argument of every method. */
 export interface CallOptions {
-  /** Aborts the call; an abort rejects at once with the signal's reason and is never retried. @default undefined */
+  /**
+   * Aborts the call; an abort rejects at once with the signal's reason and is never retried.
+   * @default undefined
+   */
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call. @default the client's timeoutMs */
   timeoutMs?: number;

@@ -138,7 +138,10 @@ function kindOf(value: unknown): string {
   return `${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind}`;
 }
 
-/** The client's options, checked, with every default filled in; throws a ClassBookingError naming the first bad one. */
+/**
+ * The client's options, checked, with every default filled in; throws a ClassBookingError naming
+ * the first bad one.
+ */
 export function resolveOptions(options: unknown): ResolvedOptions {
   if (options !== undefined && !isPlainObject(options))
     refuse(`the options must be a plain object such as { baseUrl, apiKey }, got ${kindOf(options)}`);
@@ -198,7 +201,10 @@ export function resolveOptions(options: unknown): ResolvedOptions {
   };
 }
 
-/** One call's settings: the client's when it has no options, else its own, checked, every problem named with the operation. */
+/**
+ * One call's settings: the client's when it has no options, else its own, checked, every problem
+ * named with the operation.
+ */
 export function resolveCallOptions(
   operationId: string,
   options: unknown,

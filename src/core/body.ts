@@ -6,7 +6,10 @@
  * a WHATWG stream is read here, an event-emitting Node stream in body-node.ts beside it.
  */
 
-/** What reading a body came to: its bytes, a body over the cap (read to its end or not), or a body that broke off. */
+/**
+ * What reading a body came to: its bytes, a body over the cap (read to its end or not), or a body
+ * that broke off.
+ */
 export type BodyRead = { bytes: Uint8Array } | { tooLarge: true; ended: boolean } | { broken: true };
 
 /** Whether a declared Content-Length alone says the body is over `max` bytes. */
@@ -45,7 +48,10 @@ export class CappedChunks {
   }
 }
 
-/** Reads a WHATWG body up to `max` bytes; past it (or past a declared length over it), stops and cancels the stream. */
+/**
+ * Reads a WHATWG body up to `max` bytes; past it (or past a declared length over it), stops and
+ * cancels the stream.
+ */
 export async function readWebBody(
   body: ReadableStream<Uint8Array> | null,
   max: number,

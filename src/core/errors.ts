@@ -128,7 +128,10 @@ export class ApiError<Status extends number = number> extends ClassBookingError 
   }
 }
 
-/** An attempt got no complete answer (headers and body) within `timeoutMs`, and no retry was left or allowed. */
+/**
+ * An attempt got no complete answer (headers and body) within `timeoutMs`, and no retry was left or
+ * allowed.
+ */
 export class TimeoutError extends ClassBookingError {
   override name = "TimeoutError";
   readonly timeoutMs: number;
@@ -158,7 +161,10 @@ export class RateLimitError extends ClassBookingError {
   }
 }
 
-/** The request got no (complete) answer: refused, reset, DNS failure, a body cut off. `cause` holds the runtime's error. */
+/**
+ * The request got no (complete) answer: refused, reset, DNS failure, a body cut off. `cause` holds
+ * the runtime's error.
+ */
 export class ConnectionError extends ClassBookingError {
   override name = "ConnectionError";
 

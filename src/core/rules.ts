@@ -135,7 +135,10 @@ export function breaks(
   return rule.enum && !rule.enum.includes(value) ? `must be one of ${rule.enum.join(", ")}` : undefined;
 }
 
-/** A short, safe rendering of a value for a message: a string is cut after `chars` characters (40 unless told). */
+/**
+ * A short, safe rendering of a value for a message: a string is cut after `chars` characters (40
+ * unless told).
+ */
 export function show(value: unknown, chars = 40): string {
   if (typeof value === "string")
     return JSON.stringify(value.length > chars ? `${value.slice(0, chars)}...` : value);

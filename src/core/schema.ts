@@ -64,7 +64,10 @@ const pointerSegment = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "
 /** The key a segment of a JSON pointer names. */
 export const keyOfSegment = (segment: string) => segment.replace(/~1/g, "/").replace(/~0/g, "~");
 
-/** Whether a number is an integer that int64 holds, as far as a JSON number can tell (within ±2^63, maybe rounded). */
+/**
+ * Whether a number is an integer that int64 holds, as far as a JSON number can tell (within ±2^63,
+ * maybe rounded).
+ */
 export function withinInt64(value: unknown): value is number {
   return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 63;
 }
@@ -79,7 +82,10 @@ export function violations(
   return countViolations(schema, value, schemas, options).found;
 }
 
-/** The first `keep` places where `value` breaks `schema`, and how many there are in all (memory bounded by `keep`). */
+/**
+ * The first `keep` places where `value` breaks `schema`, and how many there are in all (memory
+ * bounded by `keep`).
+ */
 export function countViolations(
   schema: Schema,
   value: unknown,

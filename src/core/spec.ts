@@ -10,7 +10,10 @@ export { api, apiRoot };
 export type { OperationId };
 export type { InputRule, OperationRow } from "./shapes.js";
 
-/** Every operation of the spec with its row, in the spec's order (pure: a bundle that only needs `api` leaves the table out). */
+/**
+ * Every operation of the spec with its row, in the spec's order (pure: a bundle that only needs
+ * `api` leaves the table out).
+ */
 export const rows: ReadonlyArray<readonly [OperationId, OperationRow]> = /* @__PURE__ */ (
   Object.keys(operations) as OperationId[]
 ).map((id) => [id, operations[id]] as const);
@@ -38,13 +41,19 @@ export function operationAt(
   return rows.find(([, row]) => row.method === method && row.path === template);
 }
 
-/** The operation a method and a concrete path name, with the path's raw values; and every method the path allows. */
+/**
+ * The operation a method and a concrete path name, with the path's raw values; and every method the
+ * path allows.
+ */
 export interface Found {
   found?: { operationId: OperationId; row: OperationRow; params: Record<string, string> };
   allowed: string[];
 }
 
-/** The operation behind a method and a concrete path, as the API routes it: literal segments win over `{name}` ones. */
+/**
+ * The operation behind a method and a concrete path, as the API routes it: literal segments win
+ * over `{name}` ones.
+ */
 export function findOperation(method: string, path: string): Found {
   const got = path.split("/");
   let found: Found["found"];

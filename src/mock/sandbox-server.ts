@@ -25,7 +25,10 @@ const LINGER_MS = 2_000;
 const errorBody = (status: number, errorMessage: string, errorCode: string): Answer =>
   jsonAnswer(status, { errorMessage, errorCode });
 
-/** Writes an answer as raw HTTP/1.1 on a socket node no longer parses, then closes it once the peer had time to read. */
+/**
+ * Writes an answer as raw HTTP/1.1 on a socket node no longer parses, then closes it once the peer
+ * had time to read.
+ */
 function writeRaw(socket: Duplex, answer: Answer, sockets: Set<Duplex> | undefined): void {
   const body = answer.body ?? "";
   const head = [
@@ -44,7 +47,10 @@ const answered = new WeakSet<Duplex>();
 /** Sockets taken off node's parser and closing (their peer may still be reading the answer). */
 const closing = new WeakMap<Server, Set<Duplex>>();
 
-/** Keeps reading (and dropping) what the peer still sends for a while, so that closing does not reset the connection before it read the answer. */
+/**
+ * Keeps reading (and dropping) what the peer still sends for a while, so that closing does not
+ * reset the connection before it read the answer.
+ */
 function linger(socket: Duplex, sockets: Set<Duplex> | undefined): void {
   socket.on("error", () => {});
   socket.resume();
@@ -114,7 +120,10 @@ function onClientError(this: Server, error: NodeJS.ErrnoException, socket: Duple
   );
 }
 
-/** A node:http server that answers every request from the sandbox (not yet listening); its closeAllConnections also closes the sockets it took off node's parser. */
+/**
+ * A node:http server that answers every request from the sandbox (not yet listening); its
+ * closeAllConnections also closes the sockets it took off node's parser.
+ */
 export function sandboxServer(sandbox: Sandbox): Server {
   const server = createServer({ requireHostHeader: false }, (req, res) => {
     answerFromSandbox(sandbox, req, res).catch((error: unknown) => {

@@ -24,7 +24,11 @@ export interface MockServerOptions {
   startTimeoutMs?: number;
   /** Serve the stateful sandbox instead of Prism (no Prism needed). @default false */
   stateful?: boolean;
-  /** Options of the sandbox, with `stateful`: seed, now and clock, fixtures, rateLimit, ... (see createSandbox). @default {} */
+  /**
+   * Options of the sandbox, with `stateful`: seed, now and clock, fixtures, rateLimit, ... (see
+   * createSandbox).
+   * @default {}
+   */
   sandbox?: SandboxOptions;
 }
 

@@ -9,7 +9,11 @@ import type { Sandbox } from "../core/sandbox/sandbox.js";
 import { apiRoot } from "../core/spec.js";
 
 export interface SandboxHandlersOptions {
-  /** The API's base URL the app calls; requests to `<baseUrl>/v1/...` (the spec's paths) are answered. @default any origin */
+  /**
+   * The API's base URL the app calls; requests to `<baseUrl>/v1/...` (the spec's paths) are
+   * answered.
+   * @default any origin
+   */
   baseUrl?: string;
 }
 

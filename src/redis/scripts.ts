@@ -29,7 +29,10 @@ if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
 end
 local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return {math.max(1, math.min(tonumber(first[2]), now) + window - now), run, latest - now}`;
-/** KEYS: log. ARGV: id, windowMs. The place ends now, if the log still holds it (its hold did not run out a window ago). */
+/**
+ * KEYS: log. ARGV: id, windowMs. The place ends now, if the log still holds it (its hold did not
+ * run out a window ago).
+ */
 export const RELEASE = `${NOW}
 local ends = tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]) or '-1')
 if ends > now - tonumber(ARGV[2]) then

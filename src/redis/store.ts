@@ -31,7 +31,11 @@ export interface RedisStoreOptions {
    * this store made no call, once when it finds out. @default console.warn
    */
   onError?: (error: Error) => void;
-  /** Hears that Redis answers again after it failed, once per outage, and whether it kept its places. @default console.info */
+  /**
+   * Hears that Redis answers again after it failed, once per outage, and whether it kept its
+   * places.
+   * @default console.info
+   */
   onRecover?: (message: string) => void;
 }
 
@@ -117,7 +121,10 @@ export function createRedisStore(
     onRecover("rate-limit store: Redis answers again with its places; calls go on");
   }
 
-  /** Redis is a new server (it restarted): the places of before are gone, so none is given until they would have ended. */
+  /**
+   * Redis is a new server (it restarted): the places of before are gone, so none is given until
+   * they would have ended.
+   */
   function lost(server: string, at: number): number {
     // Takes that were on their way when the first one found out say the same: once is enough.
     if (server === run) return Math.max(1, quietUntil - at);

@@ -60,7 +60,10 @@ interface EventBase {
   body: WebhookBody;
 }
 
-/** An event of a type the spec describes; `type` tells which, and `content` is typed for it (it may be absent). */
+/**
+ * An event of a type the spec describes; `type` tells which, and `content` is typed for it (it may
+ * be absent).
+ */
 export type KnownWebhookEvent = {
   [K in keyof webhooks]: EventBase & { known: true; type: K; content: Item<K>["content"] };
 }[keyof webhooks];
@@ -156,7 +159,10 @@ function at(value: unknown, pointer: string): unknown {
 
 type PayloadItem = WebhookBody["payload"][number];
 
-/** A known type's content checked against its schema: fields that break it are left out and listed; rounded integers are listed. */
+/**
+ * A known type's content checked against its schema: fields that break it are left out and listed;
+ * rounded integers are listed.
+ */
 function typedContent(
   schema: Schema,
   item: PayloadItem,

@@ -6,7 +6,10 @@
 import { sha256 } from "../core/hash.js";
 import { ClassBookingError } from "../core/errors.js";
 
-/** The studios' webhook keys: one key, a map from each key to its studio, or a lookup from a key to its studio. */
+/**
+ * The studios' webhook keys: one key, a map from each key to its studio, or a lookup from a key to
+ * its studio.
+ */
 export type Keys<Studio> =
   | string
   | Readonly<Record<string, Studio>>

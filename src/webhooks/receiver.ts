@@ -25,15 +25,34 @@ export interface WebhookReceiverOptions<Studio> {
    * from a key to its studio. A one-key receiver's studio is undefined.
    */
   keys: Keys<Studio>;
-  /** Handles each new event (one per payload item, in order), for the adapters (`receive` leaves it to the caller). @default undefined */
+  /**
+   * Handles each new event (one per payload item, in order), for the adapters (`receive` leaves it
+   * to the caller).
+   * @default undefined
+   */
   onEvent?: (event: WebhookEvent, studio: Studio) => unknown;
-  /** Hears about refused calls and handler failures, always as an Error (never with the key or the body). @default one console.warn line each */
+  /**
+   * Hears about refused calls and handler failures, always as an Error (never with the key or the
+   * body).
+   * @default one console.warn line each
+   */
   onError?: (error: Error) => void;
-  /** Where events already received are remembered (by uuid and payload index). @default memorySeenStore(): the last 10000, within 2 MiB, for 24 hours */
+  /**
+   * Where events already received are remembered (by uuid and payload index).
+   * @default memorySeenStore(): the last 10000, within 2 MiB, for 24 hours
+   */
   seen?: SeenStore;
-  /** The largest body accepted, in bytes; larger calls are refused with 413 as soon as the size shows. @default 65536 */
+  /**
+   * The largest body accepted, in bytes; larger calls are refused with 413 as soon as the size
+   * shows.
+   * @default 65536
+   */
   maxBodyBytes?: number;
-  /** How long an adapter waits for onEvent before answering 200 anyway (a second under how long the API waits). @default 4000 */
+  /**
+   * How long an adapter waits for onEvent before answering 200 anyway (a second under how long the
+   * API waits).
+   * @default 4000
+   */
   respondWithinMs?: number;
 }
 
@@ -95,7 +114,10 @@ export class WebhookReceiver<Studio> {
     };
   }
 
-  /** Checks a call: the key (401), the size (413), the body (400); then sets apart events seen before. Runs no handler. */
+  /**
+   * Checks a call: the key (401), the size (413), the body (400); then sets apart events seen
+   * before. Runs no handler.
+   */
   async receive(call: {
     key: string | null | undefined;
     body: string | Uint8Array | ArrayBuffer | object;
@@ -103,10 +125,16 @@ export class WebhookReceiver<Studio> {
     return this.accept(await this.studioOf(call.key), call.body);
   }
 
-  /** For fetch-style servers, Next.js route handlers, Hono, Deno, Bun: a Request in, a Response out (never a rejection). */
+  /**
+   * For fetch-style servers, Next.js route handlers, Hono, Deno, Bun: a Request in, a Response out
+   * (never a rejection).
+   */
   readonly fetchHandler = (request: Request): Promise<Response> => answerFetch(this.core, request);
 
-  /** For Node's (req, res): node:http, Express (put it before any body parser, or after express.raw()). Never rejects. */
+  /**
+   * For Node's (req, res): node:http, Express (put it before any body parser, or after
+   * express.raw()). Never rejects.
+   */
   nodeHandler(): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
     return nodeAdapter(this.core);
   }
@@ -141,7 +169,10 @@ export class WebhookReceiver<Studio> {
     return received;
   }
 
-  /** Receives a body for a studio and runs the handler on each new event, within respondWithinMs; says what to answer. */
+  /**
+   * Receives a body for a studio and runs the handler on each new event, within respondWithinMs;
+   * says what to answer.
+   */
   private async answer(
     studio: Studio,
     body: string | Uint8Array | ArrayBuffer | object,

@@ -14,7 +14,10 @@ export interface SeenStore {
 export interface MemorySeenStoreOptions {
   /** The most names kept; the oldest go first. @default 10000 */
   max?: number;
-  /** The most memory the names may take, counted as two bytes a character plus 64 an entry. @default 2097152 */
+  /**
+   * The most memory the names may take, counted as two bytes a character plus 64 an entry.
+   * @default 2097152
+   */
   maxBytes?: number;
   /** How long a name is kept, in ms. @default 86400000 (24 hours) */
   ttlMs?: number;

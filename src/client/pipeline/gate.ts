@@ -107,7 +107,10 @@ export function createGate(settings: GateSettings, parts: GateParts): Gate {
     return refuse(call, 0, mayWait);
   }
 
-  /** Waits in line for the place `id`; `asked` is when the call first asked the store (its wait counts from there). */
+  /**
+   * Waits in line for the place `id`; `asked` is when the call first asked the store (its wait
+   * counts from there).
+   */
   async function wait(call: Call, id: string, first: number, asked: number): Promise<string> {
     const key = await keyOf(call);
     const mayWait = Math.min(maxWaitMs, call.timeoutMs);

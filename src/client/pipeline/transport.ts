@@ -11,7 +11,10 @@ import type { Answer, Call, Emit, Gate, Runtime } from "./types.js";
 /** Everything the transport needs besides the call. */
 export interface TransportParts extends Runtime {
   fetch: typeof globalThis.fetch;
-  /** The rate limit: admits each attempt, hears when its answer arrives, and is closed by a 429. Undefined: no client-side limit. */
+  /**
+   * The rate limit: admits each attempt, hears when its answer arrives, and is closed by a 429.
+   * Undefined: no client-side limit.
+   */
   gate: Gate | undefined;
   emit: Emit;
   /** The fetch is the platform's, which ends a request and its body when its signal aborts. */
@@ -52,7 +55,10 @@ type Attempt =
   | { response: Response; text?: string }
   | { failure: "timeout" | "connection"; error: unknown; brokeOff: boolean };
 
-/** Sends one attempt; `place` is the rate-limit place it holds, which ends once its answer arrives or the attempt ends. */
+/**
+ * Sends one attempt; `place` is the rate-limit place it holds, which ends once its answer arrives
+ * or the attempt ends.
+ */
 async function attempt(
   parts: TransportParts,
   call: Call,

@@ -41,7 +41,10 @@ export interface Runtime {
 
 /** The client-side rate limit, as the transport sees it. */
 export interface Gate {
-  /** Holds a place for the call's next attempt and answers its id: at once, after a wait in line, or a RateLimitError. */
+  /**
+   * Holds a place for the call's next attempt and answers its id: at once, after a wait in line, or
+   * a RateLimitError.
+   */
   admit(call: Call): string | Promise<string>;
   /** The attempt holding `place` got its answer or ended: the place ends now. */
   release(call: Call, place: string): void;

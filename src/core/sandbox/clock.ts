@@ -8,7 +8,10 @@ import { show } from "../rules.js";
 
 export type ClockMode = "fixed" | "real";
 
-/** The first and last instants the sandbox clock may show: its 14-day window must stay within years 1970 to 9999. */
+/**
+ * The first and last instants the sandbox clock may show: its 14-day window must stay within years
+ * 1970 to 9999.
+ */
 const CLOCK_RANGE = { min: Date.UTC(1970, 0, 2), max: Date.UTC(9999, 11, 1) } as const;
 /** The clock's range in words: "1970-01-02T00:00:00.000Z to 9999-12-01T00:00:00.000Z". */
 export const CLOCK_SPAN = `${new Date(CLOCK_RANGE.min).toISOString()} to ${new Date(CLOCK_RANGE.max).toISOString()}`;
@@ -18,7 +21,10 @@ export function inClockRange(time: number): boolean {
   return time >= CLOCK_RANGE.min && time <= CLOCK_RANGE.max;
 }
 
-/** Whether text is a date-time with its offset (or Z), as RFC 3339 writes it; never a guess such as "next tuesday". */
+/**
+ * Whether text is a date-time with its offset (or Z), as RFC 3339 writes it; never a guess such as
+ * "next tuesday".
+ */
 export function isOffsetDateTime(text: string): boolean {
   return /^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$/i.test(text);
 }

@@ -78,7 +78,10 @@ export class StudioData {
     );
   }
 
-  /** The whole state as plain JSON (a copy): the shared parts, this studio's changes, and every slot it holds. */
+  /**
+   * The whole state as plain JSON (a copy): the shared parts, this studio's changes, and every slot
+   * it holds.
+   */
   toState(): StudioState {
     const slots = new Map(this.base.slots.map((s) => [s.id, s]));
     for (const [id, slot] of this.written ?? []) slots.set(id, slot);

@@ -5,7 +5,10 @@
 import { api } from "../../../generated/operations.js";
 import type { StudioEntry } from "./studios.js";
 
-/** The sandbox's rate limit: `limit` requests per `windowMs`, then a lockout of `lockoutMs` (the spec's window and lockout by default). */
+/**
+ * The sandbox's rate limit: `limit` requests per `windowMs`, then a lockout of `lockoutMs` (the
+ * spec's window and lockout by default).
+ */
 export interface RateLimitRule {
   limit: number;
   windowMs?: number;

@@ -28,21 +28,38 @@ export interface SandboxOptions {
    * @default one day after the booking window of the spec's example slots opens
    */
   now?: number | string | Date | (() => number);
-  /** "fixed": the clock stands still until setNow or advance; "real": it runs from `now` as real time passes. @default "fixed" ("real" when `now` is a function) */
+  /**
+   * "fixed": the clock stands still until setNow or advance; "real": it runs from `now` as real
+   * time passes.
+   * @default "fixed" ("real" when `now` is a function)
+   */
   clock?: ClockMode;
-  /** The studio's time zone (an IANA name Intl knows); date-times carry its offset. @default "Europe/Berlin" */
+  /**
+   * The studio's time zone (an IANA name Intl knows); date-times carry its offset.
+   * @default "Europe/Berlin"
+   */
   timeZone?: string;
   /** Append `[time zone]` to every date-time, as some API versions do. @default false */
   zoneIds?: boolean;
-  /** Scopes of particular keys; any other non-empty key has every scope (or, with strictKeys, none). @default {} */
+  /**
+   * Scopes of particular keys; any other non-empty key has every scope (or, with strictKeys, none).
+   * @default {}
+   */
   keys?: Record<string, { scopes?: Scope[] }>;
   /** Only the keys in `keys` are valid; any other answers 401. @default false */
   strictKeys?: boolean;
-  /** The API's rate limit: `limit` requests per `windowMs` per key and operation, then 429 for `lockoutMs`. @default false */
+  /**
+   * The API's rate limit: `limit` requests per `windowMs` per key and operation, then 429 for
+   * `lockoutMs`.
+   * @default false
+   */
   rateLimit?: false | { limit: number; windowMs?: number; lockoutMs?: number };
   /** Check every answer against the spec; a violation answers 500 naming it. @default true */
   checkAnswers?: boolean;
-  /** How many studios (one per API key) are kept; past it, the one used longest ago is forgotten. @default 1000 */
+  /**
+   * How many studios (one per API key) are kept; past it, the one used longest ago is forgotten.
+   * @default 1000
+   */
   maxStudios?: number;
   /**
    * Where to post events, as the API posts them to a studio's integration: each event once, with

@@ -64,7 +64,10 @@ export class StudioReads {
     return this.context();
   }
 
-  /** Everything the studio holds, as plain JSON (a copy; seeded slots that never changed are made from the seed and left out). */
+  /**
+   * Everything the studio holds, as plain JSON (a copy; seeded slots that never changed are made
+   * from the seed and left out).
+   */
   get state(): StudioState {
     return this.data.toState();
   }
@@ -98,7 +101,10 @@ export class StudioReads {
     return found ?? { id };
   }
 
-  /** PLANNED, CANCELED (called off by the studio) or COMPLETED: a planned slot is COMPLETED once it has ended. */
+  /**
+   * PLANNED, CANCELED (called off by the studio) or COMPLETED: a planned slot is COMPLETED once it
+   * has ended.
+   */
   statusOf(slot: SlotRecord): SlotRecord["status"] {
     return slot.status === "PLANNED" && this.ended(slot) ? "COMPLETED" : slot.status;
   }
@@ -127,7 +133,10 @@ export class StudioReads {
     };
   }
 
-  /** A booking as the API shows it; the slot's status is read now (assumed: a canceled booking is NOT_PARTICIPATING). */
+  /**
+   * A booking as the API shows it; the slot's status is read now (assumed: a canceled booking is
+   * NOT_PARTICIPATING).
+   */
   bookingAnswer(booking: Booking): Booking {
     const slot = this.data.slot(booking.classSlotId);
     const participantStatus =
@@ -190,7 +199,10 @@ export class StudioReads {
       .map((b) => [b, this.data.slot(b.classSlotId)]);
   }
 
-  /** What validate answers: a status, never a booking. A slot the studio called off blocks nothing (assumed). */
+  /**
+   * What validate answers: a status, never a booking. A slot the studio called off blocks nothing
+   * (assumed).
+   */
   validate(customerId: number, slotId: number): ValidationStatus {
     const slot = this.slotOf(slotId);
     const customer = this.customerOf(customerId);

@@ -23,7 +23,10 @@ export interface RequestContext {
   studioFor(apiKey: string): Promise<Studio | undefined>;
   /** The scopes of a key. */
   scopesOf(apiKey: string): readonly string[];
-  /** Counts a request of a key to an operation for the rate limit; answers the ms it stays locked out (0: go). */
+  /**
+   * Counts a request of a key to an operation for the rate limit; answers the ms it stays locked
+   * out (0: go).
+   */
   countRequest(apiKey: string, operationId: string): number;
   /** A fresh trace id for an error answer. */
   traceId(): string;
@@ -42,7 +45,10 @@ export type ErrorAnswer = (
   headers?: Record<string, string>,
 ) => Answer;
 
-/** What each operation does, given its studio and its checked inputs: the 200 body (an operation left out answers 501). */
+/**
+ * What each operation does, given its studio and its checked inputs: the 200 body (an operation
+ * left out answers 501).
+ */
 const BEHAVIOUR: Partial<Record<OperationId, (studio: Studio, i: Inputs) => unknown>> = {
   getActiveClasses: (s, i) =>
     slice(
@@ -89,7 +95,10 @@ const BEHAVIOUR: Partial<Record<OperationId, (studio: Studio, i: Inputs) => unkn
   confirmTrialOfferBooking: (s, i) => ({ status: s.confirmTrial(i.bookingId as number) }),
 };
 
-/** One slice of a list: `offset` is the index to start at, written as text; the answer's offset is where the next one starts. */
+/**
+ * One slice of a list: `offset` is the index to start at, written as text; the answer's offset is
+ * where the next one starts.
+ */
 function slice<T>(items: T[], inputs: Inputs): { result: T[]; hasNext: boolean; offset: string } {
   const start = Number(inputs.offset);
   if (!/^\d+$/.test(String(inputs.offset)) || start > items.length) {

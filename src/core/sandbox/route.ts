@@ -10,7 +10,10 @@ import { findOperation, rows, type Found } from "../spec.js";
 /** Every method some operation uses, and HEAD (which any path answers). */
 export const SERVER_METHODS = [...new Set([...rows.map(([, row]) => row.method), "HEAD"])];
 
-/** Where a request goes: a path and its query, the server as a whole ("*"), or a target that names nothing. */
+/**
+ * Where a request goes: a path and its query, the server as a whole ("*"), or a target that names
+ * nothing.
+ */
 export type Target = { path: string; query: URLSearchParams } | { server: true } | { problem: string };
 
 const shown = (text: string) => show(text, 60);
@@ -37,7 +40,10 @@ export function readTarget(target: string, method: string): Target {
   return { path: url.pathname, query: url.searchParams };
 }
 
-/** The operation behind a method and path (literal segments win), and the methods the path allows, HEAD among them. */
+/**
+ * The operation behind a method and path (literal segments win), and the methods the path allows,
+ * HEAD among them.
+ */
 export function route(method: string, path: string): Found {
   const routed = findOperation(method, path);
   if (routed.allowed.length) routed.allowed.push("HEAD");

@@ -72,7 +72,10 @@ export class Sandbox {
     this.clock.advance(ms);
   }
 
-  /** Answers one request in the sandbox's own form (for adapters such as the node:http one); never rejects. */
+  /**
+   * Answers one request in the sandbox's own form (for adapters such as the node:http one); never
+   * rejects.
+   */
   readonly respond = async (incoming: Incoming): Promise<Answer> => {
     try {
       return await answerRequest(incoming, {
@@ -98,7 +101,10 @@ export class Sandbox {
   readonly handle = async (request: Request): Promise<Response> =>
     toResponse(await this.respond(fromRequest(request)));
 
-  /** A fetch function that answers from the sandbox: give it to createClassBookingClient. Like fetch, it rejects (never throws) for a request fetch cannot make. */
+  /**
+   * A fetch function that answers from the sandbox: give it to createClassBookingClient. Like
+   * fetch, it rejects (never throws) for a request fetch cannot make.
+   */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
     this.handle(new Request(input, init));
 

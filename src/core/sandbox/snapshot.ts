@@ -106,7 +106,10 @@ function trialProblem(s: Partial<Record<keyof StudioState, unknown>>, where: str
   );
 }
 
-/** The first thing wrong with fixtures (each part is optional), as "fixtures.<place> <problem>", or undefined. */
+/**
+ * The first thing wrong with fixtures (each part is optional), as "fixtures.<place> <problem>", or
+ * undefined.
+ */
 export function fixturesProblem(fixtures: SandboxFixtures): string | undefined {
   const given = fixtures as Record<string, unknown>;
   const parts = [

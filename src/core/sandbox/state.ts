@@ -42,7 +42,10 @@ interface TrialBookingRecord {
 
 /** A class as the API shows it, and whether it may be booked online at all. */
 export interface ClassRecord extends Class {
-  /** Shown for information only: validate answers DISPLAY_ONLY and it is not an active class. @default false */
+  /**
+   * Shown for information only: validate answers DISPLAY_ONLY and it is not an active class.
+   * @default false
+   */
   displayOnly?: boolean;
 }
 
@@ -56,7 +59,10 @@ export interface SlotRecord extends Omit<ClassSlot, "waitingListParticipants"> {
   waitingList: Array<number | null>;
 }
 
-/** A customer; `validationStatus` makes validate (and book) answer that status, as a contract or penalty would. */
+/**
+ * A customer; `validationStatus` makes validate (and book) answer that status, as a contract or
+ * penalty would.
+ */
 export interface CustomerRecord {
   id: number;
   validationStatus?: Extract<

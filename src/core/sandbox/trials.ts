@@ -55,7 +55,10 @@ export abstract class TrialStudio extends StudioReads {
     return found;
   }
 
-  /** Every class offered as a trial, with its offer: bookable online, and (assumed) in the order of the offers. */
+  /**
+   * Every class offered as a trial, with its offer: bookable online, and (assumed) in the order of
+   * the offers.
+   */
   bookableTrialClasses(): Array<{
     trialOfferConfigId: number;
     trialOfferClass: ReturnType<StudioReads["classAnswer"]>;
@@ -92,7 +95,10 @@ export abstract class TrialStudio extends StudioReads {
     );
   }
 
-  /** Registers the prospect: a new customer of the studio (assumed: refused with 400 and the status as errorCode unless POSSIBLE). */
+  /**
+   * Registers the prospect: a new customer of the studio (assumed: refused with 400 and the status
+   * as errorCode unless POSSIBLE).
+   */
   createLead(request: LeadRequest): number {
     const status = this.validateLead(request);
     if (status !== "POSSIBLE")
@@ -105,7 +111,10 @@ export abstract class TrialStudio extends StudioReads {
     return id;
   }
 
-  /** Until when a booking of the slot under the offer must be confirmed, or undefined when it needs no confirmation. */
+  /**
+   * Until when a booking of the slot under the offer must be confirmed, or undefined when it needs
+   * no confirmation.
+   */
   private confirmBy(offer: TrialOfferRecord, slot: SlotRecord): number | undefined {
     const term = offer.config.confirmationOfBookingTerm;
     return term && instantOf(slot.startDateTime) - term.value * TERM_MS[term.unit];
@@ -147,7 +156,10 @@ export abstract class TrialStudio extends StudioReads {
     return "AVAILABLE";
   }
 
-  /** Books a lead into a trial slot: BOOKED_WITH_CONFIRMATION_REQUIRED when the offer asks for a confirmation. */
+  /**
+   * Books a lead into a trial slot: BOOKED_WITH_CONFIRMATION_REQUIRED when the offer asks for a
+   * confirmation.
+   */
   bookTrial(customerId: number, slotId: number): Booking {
     const status = this.validateTrial(customerId, slotId);
     if (status !== "AVAILABLE")

@@ -20,7 +20,10 @@ export interface ReceiverCore {
 export const notPost = (method: string) =>
   new WebhookError(405, "METHOD_NOT_ALLOWED", `${method.slice(0, 20)} is not allowed; the API posts events`);
 
-/** The bytes of a body that was read whole; throws the refusal of one over the limit (413) or one that broke off (400). */
+/**
+ * The bytes of a body that was read whole; throws the refusal of one over the limit (413) or one
+ * that broke off (400).
+ */
 export function bytesOrRefusal(read: BodyRead, maxBodyBytes: number): Uint8Array {
   if ("bytes" in read) return read.bytes;
   if ("tooLarge" in read) throw tooLarge(maxBodyBytes);
