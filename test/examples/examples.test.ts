@@ -4,7 +4,7 @@
  * its `class-booking-api` imports are the built package itself, found through package.json's
  * exports. Each must end well and print what it promises.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -84,8 +84,8 @@ function runVitest(folder: string): Promise<{ code: number | null; out: string }
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "FORCE_COLOR"),
   );
-  return new Promise((resolve) => {
-    const child = spawn(
+  return outcome(
+    spawn(
       process.execPath,
       [
         path.join(repoRoot, "node_modules", "vitest", "vitest.mjs"),
@@ -96,16 +96,8 @@ function runVitest(folder: string): Promise<{ code: number | null; out: string }
         "verbose",
       ],
       { cwd: repoRoot, env: { ...env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
+    ),
+  );
 }
 
 /** Runs an example to its end with the built package; bounded for a busy machine. */
@@ -113,15 +105,21 @@ function runExample(
   file: string,
   env: Record<string, string>,
 ): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", loader, path.join(dir, file)], {
+  return outcome(
+    spawn(process.execPath, ["--import", loader, path.join(dir, file)], {
       cwd: repoRoot,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
-    });
+    }),
+  );
+}
+
+/** A child's exit code and everything it printed; killed after 90 s, for a busy machine. */
+function outcome(child: ChildProcess): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
     let out = "";
-    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+    child.stdout?.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr?.on("data", (c: Buffer) => (out += c.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), 90_000);
     child.once("close", (code) => {
       clearTimeout(timer);
