@@ -271,13 +271,15 @@ describe("the offer's rules", () => {
   it("unknown ids answer 404: a configuration, a class that is not offered as a trial, a booking that is no trial booking", async () => {
     const sandbox = createSandbox();
     const client = clientOn("http://localhost", sandbox.fetch);
+    // One call at a time: a call started before the previous one was awaited would reject with
+    // nobody listening yet.
     for (const call of [
-      client.getTrialOfferConfig({ configId: 99999 }),
-      client.getClassSlotsForTrialOffers({ classId: 424242 }),
-      client.confirmTrialOfferBooking({ bookingId: 99999 }),
-      client.createLeadCustomer({ leadCustomerData: nora, trialOfferConfigId: 99999 }),
+      () => client.getTrialOfferConfig({ configId: 99999 }),
+      () => client.getClassSlotsForTrialOffers({ classId: 424242 }),
+      () => client.confirmTrialOfferBooking({ bookingId: 99999 }),
+      () => client.createLeadCustomer({ leadCustomerData: nora, trialOfferConfigId: 99999 }),
     ])
-      expect(isApiError(await failure(call), 404)).toBe(true);
+      expect(isApiError(await failure(call()), 404)).toBe(true);
   });
 });
 
