@@ -65,15 +65,20 @@ async function shown(summary: string, method: string, tag: string) {
   return entry;
 }
 /**
- * Opens an operation's entry from the navigation. Redoc folds and unfolds groups with an
- * animation, during which another entry may lie over the one to click, or the group may fold
- * again; the whole step is then tried again until the entry takes the click (bounded).
+ * Opens an operation's entry from the navigation, and waits until the page's address names the
+ * operation. Redoc folds and unfolds groups with an animation, during which another entry may lie
+ * over the one to click (and take the click), or the group may fold again; the whole step is then
+ * tried again until the operation is the one shown (bounded).
  */
-async function open(summary: string, method: string, tag: string) {
-  await vi.waitFor(async () => (await shown(summary, method, tag)).click({ timeout: 5_000 }), {
-    timeout: 60_000,
-    interval: 50,
-  });
+async function open(summary: string, method: string, tag: string, operationId: string) {
+  const address = new RegExp(`/${escape(operationId.toLowerCase())}$`);
+  await vi.waitFor(
+    async () => {
+      await (await shown(summary, method, tag)).click({ timeout: 5_000 });
+      await page.waitForURL(address, { timeout: 5_000 });
+    },
+    { timeout: 60_000, interval: 50 },
+  );
 }
 /** Visible code blocks whose content is wider than their box (cut off, or behind a scrollbar that is easy to miss). */
 const clipped = () =>
@@ -167,7 +172,7 @@ describe("the docs page in Chromium", () => {
 
   it("every operation's summary is visible on the page once navigated to", async () => {
     for (const { op, method } of operations(spec)) {
-      await open(op.summary, method, op.tags[0]);
+      await open(op.summary, method, op.tags[0], op.operationId);
       const heading = page
         .locator("h1, h2")
         .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
@@ -179,7 +184,7 @@ describe("the docs page in Chromium", () => {
 
   it("shows every operation's code samples whole: no line runs out of its box", async () => {
     for (const { op, method } of operations(spec)) {
-      await open(op.summary, method, op.tags[0]);
+      await open(op.summary, method, op.tags[0], op.operationId);
       const heading = page
         .locator("h1, h2")
         .filter({ hasText: new RegExp(`^\\s*${escape(op.summary)}\\s*$`) })
@@ -190,7 +195,7 @@ describe("the docs page in Chromium", () => {
   });
 
   it("clicking bookClassSlot shows its request body fields, its 409 response and the TypeScript sample", async () => {
-    await open("Book a class slot for a customer", "post", "Classes");
+    await open("Book a class slot for a customer", "post", "Classes", "bookClassSlot");
     await page.waitForURL(/#\/classes\/bookclassslot$/, { timeout: 30_000 });
     const section = page.locator('[id="classes/bookclassslot"]').first();
     await section.waitFor({ state: "visible" });
@@ -211,7 +216,7 @@ describe("the docs page in Chromium", () => {
     const meaning =
       spec.components.schemas.ClassSlotBookingResult.properties.bookingStatus["x-enumDescriptions"]
         .BOOKED_WITH_CONFIRMATION_REQUIRED;
-    await open("Get one class booking", "get", "Classes");
+    await open("Get one class booking", "get", "Classes", "getClassBookingById");
     const section = page.locator('[id="classes/getclassbookingbyid"]').first();
     await section.getByText("200", { exact: true }).first().click();
     const row = section.getByText(meaning).first();
